@@ -1,0 +1,118 @@
+package org.spoolmail.exits.mail;
+
+import java.util.Locale;
+
+/**
+ * An e-mail address {@code local-part@domain} as in an SMTP path (RFC 5321 section 4.1.2).
+ *
+ * <p>Validation is deliberately about safety, not about every RFC 5321 rule: neither part may be empty, and no
+ * part may hold white space, angle brackets, or any control character (C0, DEL, C1 including NEL U+0085), so an
+ * address can never split a command line or a header field. Non-ASCII characters are allowed (RFC 6531); whether
+ * they may be sent is the delivery stage's decision. A domain without a dot (a JES node name such as {@code NODE1})
+ * is allowed here and reported by {@link #isQualified()}.
+ *
+ * @param localPart the part left of the last '@', as written (case preserved)
+ * @param domain the part right of the last '@'
+ * @since 1.0.0
+ */
+public record Mailbox(String localPart, String domain) {
+
+    /**
+     * Checks both parts.
+     *
+     * @throws IllegalArgumentException if a part is empty or holds a forbidden character
+     */
+    public Mailbox {
+        check(localPart, "local-part");
+        check(domain, "domain");
+        if (domain.contains("@")) {
+            throw new IllegalArgumentException("domain must not contain '@': " + domain);
+        }
+    }
+
+    /**
+     * Parses {@code local@domain}; the split is at the last '@'.
+     *
+     * @param address the address without angle brackets
+     * @return the mailbox
+     * @throws IllegalArgumentException if there is no '@', a part is empty, or a character is forbidden
+     */
+    public static Mailbox parse(String address) {
+        int at = address.lastIndexOf('@');
+        if (at < 0) {
+            throw new IllegalArgumentException("address has no '@': '" + printable(address) + "'");
+        }
+        return new Mailbox(address.substring(0, at), address.substring(at + 1));
+    }
+
+    /**
+     * Tells whether the domain is fully qualified, i.e. contains a dot or is an address literal.
+     *
+     * @return false for a dotless domain such as a JES node name
+     */
+    public boolean isQualified() {
+        return domain.contains(".") || domain.startsWith("[");
+    }
+
+    /**
+     * Returns this mailbox with the domain replaced.
+     *
+     * @param newDomain the new domain, e.g. {@code NODE1.example.com}
+     * @return a new mailbox
+     */
+    public Mailbox withDomain(String newDomain) {
+        return new Mailbox(localPart, newDomain);
+    }
+
+    /**
+     * Tells whether the address holds a character outside US-ASCII and so needs SMTPUTF8 (RFC 6531).
+     *
+     * @return true if any character is above U+007F
+     */
+    public boolean isInternationalized() {
+        return !(localPart + domain).chars().allMatch(c -> c < 0x80);
+    }
+
+    /**
+     * Compares as mail systems do: local-part exactly, domain ignoring case (RFC 5321 section 2.4).
+     *
+     * @param other another mailbox
+     * @return true if both denote the same mailbox
+     */
+    public boolean sameAs(Mailbox other) {
+        return localPart.equals(other.localPart)
+                && domain.toLowerCase(Locale.ROOT).equals(other.domain.toLowerCase(Locale.ROOT));
+    }
+
+    /** @return {@code local-part@domain} */
+    @Override
+    public String toString() {
+        return localPart + "@" + domain;
+    }
+
+    private static void check(String part, String what) {
+        if (part == null || part.isEmpty()) {
+            throw new IllegalArgumentException("address " + what + " is empty");
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '<' || c == '>'
+                    || c == '\u2028' || c == '\u2029') {
+                throw new IllegalArgumentException("address " + what + " holds a forbidden character U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + ": '" + printable(part) + "'");
+            }
+        }
+    }
+
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
