@@ -1,0 +1,22 @@
+package org.spoolmail.kernel.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Where the CLI writes: results to standard output, problems to standard error, both UTF-8. */
+final class Console {
+
+    final PrintWriter out;
+    final PrintWriter err;
+
+    Console(PrintStream out, PrintStream err) {
+        this.out = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        this.err = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    }
+
+    /** Prints a problem as {@code spoolmail <command>: <problem>}. */
+    void problem(String command, String text) {
+        err.println("spoolmail " + command + ": " + text);
+    }
+}

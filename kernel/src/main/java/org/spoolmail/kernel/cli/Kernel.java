@@ -1,0 +1,74 @@
+package org.spoolmail.kernel.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+
+import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.inject.ConfigModule;
+import org.spoolmail.kernel.inject.PipelineModule;
+import org.spoolmail.kernel.inject.PluginModule;
+import org.spoolmail.kernel.inject.StartupException;
+import org.spoolmail.kernel.pipeline.Pipeline;
+import org.spoolmail.kernel.pipeline.PipelineRunner;
+import org.spoolmail.kernel.plugin.PluginHost;
+
+/**
+ * The one Guice injector of a command run, built in PRODUCTION stage so that plugins load, pipeline.yaml is checked
+ * against every stage's schema and every stage is initialised before the first message. Closing it closes the
+ * stages and stops the plugins.
+ */
+final class Kernel implements AutoCloseable {
+
+    private final Injector injector;
+
+    private Kernel(Injector injector) {
+        this.injector = injector;
+    }
+
+    static Kernel start(PipelineConfig config, Path plugins) throws ConfigException {
+        try {
+            return new Kernel(Guice.createInjector(Stage.PRODUCTION, new ConfigModule(config, Clock.systemUTC()),
+                    new PluginModule(plugins), new PipelineModule()));
+        } catch (CreationException | ProvisionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    static Injector plugins(Path plugins) throws ConfigException {
+        try {
+            return Guice.createInjector(Stage.PRODUCTION, new PluginModule(plugins));
+        } catch (CreationException | ProvisionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    PipelineRunner runner() {
+        return injector.getInstance(PipelineRunner.class);
+    }
+
+    @Override
+    public void close() {
+        injector.getInstance(Pipeline.class).close();
+        injector.getInstance(PluginHost.class).close();
+    }
+
+    private static ConfigException unwrap(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StartupException s) {
+                return s.problem();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new ConfigException("start-up failed: " + root);
+    }
+}

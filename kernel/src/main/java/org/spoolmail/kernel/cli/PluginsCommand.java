@@ -1,0 +1,114 @@
+package org.spoolmail.kernel.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.pf4j.PluginWrapper;
+import org.spoolmail.exits.Lifecycle;
+import org.spoolmail.exits.MailExit;
+import org.spoolmail.exits.MailObserver;
+import org.spoolmail.exits.MailParser;
+import org.spoolmail.exits.MailStage;
+import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.config.PipelineConfigLoader;
+import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.plugin.LoadedExtension;
+import org.spoolmail.kernel.plugin.PluginHost;
+
+/**
+ * {@code spoolmail plugins}: lists the plugins of the plugins folder with their versions and states, then the
+ * parsers, stages, exit routines and log stages they provide, each with its configuration keys.
+ */
+final class PluginsCommand implements Subcommand {
+
+    private static final List<Class<?>> POINTS = List.of(MailParser.class, MailStage.class, MailExit.class,
+            MailObserver.class);
+
+    private final Console console;
+    private final Launch launch;
+
+    PluginsCommand(Console console, Launch launch) {
+        this.console = console;
+        this.launch = launch;
+    }
+
+    @Override
+    public String name() {
+        return "plugins";
+    }
+
+    @Override
+    public String synopsis() {
+        return "";
+    }
+
+    @Override
+    public String summary() {
+        return "list the loaded plugins, stages and exit routines with versions";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption("c", "config", true, "pipeline file whose plugins-directory to use")
+                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR").desc("plugins folder").get())
+                .addOption("h", "help", false, "show this help");
+    }
+
+    @Override
+    public int run(String[] args) {
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(options(), args);
+        } catch (ParseException e) {
+            console.problem(name(), e.getMessage() + " (condition code 16)");
+            printHelp(console.err);
+            return ConditionCodes.ENVIRONMENT;
+        }
+        if (line.hasOption("help")) {
+            printHelp(console.out);
+            return ConditionCodes.OK;
+        }
+        try {
+            Optional<PipelineConfig> config = Optional.empty();
+            if (line.hasOption("config")) {
+                config = Optional.of(new PipelineConfigLoader().load(Path.of(line.getOptionValue("config"))));
+            }
+            Path folder = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), config);
+            try (PluginHost host = Kernel.plugins(folder).getInstance(PluginHost.class)) {
+                print(folder, host);
+                return host.failures().isEmpty() ? ConditionCodes.OK : ConditionCodes.ENVIRONMENT;
+            }
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> console.problem(name(), p));
+            return ConditionCodes.ENVIRONMENT;
+        }
+    }
+
+    private void print(Path folder, PluginHost host) {
+        console.out.println("plugins folder " + folder.toAbsolutePath().normalize());
+        for (PluginWrapper p : host.plugins()) {
+            console.out.printf("  %-24s %-8s %-8s %s%n", p.getPluginId(), p.getDescriptor().getVersion(),
+                    p.getPluginState(), p.getDescriptor().getPluginDescription());
+        }
+        host.failures().forEach(f -> console.problem(name(), f));
+        for (Class<?> point : POINTS) {
+            console.out.println(point.getSimpleName() + ":");
+            for (LoadedExtension<?> e : host.all(point)) {
+                String keys = ((Lifecycle) e.instance()).configSchema().stream()
+                        .map(k -> k.name() + (k.required() ? "*" : "")).collect(Collectors.joining(", "));
+                console.out.printf("  %-24s from %s %s%s%n", e.name(), e.pluginId(), e.pluginVersion(),
+                        keys.isEmpty() ? "" : "  config: " + keys);
+            }
+        }
+        host.duplicates().forEach(d -> console.problem(name(), d));
+    }
+}

@@ -1,0 +1,196 @@
+package org.spoolmail.kernel.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.ContentHandle;
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.RecordFormat;
+import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.identity.IdentityResolver;
+import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.pipeline.InputResult;
+import org.spoolmail.kernel.pipeline.ItemResult;
+import org.spoolmail.kernel.pipeline.PipelineRunner;
+
+/**
+ * {@code spoolmail send [-c pipeline.yaml] [--codepage CCSID] [--records fb:80|vb|lf|crlf] FILE...|-}: runs each
+ * input through the pipeline now and reports every mail object's outcome; the condition code is the highest.
+ */
+final class SendCommand implements Subcommand {
+
+    private final Console console;
+    private final Launch launch;
+
+    SendCommand(Console console, Launch launch) {
+        this.console = console;
+        this.launch = launch;
+    }
+
+    @Override
+    public String name() {
+        return "send";
+    }
+
+    @Override
+    public String synopsis() {
+        return "FILE...|-";
+    }
+
+    @Override
+    public String summary() {
+        return "run SMTP datastreams through the pipeline and deliver them now";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
+                .addOption(Option.builder().longOpt("codepage").hasArg().argName("CCSID")
+                        .desc("CCSID of the input, e.g. 1047 (default: input.ccsid of the pipeline)").get())
+                .addOption(Option.builder().longOpt("records").hasArg().argName("FORMAT")
+                        .desc("record format: fb:N, vb, lf, crlf, nl, ebcdic-lf (default: input.records)").get())
+                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
+                        .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
+                        .get())
+                .addOption(Option.builder().longOpt("job-name").hasArg().desc("job name (claimed)").get())
+                .addOption(Option.builder().longOpt("job-id").hasArg().desc("job ID (claimed)").get())
+                .addOption(Option.builder().longOpt("program").hasArg().desc("program name (claimed)").get())
+                .addOption("h", "help", false, "show this help");
+    }
+
+    @Override
+    public int run(String[] args) {
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(options(), args);
+        } catch (ParseException e) {
+            return usageError(e.getMessage());
+        }
+        if (line.hasOption("help")) {
+            printHelp(console.out);
+            return ConditionCodes.OK;
+        }
+        if (line.getArgList().isEmpty()) {
+            return usageError("no input: name one or more files, or - for standard input");
+        }
+        Optional<Ccsid> ccsid;
+        Optional<RecordFormat> records;
+        try {
+            ccsid = Optional.ofNullable(line.getOptionValue("codepage")).map(Ccsid::parse);
+        } catch (IllegalArgumentException e) {
+            console.problem(name(), "--codepage: " + e.getMessage() + " (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
+        try {
+            records = Optional.ofNullable(line.getOptionValue("records")).map(RecordFormat::parse);
+        } catch (IllegalArgumentException e) {
+            return usageError("--records: " + e.getMessage());
+        }
+        return send(line, ccsid, records);
+    }
+
+    private int send(CommandLine line, Optional<Ccsid> ccsid, Optional<RecordFormat> records) {
+        PipelineConfig config;
+        try {
+            config = new org.spoolmail.kernel.config.PipelineConfigLoader()
+                    .load(launch.configFile(Optional.ofNullable(line.getOptionValue("config"))));
+        } catch (ConfigException e) {
+            return configError(e);
+        }
+        Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
+        config = config.withOverrides(ccsid, records, Optional.of(plugins));
+        try (Kernel kernel = Kernel.start(config, plugins)) {
+            IdentityResolver identities = new IdentityResolver(launch.environment());
+            IdentityResolver.Claims claims = new IdentityResolver.Claims(
+                    Optional.ofNullable(line.getOptionValue("job-name")),
+                    Optional.ofNullable(line.getOptionValue("job-id")),
+                    Optional.ofNullable(line.getOptionValue("program")));
+            int code = 0;
+            for (String file : line.getArgList()) {
+                code = Math.max(code, sendOne(kernel.runner(), config, file, identities, claims));
+            }
+            if (code > 0) {
+                console.problem(name(), "condition code " + code);
+            }
+            return code;
+        } catch (ConfigException e) {
+            return configError(e);
+        }
+    }
+
+    private int sendOne(PipelineRunner runner, PipelineConfig config, String file, IdentityResolver identities,
+            IdentityResolver.Claims claims) {
+        String origin = file.equals("-") ? "stdin" : file;
+        ContentHandle data;
+        try {
+            data = file.equals("-") ? stdin() : ContentHandle.ofFile(Path.of(file));
+        } catch (IOException e) {
+            console.problem(name(), "cannot read " + origin + ": " + describe(e) + " (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
+        MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(),
+                identities.resolve(origin, claims));
+        InputResult result = runner.run(input);
+        result.error().ifPresent(e -> console.problem(name(), e + " (condition code " + result.errorCode()
+                + "); nothing from this input was sent"));
+        result.items().forEach(this::report);
+        return result.conditionCode();
+    }
+
+    private void report(ItemResult item) {
+        String rcpts = item.mail().envelope().forwardPaths().stream().map(Object::toString)
+                .collect(Collectors.joining(","));
+        console.out.printf("%s %s %s -> %s subject \"%s\" (condition code %d)%n", item.mail().id(),
+                item.disposition().kind(), item.mail().envelope().reversePath(), rcpts,
+                item.mail().content().headers().first("Subject").orElse(""), item.conditionCode());
+        if (!item.disposition().reason().isEmpty() || item.disposition().reply().isPresent()) {
+            console.problem(name(), item.mail().identity().origin() + ": " + item.mail().id() + " "
+                    + item.disposition().kind() + ": " + item.disposition().reason()
+                    + item.disposition().reply().map(r -> " [" + r + "]").orElse(""));
+        }
+        item.disposition().recipients().stream().filter(r -> r.status() != org.spoolmail.exits.mail.RecipientResult
+                .Status.ACCEPTED).forEach(r -> console.problem(name(), item.mail().id() + " " + r.recipient() + " "
+                        + r.status() + r.reply().map(x -> " [" + x + "]").orElse("")));
+        item.warnings().forEach(w -> console.problem(name(), w));
+    }
+
+    private static ContentHandle stdin() throws IOException {
+        Path copy = Files.createTempFile("spoolmail-stdin-", ".bin");
+        copy.toFile().deleteOnExit();
+        try (InputStream in = System.in) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return ContentHandle.ofFile(copy);
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+    }
+
+    private int usageError(String message) {
+        console.problem(name(), message + " (condition code 16)");
+        printHelp(console.err);
+        return ConditionCodes.ENVIRONMENT;
+    }
+
+    private int configError(ConfigException e) {
+        e.problems().forEach(p -> console.problem(name(), p));
+        console.problem(name(), "configuration error, nothing was sent (condition code 16)");
+        return ConditionCodes.ENVIRONMENT;
+    }
+}

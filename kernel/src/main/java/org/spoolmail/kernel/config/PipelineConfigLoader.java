@@ -1,0 +1,197 @@
+package org.spoolmail.kernel.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.spoolmail.exits.config.ConfigKey;
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.RecordFormat;
+
+/**
+ * Turns pipeline.yaml into a {@link PipelineConfig}, checking its shape and collecting every problem with its YAML
+ * path before giving up. Whether each {@code use:} names a real extension, and whether each {@code config:} fits that
+ * extension's schema, is checked later against the loaded plugins.
+ */
+public final class PipelineConfigLoader {
+
+    private static final Set<String> TOP_KEYS = Set.of("version", "plugins-directory", "input", "pipeline");
+    private static final Set<String> ENTRY_KEYS = Set.of("stage", "exit", "use", "config", "routines",
+            "time-limit", "on-error");
+    private static final ConfigKey<Duration> TIME_LIMIT = ConfigKey.duration("time-limit", Duration.ofSeconds(10));
+    private static final ConfigKey<Ccsid> INPUT_CCSID = ConfigKey.ccsid("ccsid", Ccsid.ISO_8859_1);
+    private static final ConfigKey<RecordFormat> INPUT_RECORDS = ConfigKey.recordFormat("records", RecordFormat.LF);
+
+    /**
+     * Loads and checks a pipeline file.
+     *
+     * @param file pipeline.yaml
+     * @return the configuration
+     * @throws ConfigException listing every problem, each prefixed with the file and YAML path
+     */
+    public PipelineConfig load(Path file) throws ConfigException {
+        Problems problems = new Problems(file.toString());
+        Object document = SafeYaml.load(file);
+        Map<String, Object> top = problems.map(document, "(document)");
+        problems.onlyKeys(top, TOP_KEYS, "");
+        Object version = top.get("version");
+        if (!"1".equals(version)) {
+            problems.add("version", "must be 1, got " + (version == null ? "nothing" : "'" + version + "'"));
+        }
+        Optional<Path> plugins = Optional.ofNullable(top.get("plugins-directory"))
+                .map(p -> file.toAbsolutePath().getParent().resolve(String.valueOf(p)).normalize());
+        Map<String, Object> input = problems.map(top.getOrDefault("input", Map.of()), "input");
+        problems.onlyKeys(input, Set.of("ccsid", "records"), "input.");
+        Ccsid ccsid = problems.convert(INPUT_CCSID, input.get("ccsid"), "input.ccsid");
+        RecordFormat records = problems.convert(INPUT_RECORDS, input.get("records"), "input.records");
+        List<StageEntry> entries = entries(top.get("pipeline"), problems);
+        problems.throwIfAny();
+        return new PipelineConfig(file.toAbsolutePath(), plugins, ccsid, records, entries);
+    }
+
+    private List<StageEntry> entries(Object raw, Problems problems) {
+        List<StageEntry> entries = new ArrayList<>();
+        if (!(raw instanceof List<?> list) || list.isEmpty()) {
+            problems.add("pipeline", "must be a list of stages, starting with the parse stage");
+            return entries;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            StageEntry entry = entry(list.get(i), "pipeline[" + i + "]", problems);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        checkOrder(entries, problems);
+        return entries;
+    }
+
+    private StageEntry entry(Object raw, String path, Problems problems) {
+        Map<String, Object> m = problems.map(raw, path);
+        problems.onlyKeys(m, ENTRY_KEYS, path + ".");
+        boolean exit = m.containsKey("exit");
+        if (exit == m.containsKey("stage")) {
+            problems.add(path, "needs exactly one of 'stage:' (a role such as deliver) or 'exit:' (an exit point)");
+            return null;
+        }
+        String role = text(m.get(exit ? "exit" : "stage"));
+        String use = m.containsKey("use") ? text(m.get("use")) : exit ? role : null;
+        if (use == null || use.isEmpty()) {
+            problems.add(path + ".use", "missing: name the stage plugin that fills the role '" + role + "'");
+            return null;
+        }
+        Map<String, Object> config = problems.map(m.getOrDefault("config", Map.of()), path + ".config");
+        List<StageEntry.RoutineEntry> routines = new ArrayList<>();
+        Map<String, Object> stageConfig = config;
+        if (exit) {
+            routines = routines(m.get("routines"), config, path, problems);
+            stageConfig = Map.of();
+        } else if (m.containsKey("routines") || m.containsKey("time-limit")) {
+            problems.add(path, "'routines' and 'time-limit' belong to exit points ('exit:'), not stages");
+        }
+        Duration limit = problems.convert(TIME_LIMIT, m.get("time-limit"), path + ".time-limit");
+        OnError onError = onError(m.get("on-error"), role, path, problems);
+        return new StageEntry(path, role, exit, use, stageConfig, routines, limit, onError);
+    }
+
+    private List<StageEntry.RoutineEntry> routines(Object raw, Map<String, Object> config, String path,
+            Problems problems) {
+        List<StageEntry.RoutineEntry> routines = new ArrayList<>();
+        List<?> names = raw == null ? List.of() : raw instanceof List<?> l ? l : List.of(raw);
+        for (int r = 0; r < names.size(); r++) {
+            String name = text(names.get(r));
+            Map<String, Object> own = problems.map(config.getOrDefault(name, Map.of()), path + ".config." + name);
+            routines.add(new StageEntry.RoutineEntry(path + ".routines[" + r + "]", name, own));
+        }
+        for (String key : config.keySet()) {
+            if (names.stream().noneMatch(n -> text(n).equals(key))) {
+                problems.add(path + ".config." + key, "configures a routine that is not in 'routines'");
+            }
+        }
+        return routines;
+    }
+
+    private OnError onError(Object raw, String role, String path, Problems problems) {
+        if (raw == null) {
+            return OnError.FAIL;
+        }
+        try {
+            OnError value = OnError.valueOf(text(raw).toUpperCase(Locale.ROOT));
+            if (value == OnError.CONTINUE && !role.equals(StageEntry.LOG)) {
+                problems.add(path + ".on-error", "'continue' is allowed for observer (log) stages only");
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            problems.add(path + ".on-error", "'" + raw + "' is not one of fail, defer, continue");
+            return OnError.FAIL;
+        }
+    }
+
+    private void checkOrder(List<StageEntry> entries, Problems problems) {
+        for (int i = 0; i < entries.size(); i++) {
+            boolean parse = entries.get(i).role().equals(StageEntry.PARSE);
+            if (parse != (i == 0)) {
+                problems.add(entries.get(i).path(), i == 0 ? "the first stage must be 'stage: parse'"
+                        : "only the first stage may be 'parse'");
+            }
+            if (i > 0 && entries.get(i - 1).role().equals(StageEntry.LOG) && !entries.get(i).role().equals("log")) {
+                problems.add(entries.get(i).path(), "log stages come last: they observe every outcome");
+            }
+        }
+    }
+
+    static String text(Object raw) {
+        return raw == null ? "" : String.valueOf(raw).strip();
+    }
+
+    /** Collects problems with their YAML paths. */
+    private static final class Problems {
+        private final String file;
+        private final List<String> lines = new ArrayList<>();
+
+        Problems(String file) {
+            this.file = file;
+        }
+
+        void add(String path, String problem) {
+            lines.add(file + ": " + path + ": " + problem);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map(Object raw, String path) {
+            if (raw instanceof Map<?, ?> m) {
+                return new LinkedHashMap<>((Map<String, Object>) m);
+            }
+            add(path, raw == null || "".equals(raw) ? "is empty; expected a mapping" : "expected a mapping");
+            return new LinkedHashMap<>();
+        }
+
+        void onlyKeys(Map<String, Object> m, Set<String> allowed, String prefix) {
+            m.keySet().stream().filter(k -> !allowed.contains(k)).forEach(k -> add(prefix + k,
+                    "unknown key (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")"));
+        }
+
+        <T> T convert(ConfigKey<T> key, Object raw, String path) {
+            if (raw == null) {
+                return key.defaultValue().orElse(null);
+            }
+            try {
+                return key.convert(raw);
+            } catch (RuntimeException e) {
+                add(path, e.getMessage() + " (expected " + key.description() + ")");
+                return key.defaultValue().orElse(null);
+            }
+        }
+
+        void throwIfAny() throws ConfigException {
+            if (!lines.isEmpty()) {
+                throw new ConfigException(lines);
+            }
+        }
+    }
+}

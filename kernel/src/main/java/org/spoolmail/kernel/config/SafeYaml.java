@@ -1,0 +1,72 @@
+package org.spoolmail.kernel.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads YAML into maps, lists and strings only, refusing what has bitten real tools: global tags that instantiate
+ * classes (CVE-2022-1471), duplicate keys that silently overwrite, and YAML 1.1 implicit types that read {@code NO}
+ * as false and {@code 01141} as octal 609. Every plain scalar stays text; each config key converts its own value.
+ */
+final class SafeYaml {
+
+    private SafeYaml() {
+    }
+
+    /**
+     * Loads one YAML document.
+     *
+     * @param file the file, named in every error
+     * @return the document: maps, lists and strings; null for an empty document
+     * @throws ConfigException with file, line and column when the file cannot be read or is not acceptable YAML
+     */
+    static Object load(Path file) throws ConfigException {
+        try (InputStream in = Files.newInputStream(file);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return yaml().load(reader);
+        } catch (MarkedYAMLException e) {
+            String where = e.getProblemMark() == null ? "" : " line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1);
+            throw new ConfigException(file + where + ": " + e.getProblem()
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+        } catch (YAMLException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e);
+        }
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(1 << 20);
+        options.setTagInspector(tag -> false);
+        return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                options, new TextOnlyResolver());
+    }
+
+    /** Resolves no implicit types: every plain scalar is a string, so the schema decides what it means. */
+    private static final class TextOnlyResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            // deliberately none
+        }
+    }
+}

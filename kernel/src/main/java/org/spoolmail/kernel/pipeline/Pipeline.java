@@ -1,0 +1,61 @@
+package org.spoolmail.kernel.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import org.spoolmail.exits.Lifecycle;
+import org.spoolmail.exits.MailObserver;
+import org.spoolmail.exits.MailParser;
+import org.spoolmail.kernel.config.PipelineConfig;
+
+/**
+ * The assembled pipeline: every extension resolved once and initialised, in the order of pipeline.yaml. Closing it
+ * closes every extension once, in reverse order.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final PipelineConfig config;
+    private final MailParser parser;
+    private final List<PipelineStage> stages;
+    private final List<MailObserver> observers;
+    private final List<Lifecycle> closeOrder;
+    private final ExecutorService exitWorkers;
+
+    Pipeline(PipelineConfig config, MailParser parser, List<PipelineStage> stages, List<MailObserver> observers,
+            List<Lifecycle> initialised, ExecutorService exitWorkers) {
+        this.config = config;
+        this.parser = parser;
+        this.stages = List.copyOf(stages);
+        this.observers = List.copyOf(observers);
+        this.closeOrder = new ArrayList<>(initialised);
+        java.util.Collections.reverse(this.closeOrder);
+        this.exitWorkers = exitWorkers;
+    }
+
+    /** @return the configuration it was built from */
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /** @return the parse stage */
+    public MailParser parser() {
+        return parser;
+    }
+
+    /** @return the processing stages in order */
+    public List<PipelineStage> stages() {
+        return stages;
+    }
+
+    /** @return the observers (log stages) */
+    public List<MailObserver> observers() {
+        return observers;
+    }
+
+    @Override
+    public void close() {
+        closeOrder.forEach(Lifecycle::close);
+        exitWorkers.shutdownNow();
+    }
+}

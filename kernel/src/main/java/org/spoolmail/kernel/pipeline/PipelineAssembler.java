@@ -1,0 +1,138 @@
+package org.spoolmail.kernel.pipeline;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.spoolmail.exits.ExitRoutine;
+import org.spoolmail.exits.Lifecycle;
+import org.spoolmail.exits.MailExit;
+import org.spoolmail.exits.MailObserver;
+import org.spoolmail.exits.MailParser;
+import org.spoolmail.exits.MailStage;
+import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.config.StageConfig;
+import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.config.StageEntry;
+import org.spoolmail.kernel.plugin.LoadedExtension;
+import org.spoolmail.kernel.plugin.PluginHost;
+
+/**
+ * Builds a {@link Pipeline} from pipeline.yaml and the loaded plugins. Everything is checked before the first
+ * message: every {@code use:} and routine names a started extension of the right kind, and every {@code config:}
+ * fits that extension's schema. All problems are collected with their YAML paths; then every extension is
+ * initialised once.
+ */
+public final class PipelineAssembler {
+
+    private final PluginHost host;
+    private final Clock clock;
+
+    /**
+     * @param host the started plugins
+     * @param clock the clock handed to every stage
+     */
+    public PipelineAssembler(PluginHost host, Clock clock) {
+        this.host = host;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks and initialises the pipeline.
+     *
+     * @param config the loaded pipeline.yaml
+     * @return the pipeline, ready for mail
+     * @throws ConfigException listing every problem, or the first extension whose init failed
+     */
+    public Pipeline assemble(PipelineConfig config) throws ConfigException {
+        Problems problems = new Problems(config.source().toString(), host);
+        problems.lines.addAll(host.duplicates());
+        Set<String> used = new HashSet<>();
+        StageEntry parseEntry = config.parse();
+        Optional<LoadedExtension<MailParser>> parser = problems.find(MailParser.class, parseEntry, parseEntry.use(),
+                parseEntry.path() + ".use", parseEntry.config(), parseEntry.path() + ".config", used);
+        List<Optional<LoadedExtension<MailStage>>> stages = new ArrayList<>();
+        for (StageEntry e : config.processing()) {
+            for (StageEntry.RoutineEntry r : e.routines()) {
+                problems.find(MailExit.class, e, r.name(), r.path(), r.config(), e.path() + ".config." + r.name(),
+                        used);
+            }
+            stages.add(problems.find(MailStage.class, e, e.use(), e.path() + ".use", e.config(),
+                    e.path() + ".config", used));
+        }
+        List<Optional<LoadedExtension<MailObserver>>> observers = new ArrayList<>();
+        for (StageEntry e : config.observers()) {
+            observers.add(problems.find(MailObserver.class, e, e.use(), e.path() + ".use", e.config(),
+                    e.path() + ".config", used));
+        }
+        problems.throwIfAny();
+        return initialise(config, parser.orElseThrow().instance(), stages, observers);
+    }
+
+    private Pipeline initialise(PipelineConfig config, MailParser parser,
+            List<Optional<LoadedExtension<MailStage>>> stages,
+            List<Optional<LoadedExtension<MailObserver>>> observers) throws ConfigException {
+        Path base = config.source().getParent();
+        List<Lifecycle> initialised = new ArrayList<>();
+        ExecutorService exitWorkers = Executors.newCachedThreadPool(daemon());
+        try {
+            init(parser, config.parse(), config.parse().config(), List.of(), base, initialised);
+            List<PipelineStage> ready = new ArrayList<>();
+            for (int i = 0; i < stages.size(); i++) {
+                StageEntry e = config.processing().get(i);
+                LoadedExtension<MailStage> stage = stages.get(i).orElseThrow();
+                List<ExitRoutine> routines = new ArrayList<>();
+                for (StageEntry.RoutineEntry r : e.routines()) {
+                    MailExit exit = host.find(MailExit.class, r.name()).orElseThrow().instance();
+                    init(exit, e, r.config(), List.of(), base, initialised);
+                    routines.add(new GuardedExitRoutine(r.name(), exit, e.timeLimit(), exitWorkers));
+                }
+                init(stage.instance(), e, e.config(), routines, base, initialised);
+                ready.add(new PipelineStage(e, stage.instance(), stage.pluginId()));
+            }
+            List<MailObserver> watching = new ArrayList<>();
+            for (int i = 0; i < observers.size(); i++) {
+                MailObserver observer = observers.get(i).orElseThrow().instance();
+                init(observer, config.observers().get(i), config.observers().get(i).config(), List.of(), base,
+                        initialised);
+                watching.add(observer);
+            }
+            return new Pipeline(config, parser, ready, watching, initialised, exitWorkers);
+        } catch (ConfigException e) {
+            new Pipeline(config, parser, List.of(), List.of(), initialised, exitWorkers).close();
+            throw e;
+        }
+    }
+
+    private void init(Lifecycle extension, StageEntry entry, java.util.Map<String, Object> raw,
+            List<ExitRoutine> routines, Path base, List<Lifecycle> initialised) throws ConfigException {
+        String name = nameOf(extension);
+        try {
+            StageConfig stageConfig = StageConfig.of(extension.configSchema(), raw);
+            extension.init(new KernelStageContext(name, stageConfig, base, clock, routines));
+            initialised.add(extension);
+        } catch (StageException | RuntimeException | LinkageError e) {
+            throw new ConfigException(entry.path() + " (" + name + "): could not start: " + e.getMessage());
+        }
+    }
+
+    static String nameOf(Object extension) {
+        org.spoolmail.exits.StageName n = extension.getClass().getAnnotation(org.spoolmail.exits.StageName.class);
+        return n == null ? extension.getClass().getName() : n.value();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "spoolmail-exit");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

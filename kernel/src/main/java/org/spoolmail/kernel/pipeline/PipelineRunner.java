@@ -1,0 +1,163 @@
+package org.spoolmail.kernel.pipeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.spoolmail.exits.ExitFailureException;
+import org.spoolmail.exits.MailObserver;
+import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.StageOutcome;
+import org.spoolmail.exits.TransientStageException;
+import org.spoolmail.exits.mail.Disposition;
+import org.spoolmail.exits.mail.Disposition.HoldCause;
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.TraceEntry;
+import org.spoolmail.kernel.config.OnError;
+
+/**
+ * Runs inputs through the pipeline: parse, then each processing stage in order until one stops the mail object,
+ * then every observer. Each stage call is wrapped: whatever a stage throws (Exception or LinkageError, as PF4J's
+ * own plugin start does) or returns wrongly holds the item with the stage's name and the reason; the runner goes on
+ * with the next item. Nothing is dropped.
+ */
+public final class PipelineRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+
+    private final Pipeline pipeline;
+    private final QueueIds queueIds;
+
+    /**
+     * @param pipeline the assembled pipeline
+     * @param queueIds the queue ID source
+     */
+    @Inject
+    public PipelineRunner(Pipeline pipeline, QueueIds queueIds) {
+        this.pipeline = pipeline;
+        this.queueIds = queueIds;
+    }
+
+    /**
+     * Runs one input.
+     *
+     * @param input the input, with the identity the kernel established
+     * @return how it ended
+     */
+    public InputResult run(MailInput input) {
+        List<MailObject> parsed;
+        try {
+            parsed = pipeline.parser().parse(input);
+        } catch (PermanentStageException e) {
+            return new InputResult(input.origin(), List.of(), Optional.of(e.getMessage()), ConditionCodes.BAD_INPUT);
+        } catch (StageException | RuntimeException | LinkageError e) {
+            return new InputResult(input.origin(), List.of(), Optional.of(input.origin() + ": parse failed: " + e),
+                    ConditionCodes.ENVIRONMENT);
+        }
+        List<ItemResult> items = new ArrayList<>();
+        for (MailObject mail : parsed) {
+            items.add(runItem(admit(mail, input)));
+        }
+        return new InputResult(input.origin(), items, Optional.empty(), 0);
+    }
+
+    /** The kernel, not the parser, names the item and vouches for its submitter. */
+    private MailObject admit(MailObject parsed, MailInput input) {
+        return new MailObject(queueIds.next(), parsed.envelope(), parsed.content(), input.identity(),
+                parsed.attributes().with("original-reverse-path", parsed.envelope().reversePath().toString()),
+                parsed.trace());
+    }
+
+    private ItemResult runItem(MailObject admitted) {
+        MDC.put("mail-id", admitted.id());
+        try {
+            MailObject mail = admitted;
+            Disposition disposition = null;
+            for (PipelineStage stage : pipeline.stages()) {
+                StageOutcome outcome = call(stage, mail);
+                mail = outcome.mail();
+                if (outcome instanceof StageOutcome.Stop stop) {
+                    disposition = stop.disposition();
+                    break;
+                }
+            }
+            if (disposition == null) {
+                disposition = Disposition.held(HoldCause.ENVIRONMENT,
+                        "the pipeline ended without a deliver stage stopping the mail object");
+                mail = mail.withTrace(trace("pipeline", disposition, Duration.ZERO));
+            }
+            List<String> warnings = observe(mail, disposition);
+            int code = ConditionCodes.of(mail, disposition);
+            return new ItemResult(mail, disposition, warnings.isEmpty() ? code : Math.max(code, 16), warnings);
+        } finally {
+            MDC.remove("mail-id");
+        }
+    }
+
+    private StageOutcome call(PipelineStage stage, MailObject mail) {
+        String role = stage.entry().role();
+        MDC.put("stage", role);
+        MDC.put("plugin-id", stage.pluginId());
+        long start = System.nanoTime();
+        try {
+            StageOutcome outcome = stage.stage().process(mail);
+            if (outcome == null) {
+                return failed(stage, mail, HoldCause.ENVIRONMENT, "returned no outcome (null)", start);
+            }
+            if (!outcome.mail().identity().equals(mail.identity()) || !outcome.mail().id().equals(mail.id())) {
+                return failed(stage, mail, HoldCause.ENVIRONMENT, "tried to change the submitter identity", start);
+            }
+            return outcome;
+        } catch (ExitFailureException e) {
+            return failed(stage, mail, HoldCause.EXIT_FAILURE, e.getMessage(), start);
+        } catch (PermanentStageException e) {
+            return failed(stage, mail, HoldCause.BAD_INPUT, e.getMessage(), start);
+        } catch (TransientStageException e) {
+            return failed(stage, mail, HoldCause.ENVIRONMENT, e.getMessage(), start);
+        } catch (StageException | RuntimeException | LinkageError e) {
+            LOG.error("stage {} ({}) failed on {}", role, stage.pluginId(), mail.id(), e);
+            return failed(stage, mail, HoldCause.ENVIRONMENT, "failed: " + e, start);
+        } finally {
+            MDC.remove("stage");
+            MDC.remove("plugin-id");
+        }
+    }
+
+    private StageOutcome failed(PipelineStage stage, MailObject mail, HoldCause cause, String reason, long start) {
+        String where = "stage " + stage.entry().role() + " (" + PipelineAssembler.nameOf(stage.stage()) + ")";
+        Disposition d = stage.entry().onError() == OnError.DEFER && cause != HoldCause.BAD_INPUT
+                ? new Disposition(Disposition.Kind.DEFERRED, where + ": " + reason, Optional.empty(), List.of(),
+                        Optional.empty())
+                : Disposition.held(cause, where + ": " + reason);
+        return StageOutcome.stop(mail.withTrace(trace(stage.entry().role(), d, elapsed(start))), d);
+    }
+
+    private List<String> observe(MailObject mail, Disposition disposition) {
+        List<String> warnings = new ArrayList<>();
+        for (MailObserver observer : pipeline.observers()) {
+            try {
+                observer.observe(mail, disposition);
+            } catch (StageException | RuntimeException | LinkageError e) {
+                warnings.add("log stage " + PipelineAssembler.nameOf(observer) + " could not record " + mail.id()
+                        + ": " + e.getMessage());
+            }
+        }
+        return warnings;
+    }
+
+    private static TraceEntry trace(String stage, Disposition d, Duration elapsed) {
+        return new TraceEntry(stage, Optional.empty(), d.kind().name(), d.reason(), elapsed);
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,128 @@
+package org.spoolmail.kernel.plugin;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.spoolmail.exits.MailExit;
+import org.spoolmail.exits.MailObserver;
+import org.spoolmail.exits.MailParser;
+import org.spoolmail.exits.MailStage;
+import org.spoolmail.exits.StageName;
+import org.spoolmail.kernel.config.ConfigException;
+
+/**
+ * Loads the plugins of one folder with PF4J, starts them, and resolves every extension by its {@code @StageName}
+ * once (PF4J's {@code getExtensions} makes new instances on each call). A plugin that fails to start is not
+ * ignored as PF4J would: its error is reported when pipeline.yaml refers to anything it should have provided.
+ */
+public final class PluginHost implements AutoCloseable {
+
+    /** The exits-api version: PF4J checks each plugin's {@code Plugin-Requires} against it. */
+    public static final String API_VERSION = "1.0.0";
+
+    private final PluginManager manager;
+    private final Map<Class<?>, Map<String, LoadedExtension<?>>> extensions = new LinkedHashMap<>();
+    private final List<String> duplicates = new ArrayList<>();
+
+    private PluginHost(PluginManager manager) {
+        this.manager = manager;
+    }
+
+    /**
+     * Loads and starts the plugins of a folder and resolves their extensions.
+     *
+     * @param folder the plugins folder
+     * @return the host
+     * @throws ConfigException if the folder is missing or writable by others
+     */
+    public static PluginHost start(Path folder) throws ConfigException {
+        List<String> problems = PluginFolder.problems(folder);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        DefaultPluginManager manager = new DefaultPluginManager(folder.toAbsolutePath());
+        manager.setSystemVersion(API_VERSION);
+        manager.loadPlugins();
+        manager.startPlugins();
+        PluginHost host = new PluginHost(manager);
+        for (Class<?> point : List.of(MailParser.class, MailStage.class, MailExit.class, MailObserver.class)) {
+            host.resolve(point);
+        }
+        return host;
+    }
+
+    private <T> void resolve(Class<T> point) {
+        Map<String, LoadedExtension<?>> byName = new LinkedHashMap<>();
+        for (T instance : manager.getExtensions(point)) {
+            StageName name = instance.getClass().getAnnotation(StageName.class);
+            PluginWrapper plugin = manager.whichPlugin(instance.getClass());
+            String id = plugin == null ? "(classpath)" : plugin.getPluginId();
+            String version = plugin == null ? "" : plugin.getDescriptor().getVersion();
+            String key = name == null ? instance.getClass().getName() : name.value();
+            LoadedExtension<?> previous = byName.putIfAbsent(key, new LoadedExtension<>(key, id, version, instance));
+            if (previous != null) {
+                duplicates.add(point.getSimpleName() + " '" + key + "' is provided by both plugin "
+                        + previous.pluginId() + " and plugin " + id);
+            }
+        }
+        extensions.put(point, byName);
+    }
+
+    /**
+     * Finds an extension by name.
+     *
+     * @param point the extension point
+     * @param name the {@code @StageName}
+     * @param <T> the extension point type
+     * @return the extension, or empty if no started plugin provides it
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<LoadedExtension<T>> find(Class<T> point, String name) {
+        return Optional.ofNullable((LoadedExtension<T>) extensions.getOrDefault(point, Map.of()).get(name));
+    }
+
+    /**
+     * @param point the extension point
+     * @return every extension of that point, by name
+     */
+    public List<LoadedExtension<?>> all(Class<?> point) {
+        return List.copyOf(extensions.getOrDefault(point, Map.of()).values());
+    }
+
+    /** @return the names provided by more than one plugin, each a problem */
+    public List<String> duplicates() {
+        return List.copyOf(duplicates);
+    }
+
+    /** @return one line per plugin that did not start, with its own error */
+    public List<String> failures() {
+        List<String> lines = new ArrayList<>();
+        for (PluginWrapper p : manager.getPlugins()) {
+            if (p.getPluginState() != PluginState.STARTED) {
+                Throwable cause = p.getFailedException();
+                lines.add("plugin " + p.getPluginId() + " " + p.getDescriptor().getVersion() + " is "
+                        + p.getPluginState() + (cause == null ? "" : ": " + cause));
+            }
+        }
+        return lines;
+    }
+
+    /** @return the plugins, in load order */
+    public List<PluginWrapper> plugins() {
+        return manager.getPlugins();
+    }
+
+    @Override
+    public void close() {
+        manager.stopPlugins();
+        manager.unloadPlugins();
+    }
+}
