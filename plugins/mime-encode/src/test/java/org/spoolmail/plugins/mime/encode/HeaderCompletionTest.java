@@ -1,0 +1,94 @@
+package org.spoolmail.plugins.mime.encode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spoolmail.exits.fake.FakeStageContext;
+import org.spoolmail.exits.fake.MailObjects;
+import org.spoolmail.exits.mail.HeaderField;
+import org.spoolmail.exits.mail.MailObject;
+
+class HeaderCompletionTest {
+
+    @TempDir
+    Path base;
+
+    private MailObject encode(MailObject mail, Map<String, Object> config) throws Exception {
+        MimeEncodeStage stage = new MimeEncodeStage();
+        stage.init(FakeStageContext.of(stage, config, base));
+        return stage.process(mail).mail();
+    }
+
+    @Test
+    void processShouldWriteDateInConfiguredZoneWhenDateZoneIsSet() throws Exception {
+        MailObject out = encode(MailObjects.builder().build(), Map.of("date-zone", "Europe/Berlin"));
+
+        assertEquals(Optional.of("Mon, 30 Nov 2026 10:00:00 +0100"), out.content().headers().first("Date"));
+    }
+
+    @Test
+    void processShouldTakeReversePathDomainForMessageIdWhenNoDomainIsConfigured() throws Exception {
+        MailObject out = encode(MailObjects.builder().from("job@payroll.example.net").build(), Map.of());
+
+        assertTrue(out.content().headers().first("Message-ID").orElseThrow()
+                .matches("<20261130090000\\.[0-9a-f]{16}@payroll\\.example\\.net>"));
+    }
+
+    @Test
+    void processShouldUseLocalhostForMessageIdWhenReversePathIsNull() throws Exception {
+        MailObject out = encode(MailObjects.builder().nullSender().build(), Map.of());
+
+        assertTrue(out.content().headers().first("Message-ID").orElseThrow()
+                .matches("<20261130090000\\.[0-9a-f]{16}@localhost>"));
+    }
+
+    @Test
+    void processShouldUseConfiguredDomainForMessageIdWhenGiven() throws Exception {
+        MailObject out = encode(MailObjects.builder().build(), Map.of("message-id-domain", "mail.example.com"));
+
+        assertTrue(out.content().headers().first("Message-ID").orElseThrow()
+                .matches("<20261130090000\\.[0-9a-f]{16}@mail\\.example\\.com>"));
+    }
+
+    @Test
+    void processShouldKeepExistingFieldsVerbatimAndNoteObsoleteDateWhenPresent() throws Exception {
+        MailObject mail = MailObjects.builder().header("Date", "Mon, 07 Sep 98 02:15:00 PST")
+                .header("Message-ID", "<abc@host.example>").header("MIME-Version", "1.0").build();
+
+        MailObject out = encode(mail, Map.of());
+
+        assertEquals(List.of(new HeaderField("Date", "Mon, 07 Sep 98 02:15:00 PST"),
+                new HeaderField("Message-ID", "<abc@host.example>"), new HeaderField("MIME-Version", "1.0")),
+                out.content().headers().fields());
+        assertEquals("1 part; added nothing; Date 'Mon, 07 Sep 98 02:15:00 PST' is not in RFC 5322 section 3.3"
+                + " form, kept verbatim", out.trace().get(0).reason());
+    }
+
+    @Test
+    void processShouldAddMimeVersionDateAndMessageIdInThatOrderWhenAllAreMissing() throws Exception {
+        MailObject out = encode(MailObjects.builder().header("Subject", "x").build(), Map.of());
+
+        assertEquals(List.of("Subject", "MIME-Version", "Date", "Message-ID"),
+                out.content().headers().fields().stream().map(HeaderField::name).toList());
+        assertEquals("1 part; added MIME-Version, Date, Message-ID", out.trace().get(0).reason());
+    }
+
+    @Test
+    void initShouldRefuseDomainWhenItHoldsBlanks() {
+        MimeEncodeStage stage = new MimeEncodeStage();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FakeStageContext.of(stage, Map.of("message-id-domain", "bad domain"), base));
+
+        assertEquals("config.message-id-domain: 'bad domain' is not a domain name (expected a domain such as"
+                + " mail.example.com)", e.getMessage());
+    }
+}
