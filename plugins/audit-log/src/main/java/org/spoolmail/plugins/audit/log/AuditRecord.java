@@ -1,0 +1,124 @@
+package org.spoolmail.plugins.audit.log;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import org.spoolmail.exits.mail.Disposition;
+import org.spoolmail.exits.mail.ForwardPath;
+import org.spoolmail.exits.mail.HeaderSection;
+import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.IdentityFact;
+import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.MimePart;
+import org.spoolmail.exits.mail.RecipientResult;
+import org.spoolmail.exits.mail.SmtpReply;
+import org.spoolmail.exits.mail.TraceEntry;
+
+/**
+ * Renders the audit record of one mail object and outcome as one line of JSON, with kebab-case keys in a fixed
+ * order: time, queue-id, message-id, outcome, reason, hold-cause, identity, origin, original-reverse-path,
+ * reverse-path, from, recipients, subject, attachments, size-octets, relay-reply, trace. Absent values are
+ * {@code null}. It reads header fields, the envelope, the identity, attributes and the trace; never a body.
+ */
+final class AuditRecord {
+
+    private AuditRecord() {
+    }
+
+    /**
+     * Renders the record.
+     *
+     * @param mail the mail object as it ended
+     * @param disposition where it ended
+     * @param time when the record is written
+     * @return the JSON text, without a line end
+     */
+    static String toJson(MailObject mail, Disposition disposition, Instant time) {
+        HeaderSection headers = mail.content().headers();
+        JsonWriter json = new JsonWriter().beginObject();
+        json.name("time").value(time.truncatedTo(ChronoUnit.MILLIS).toString());
+        json.name("queue-id").value(mail.id());
+        json.name("message-id").value(headers.first("Message-ID"));
+        json.name("outcome").value(disposition.kind().name());
+        json.name("reason").value(disposition.reason());
+        json.name("hold-cause").value(disposition.holdCause().map(Enum::name));
+        identity(json.name("identity"), mail.identity());
+        json.name("origin").value(mail.identity().origin());
+        json.name("original-reverse-path").value(mail.attributes().get("original-reverse-path")
+                .orElse(mail.envelope().reversePath().toString()));
+        json.name("reverse-path").value(mail.envelope().reversePath().toString());
+        json.name("from").value(headers.first("From"));
+        recipients(json.name("recipients"), mail, disposition);
+        json.name("subject").value(headers.first("Subject"));
+        json.name("attachments").value(attachments(mail.content().root()));
+        json.name("size-octets").value(sizeOctets(mail));
+        json.name("relay-reply").value(disposition.reply().map(SmtpReply::toString));
+        trace(json.name("trace"), mail);
+        return json.endObject().toString();
+    }
+
+    private static void identity(JsonWriter json, Identity identity) {
+        json.beginObject();
+        fact(json.name("user-id"), Optional.of(identity.userId()));
+        fact(json.name("job-name"), identity.jobName());
+        fact(json.name("job-id"), identity.jobId());
+        fact(json.name("program"), identity.program());
+        fact(json.name("system-name"), Optional.of(identity.systemName()));
+        json.endObject();
+    }
+
+    private static void fact(JsonWriter json, Optional<IdentityFact> fact) {
+        if (fact.isEmpty()) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject().name("value").value(fact.get().value())
+                .name("established").value(fact.get().established()).endObject();
+    }
+
+    private static void recipients(JsonWriter json, MailObject mail, Disposition disposition) {
+        json.beginArray();
+        if (disposition.recipients().isEmpty()) {
+            for (ForwardPath path : mail.envelope().forwardPaths()) {
+                recipient(json, path, "NOT-ATTEMPTED", Optional.empty());
+            }
+        }
+        for (RecipientResult result : disposition.recipients()) {
+            recipient(json, result.recipient(), result.status().name(), result.reply());
+        }
+        json.endArray();
+    }
+
+    private static void recipient(JsonWriter json, ForwardPath path, String status, Optional<SmtpReply> reply) {
+        json.beginObject().name("address").value(path.mailbox().toString())
+                .name("status").value(status)
+                .name("reply").value(reply.map(SmtpReply::toString))
+                .endObject();
+    }
+
+    private static long attachments(MimePart root) {
+        return root.leaves().stream().filter(p -> p.fileName().isPresent()).count();
+    }
+
+    private static long sizeOctets(MailObject mail) {
+        Optional<String> written = mail.attributes().get("size-octets");
+        if (written.isPresent() && written.get().matches("\\d{1,18}")) {
+            return Long.parseLong(written.get());
+        }
+        return mail.content().bodySizeOctets();
+    }
+
+    private static void trace(JsonWriter json, MailObject mail) {
+        json.beginArray();
+        for (TraceEntry entry : mail.trace()) {
+            json.beginObject().name("stage").value(entry.stage())
+                    .name("routine").value(entry.routine())
+                    .name("decision").value(entry.decision())
+                    .name("reason").value(entry.reason())
+                    .name("elapsed-ms").value(entry.elapsed().toMillis())
+                    .endObject();
+        }
+        json.endArray();
+    }
+}

@@ -1,0 +1,92 @@
+package org.spoolmail.plugins.audit.log;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+
+/**
+ * The audit files of one directory, one per day ({@code audit-YYYY-MM-DD.jsonl}). Keeps the current day's file
+ * open in append mode and writes each record with one write call under this object's lock, so records of
+ * concurrent observers never interleave, and writers in other processes (O_APPEND) do not overwrite them. With
+ * {@code fsync} each record is forced to the device before {@link #append} returns.
+ */
+final class DailyAuditFile {
+
+    private final Path directory;
+    private final boolean fsync;
+    private LocalDate openDate;
+    private FileChannel channel;
+
+    DailyAuditFile(Path directory, boolean fsync) {
+        this.directory = directory;
+        this.fsync = fsync;
+    }
+
+    /**
+     * Returns the file of a day.
+     *
+     * @param date the day (UTC)
+     * @return {@code <directory>/audit-YYYY-MM-DD.jsonl}
+     */
+    Path pathFor(LocalDate date) {
+        return directory.resolve("audit-" + date + ".jsonl");
+    }
+
+    /**
+     * Appends one record.
+     *
+     * @param date the day the record belongs to (UTC)
+     * @param line the record's octets, ending with a line feed
+     * @throws IOException if the file cannot be opened, written or forced; the next call opens it anew
+     */
+    synchronized void append(LocalDate date, byte[] line) throws IOException {
+        try {
+            FileChannel target = channelFor(date);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                target.write(buffer);
+            }
+            if (fsync) {
+                target.force(false);
+            }
+        } catch (IOException e) {
+            discard(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Closes the open file, if any.
+     *
+     * @throws IOException if closing fails (without fsync, the last records may then be lost)
+     */
+    synchronized void close() throws IOException {
+        FileChannel open = channel;
+        channel = null;
+        openDate = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    private void discard(IOException cause) {
+        try {
+            close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private FileChannel channelFor(LocalDate date) throws IOException {
+        if (channel == null || !date.equals(openDate)) {
+            close();
+            channel = FileChannel.open(pathFor(date), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            openDate = date;
+        }
+        return channel;
+    }
+}
