@@ -33,8 +33,9 @@ import org.spoolmail.exits.mail.TraceEntry;
  * unchanged so that the kernel holds the item. The stage takes no configuration:
  *
  * <pre>{@code
- * - exit: verify-sender
- *   routines: [directory-sender]
+ * - exit: verify-sender          # this stage; "use: verify-sender" is implied
+ *   routines: [directory-sender]  # called in this order
+ *   time-limit: 5s                # per routine call, enforced by the kernel
  * }</pre>
  */
 @Extension
