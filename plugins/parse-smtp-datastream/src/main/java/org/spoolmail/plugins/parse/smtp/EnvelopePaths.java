@@ -1,0 +1,101 @@
+package org.spoolmail.plugins.parse.smtp;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.ForwardPath;
+import org.spoolmail.exits.mail.InputLocation;
+import org.spoolmail.exits.mail.Mailbox;
+import org.spoolmail.exits.mail.ReversePath;
+
+/**
+ * Reads the paths of {@code MAIL FROM:} and {@code RCPT TO:} as batch jobs write them: any case, blanks after the
+ * colon and inside the angle brackets, a source route (ignored, RFC 5321 section 4.1.1.3), ESMTP parameters after
+ * the path (ignored). A dotless domain such as a JES node name is qualified with the configured default domain.
+ */
+final class EnvelopePaths {
+
+    private final Optional<String> defaultDomain;
+
+    /** @param defaultDomain the domain appended to dotless domains, without a leading dot; empty for none */
+    EnvelopePaths(Optional<String> defaultDomain) {
+        this.defaultDomain = defaultDomain;
+    }
+
+    /**
+     * Reads the argument of MAIL.
+     *
+     * @param argument the text after the verb, e.g. {@code FROM: <BATCH@NODE1> SIZE=1200}
+     * @param at the record, for errors
+     * @return the reverse-path; the null path for {@code <>}
+     * @throws PermanentStageException if the argument is not {@code FROM:<path>} or the address is malformed
+     */
+    ReversePath reversePath(String argument, InputLocation at) throws PermanentStageException {
+        String path = path(argument, "FROM", "MAIL FROM", at);
+        if (path.isEmpty()) {
+            return ReversePath.nullPath();
+        }
+        return ReversePath.of(mailbox(path, "MAIL FROM", at));
+    }
+
+    /**
+     * Reads the argument of RCPT.
+     *
+     * @param argument the text after the verb, e.g. {@code TO:<claims.advisor@example.com   >}
+     * @param at the record, for errors
+     * @return the forward-path
+     * @throws PermanentStageException if the argument is not {@code TO:<path>} or the address is malformed or empty
+     */
+    ForwardPath forwardPath(String argument, InputLocation at) throws PermanentStageException {
+        String path = path(argument, "TO", "RCPT TO", at);
+        if (path.isEmpty()) {
+            throw new PermanentStageException(at, "malformed address '<>' in RCPT TO: a recipient cannot be empty");
+        }
+        return new ForwardPath(mailbox(path, "RCPT TO", at));
+    }
+
+    private static String path(String argument, String keyword, String command, InputLocation at)
+            throws PermanentStageException {
+        String rest = argument.toUpperCase(Locale.ROOT).startsWith(keyword)
+                ? argument.substring(keyword.length()).stripLeading() : "";
+        if (!rest.startsWith(":")) {
+            throw new PermanentStageException(at, "malformed " + command + " command: expected '" + command
+                    + ":<address>', got '" + argument + "'");
+        }
+        rest = rest.substring(1).stripLeading();
+        if (!rest.startsWith("<")) {
+            int blank = rest.indexOf(' ');
+            return withoutRoute(blank < 0 ? rest : rest.substring(0, blank));
+        }
+        int close = rest.indexOf('>');
+        if (close < 0) {
+            throw new PermanentStageException(at, "malformed address '" + rest + "' in " + command
+                    + ": no closing '>'");
+        }
+        return withoutRoute(rest.substring(1, close).strip());
+    }
+
+    private static String withoutRoute(String path) {
+        int colon = path.indexOf(':');
+        return path.startsWith("@") && colon > 0 ? path.substring(colon + 1).strip() : path;
+    }
+
+    private Mailbox mailbox(String path, String command, InputLocation at) throws PermanentStageException {
+        Mailbox mailbox;
+        try {
+            mailbox = Mailbox.parse(path);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentStageException(at, "malformed address '<" + path + ">' in " + command + ": "
+                    + e.getMessage());
+        }
+        if (mailbox.isQualified()) {
+            return mailbox;
+        }
+        if (defaultDomain.isEmpty()) {
+            throw new PermanentStageException(at, command + " domain " + mailbox.domain()
+                    + " has no dot and no default-domain is configured");
+        }
+        return mailbox.withDomain(mailbox.domain() + "." + defaultDomain.get());
+    }
+}
