@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import org.spoolmail.exits.Lifecycle;
-import org.spoolmail.exits.MailObserver;
 import org.spoolmail.exits.MailParser;
 import org.spoolmail.kernel.config.PipelineConfig;
 
@@ -18,11 +17,11 @@ public final class Pipeline implements AutoCloseable {
     private final PipelineConfig config;
     private final MailParser parser;
     private final List<PipelineStage> stages;
-    private final List<MailObserver> observers;
+    private final List<PipelineObserver> observers;
     private final List<Lifecycle> closeOrder;
     private final ExecutorService exitWorkers;
 
-    Pipeline(PipelineConfig config, MailParser parser, List<PipelineStage> stages, List<MailObserver> observers,
+    Pipeline(PipelineConfig config, MailParser parser, List<PipelineStage> stages, List<PipelineObserver> observers,
             List<Lifecycle> initialised, ExecutorService exitWorkers) {
         this.config = config;
         this.parser = parser;
@@ -49,7 +48,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** @return the observers (log stages) */
-    public List<MailObserver> observers() {
+    public List<PipelineObserver> observers() {
         return observers;
     }
 

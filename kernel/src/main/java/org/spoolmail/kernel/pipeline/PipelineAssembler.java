@@ -97,12 +97,12 @@ public final class PipelineAssembler {
                 init(stage.instance(), e, e.config(), routines, base, initialised);
                 ready.add(new PipelineStage(e, stage.instance(), stage.pluginId()));
             }
-            List<MailObserver> watching = new ArrayList<>();
+            List<PipelineObserver> watching = new ArrayList<>();
             for (int i = 0; i < observers.size(); i++) {
                 MailObserver observer = observers.get(i).orElseThrow().instance();
-                init(observer, config.observers().get(i), config.observers().get(i).config(), List.of(), base,
-                        initialised);
-                watching.add(observer);
+                StageEntry e = config.observers().get(i);
+                init(observer, e, e.config(), List.of(), base, initialised);
+                watching.add(new PipelineObserver(e, observer));
             }
             return new Pipeline(config, parser, ready, watching, initialised, exitWorkers);
         } catch (ConfigException e) {

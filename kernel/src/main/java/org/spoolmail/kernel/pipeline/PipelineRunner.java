@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.spoolmail.exits.ExitFailureException;
-import org.spoolmail.exits.MailObserver;
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.StageOutcome;
@@ -94,9 +93,11 @@ public final class PipelineRunner {
                         "the pipeline ended without a deliver stage stopping the mail object");
                 mail = mail.withTrace(trace("pipeline", disposition, Duration.ZERO));
             }
-            List<String> warnings = observe(mail, disposition);
+            List<String> warnings = new ArrayList<>();
+            boolean unrecorded = observe(mail, disposition, warnings);
             int code = ConditionCodes.of(mail, disposition);
-            return new ItemResult(mail, disposition, warnings.isEmpty() ? code : Math.max(code, 16), warnings);
+            return new ItemResult(mail, disposition, unrecorded ? Math.max(code, ConditionCodes.ENVIRONMENT) : code,
+                    warnings);
         } finally {
             MDC.remove("mail-id");
         }
@@ -140,17 +141,21 @@ public final class PipelineRunner {
         return StageOutcome.stop(mail.withTrace(trace(stage.entry().role(), d, elapsed(start))), d);
     }
 
-    private List<String> observe(MailObject mail, Disposition disposition) {
-        List<String> warnings = new ArrayList<>();
-        for (MailObserver observer : pipeline.observers()) {
+    /** Runs every observer; returns true when one whose on-error is not 'continue' could not record the item. */
+    private boolean observe(MailObject mail, Disposition disposition, List<String> warnings) {
+        boolean unrecorded = false;
+        for (PipelineObserver o : pipeline.observers()) {
+            MDC.put("stage", o.entry().role());
             try {
-                observer.observe(mail, disposition);
+                o.observer().observe(mail, disposition);
             } catch (StageException | RuntimeException | LinkageError e) {
-                warnings.add("log stage " + PipelineAssembler.nameOf(observer) + " could not record " + mail.id()
-                        + ": " + e.getMessage());
+                warnings.add("log stage " + o.entry().use() + " could not record " + mail.id() + ": " + e.getMessage());
+                unrecorded |= o.entry().onError() != OnError.CONTINUE;
+            } finally {
+                MDC.remove("stage");
             }
         }
-        return warnings;
+        return unrecorded;
     }
 
     private static TraceEntry trace(String stage, Disposition d, Duration elapsed) {

@@ -1,0 +1,114 @@
+package org.spoolmail.kernel.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spoolmail.exits.mail.RecordFormat;
+
+class PipelineConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final PipelineConfigLoader loader = new PipelineConfigLoader();
+
+    @Test
+    void loadShouldReadEntriesInFileOrderWhenGivenTheReferencePipeline() throws Exception {
+        PipelineConfig config = loader.load(Path.of("..", "pipeline.yaml"));
+
+        assertEquals(List.of("parse", "verify-sender", "mime-encode", "codepage-translate", "deliver", "log"),
+                config.entries().stream().map(StageEntry::role).toList());
+        assertEquals(List.of("smtp-datastream", "verify-sender", "mime-encode", "codepage-translate",
+                "deliver-outbox", "audit-log"), config.entries().stream().map(StageEntry::use).toList());
+        assertEquals(819, config.inputCcsid().number());
+        assertEquals(RecordFormat.LF, config.inputRecords());
+        assertEquals(Map.of("directory", "outbox"), config.entries().get(4).config());
+        assertEquals(Duration.ofSeconds(5), config.entries().get(1).timeLimit());
+        assertTrue(config.entries().get(1).exitPoint());
+    }
+
+    @Test
+    void loadShouldKeepLeadingZeroCcsidDecimalWhenYaml11WouldReadOctal() throws Exception {
+        PipelineConfig config = loader.load(write("version: 1\ninput: {ccsid: 01141, records: fb:80}\n"
+                + "pipeline:\n  - stage: parse\n    use: smtp-datastream\n"));
+
+        assertEquals(1141, config.inputCcsid().number());
+        assertEquals(RecordFormat.fixed(80), config.inputRecords());
+    }
+
+    @Test
+    void loadShouldKeepNoAsTextWhenYaml11WouldReadFalse() throws Exception {
+        PipelineConfig config = loader.load(write("version: 1\npipeline:\n  - stage: parse\n"
+                + "    use: smtp-datastream\n    config: {country: NO, flag: off}\n"));
+
+        assertEquals(Map.of("country", "NO", "flag", "off"), config.parse().config());
+    }
+
+    @Test
+    void loadShouldRefuseDuplicateKeysWithTheirLineWhenAKeyRepeats() throws Exception {
+        Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: a\n    use: b\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+
+        assertTrue(e.getMessage().startsWith(file + " line 5, column 5: found duplicate key use"), e.getMessage());
+    }
+
+    @Test
+    void loadShouldRefuseGlobalTagsWhenTheyWouldInstantiateClasses() throws Exception {
+        Path file = write("version: 1\npipeline: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader "
+                + "[[!!java.net.URL [\"http://127.0.0.1/\"]]]]\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+
+        assertTrue(e.getMessage().contains("javax.script.ScriptEngineManager"), e.getMessage());
+    }
+
+    @Test
+    void loadShouldListEveryProblemWithItsYamlPathWhenTheShapeIsWrong() throws Exception {
+        Path file = write("version: 2\ncolour: blue\npipeline:\n  - stage: deliver\n    use: deliver-outbox\n"
+                + "    time-limit: 30\n  - stage: parse\n    use: smtp-datastream\n    on-error: ignore\n"
+                + "  - exit: verify-sender\n    routines: [a]\n    time-limit: 30\n    config: {b: {}}\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+
+        assertEquals(List.of(
+                file + ": colour: unknown key (known: input, pipeline, plugins-directory, version)",
+                file + ": version: must be 1, got '2'",
+                file + ": pipeline[0]: 'routines' and 'time-limit' belong to exit points ('exit:'), not stages",
+                file + ": pipeline[0].time-limit: '30' is not a duration with a unit (500ms, 30s, 5m, 2h)"
+                        + " (expected a duration such as 30s)",
+                file + ": pipeline[1].on-error: 'ignore' is not one of fail, defer, continue",
+                file + ": pipeline[2].config.b: configures a routine that is not in 'routines'",
+                file + ": pipeline[2].time-limit: '30' is not a duration with a unit (500ms, 30s, 5m, 2h)"
+                        + " (expected a duration such as 30s)",
+                file + ": pipeline[0]: the first stage must be 'stage: parse'",
+                file + ": pipeline[1]: only the first stage may be 'parse'"), e.problems());
+    }
+
+    @Test
+    void loadShouldNameTheFileWhenItIsMissing() {
+        Path file = dir.resolve("absent.yaml");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+
+        assertTrue(e.getMessage().startsWith("cannot read " + file + ": java.nio.file.NoSuchFileException"),
+                e.getMessage());
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("pipeline.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+}
