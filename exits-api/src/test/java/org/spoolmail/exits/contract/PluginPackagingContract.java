@@ -50,8 +50,8 @@ public abstract class PluginPackagingContract {
                 assertSame(plugin.getPluginClassLoader(), extension.getClass().getClassLoader());
             }
         } finally {
-            manager.stopPlugins();
-            manager.unloadPlugins();
+            // Not stopPlugins(): pf4j 3.15.0 throws ConcurrentModificationException there (pf4j/pf4j#656).
+            manager.unloadPlugin(id);
         }
     }
 

@@ -120,9 +120,17 @@ public final class PluginHost implements AutoCloseable {
         return manager.getPlugins();
     }
 
+    /** Stops and unloads every plugin, the last started first. */
     @Override
     public void close() {
-        manager.stopPlugins();
-        manager.unloadPlugins();
+        // One by one, not stopPlugins(): pf4j 3.15.0 throws ConcurrentModificationException there (pf4j/pf4j#656).
+        List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
+        java.util.Collections.reverse(started);
+        for (PluginWrapper p : started) {
+            manager.stopPlugin(p.getPluginId());
+        }
+        for (PluginWrapper p : new ArrayList<>(manager.getPlugins())) {
+            manager.unloadPlugin(p.getPluginId());
+        }
     }
 }
