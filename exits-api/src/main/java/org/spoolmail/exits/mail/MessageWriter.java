@@ -1,7 +1,9 @@
 package org.spoolmail.exits.mail;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Writes a message's content in its wire form (RFC 5322, MIME): CRLF line ends only, never a bare CR or LF, header
@@ -10,7 +12,16 @@ import java.io.OutputStream;
  * parameter values with RFC 2231, base64 in lines of 76 characters, and each text part's Content-Transfer-Encoding
  * chosen from its final octets and the {@link WireOptions}. Dot-stuffing is the SMTP client's job, not this one's.
  *
- * <p>Streams: no part's content is held in memory whole.
+ * <p>Streams: no part's content is held in memory whole. A text part whose transfer encoding is to be chosen is
+ * read twice: once to scan its octets, once to write them.
+ *
+ * <p>Order: the message header fields as given, {@code MIME-Version: 1.0} if they hold none, then the root part's
+ * Content-Type, Content-Transfer-Encoding (leaf parts) and other header fields, a blank line and the body. A
+ * multipart without a {@code boundary} gets a random one ({@code =_spoolmail_} + 24 characters; "=_" occurs in no
+ * base64 or quoted-printable text). A 7bit or 8bit text part with a line that starts like a delimiter of an
+ * enclosing multipart is sent base64 instead. The output always ends with CRLF.
+ *
+ * <p>Thread-safe: no state is kept between calls.
  *
  * @since 1.0.0
  */
@@ -26,9 +37,33 @@ public final class MessageWriter {
      * @param out where the octets go; not closed
      * @param options what the receiver accepts
      * @throws IOException if reading content or writing fails
-     * @throws IllegalStateException if a part still holds untranslated records
+     * @throws IllegalStateException if a part still holds untranslated records (before anything is written), or
+     *     if a structured header field or an address holds non-ASCII text and {@code options} has no SMTPUTF8
      */
     public static void write(MailContent content, OutputStream out, WireOptions options) throws IOException {
-        throw new UnsupportedOperationException("not yet written");
+        requireTranslated(content.root(), "1");
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        PartWriter writer = new PartWriter(buffered, options);
+        for (HeaderField field : content.headers().fields()) {
+            writer.writeField(field);
+        }
+        if (!content.headers().contains("MIME-Version")) {
+            writer.writeField(new HeaderField("MIME-Version", "1.0"));
+        }
+        if (!writer.write(content.root(), List.of())) {
+            buffered.write('\r');
+            buffered.write('\n');
+        }
+        buffered.flush();
+    }
+
+    private static void requireTranslated(MimePart part, String number) {
+        if (part.body().filter(PartBody.Records.class::isInstance).isPresent()) {
+            throw new IllegalStateException("part not translated: part " + number + " ("
+                    + part.contentType().mediaType() + ") still holds records in their source CCSID");
+        }
+        for (int i = 0; i < part.children().size(); i++) {
+            requireTranslated(part.children().get(i), number + "." + (i + 1));
+        }
     }
 }
