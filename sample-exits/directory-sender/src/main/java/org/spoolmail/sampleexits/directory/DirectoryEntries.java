@@ -1,0 +1,95 @@
+package org.spoolmail.sampleexits.directory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.spoolmail.exits.mail.Mailbox;
+
+/**
+ * Reads the {@code entries} table of pipeline.yaml into typed {@link DirectoryEntry} rows. Each problem names the
+ * entry by its index, as {@code entries[1]: send-as is missing}, so a security administrator finds the row.
+ */
+final class DirectoryEntries {
+
+    private static final Set<String> KEYS = Set.of("user", "job", "send-as");
+
+    private DirectoryEntries() {
+    }
+
+    /**
+     * Converts the raw value.
+     *
+     * @param raw the loaded YAML: a list of mappings
+     * @return the rows in order
+     * @throws IllegalArgumentException naming the entry and the reason, if the shape or a value is wrong
+     */
+    static List<DirectoryEntry> parse(Object raw) {
+        if (!(raw instanceof List<?> list)) {
+            throw new IllegalArgumentException("expected a list of entries, got " + describe(raw));
+        }
+        List<DirectoryEntry> entries = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            entries.add(entry(list.get(i), "entries[" + i + "]"));
+        }
+        return List.copyOf(entries);
+    }
+
+    private static DirectoryEntry entry(Object raw, String where) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(where + ": expected a mapping with user, job and send-as, got "
+                    + describe(raw));
+        }
+        for (Object key : map.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: user, job, send-as)");
+            }
+        }
+        String user = single(map.get("user"), where, "user");
+        Optional<Wildcard> job = map.containsKey("job")
+                ? Optional.of(Wildcard.of(single(map.get("job"), where, "job"))) : Optional.empty();
+        return new DirectoryEntry(user, job, sendAs(map.get("send-as"), where));
+    }
+
+    private static List<Wildcard> sendAs(Object raw, String where) {
+        if (raw == null) {
+            throw new IllegalArgumentException(where + ": send-as is missing");
+        }
+        List<?> values = raw instanceof List<?> list ? list : List.of(raw);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(where + ": send-as is empty");
+        }
+        List<Wildcard> patterns = new ArrayList<>();
+        for (int j = 0; j < values.size(); j++) {
+            String pattern = single(values.get(j), where, "send-as[" + j + "]");
+            try {
+                Mailbox.parse(pattern);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ".send-as[" + j + "]: '" + pattern
+                        + "' is not an address pattern: " + e.getMessage(), e);
+            }
+            patterns.add(Wildcard.of(pattern));
+        }
+        return patterns;
+    }
+
+    private static String single(Object raw, String where, String key) {
+        if (raw == null) {
+            throw new IllegalArgumentException(where + ": " + key + " is missing");
+        }
+        if (!(raw instanceof String || raw instanceof Number)) {
+            throw new IllegalArgumentException(where + ": " + key + " must be a single value, got " + describe(raw));
+        }
+        String value = raw.toString().strip();
+        if (value.isEmpty() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))) {
+            throw new IllegalArgumentException(where + ": " + key + " must be printable and not empty");
+        }
+        return value;
+    }
+
+    private static String describe(Object raw) {
+        return raw instanceof List ? "a list" : raw instanceof Map ? "a mapping" : "'" + raw + "'";
+    }
+}

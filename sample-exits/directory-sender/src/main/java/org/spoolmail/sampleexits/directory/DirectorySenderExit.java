@@ -1,0 +1,132 @@
+package org.spoolmail.sampleexits.directory;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.pf4j.Extension;
+import org.spoolmail.exits.ExitDecision;
+import org.spoolmail.exits.MailExit;
+import org.spoolmail.exits.StageContext;
+import org.spoolmail.exits.StageName;
+import org.spoolmail.exits.config.ConfigKey;
+import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.IdentityFact;
+import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.Mailbox;
+import org.spoolmail.exits.mail.ReversePath;
+import org.spoolmail.exits.mail.SmtpReply;
+
+/**
+ * A sample sender-verification exit: a table in pipeline.yaml says which OS user IDs (optionally only in which
+ * jobs) may send as which addresses. It decides on the established user ID only; a job-name pattern matches an
+ * established or claimed job name. In {@code verify} mode the reverse-path and every From address must be allowed
+ * by one row, else the mail is rejected with {@code 550 5.7.1}; in {@code replace} mode a sender that is not
+ * allowed is replaced by the row's first send-as address without wildcards.
+ *
+ * <pre>{@code
+ * - exit: verify-sender
+ *   routines: [directory-sender]
+ *   config:
+ *     directory-sender:
+ *       mode: verify            # verify | replace
+ *       entries:
+ *         - user: BATCH1        # OS user ID (established), compared ignoring case
+ *           job: "PAY*"         # optional job-name pattern (* and ?)
+ *           send-as: [payroll@example.com, "*@reports.example.com"]
+ *         - user: OPS
+ *           send-as: [ops@example.com]
+ * }</pre>
+ */
+@Extension
+@StageName("directory-sender")
+public class DirectorySenderExit implements MailExit {
+
+    /** {@code verify} refuses senders the table does not allow; {@code replace} sends as an allowed address. */
+    static final ConfigKey<String> MODE = ConfigKey.oneOf("mode", "verify", "verify", "replace");
+    /** The sender directory: rows of user, optional job pattern and send-as address patterns. */
+    static final ConfigKey<List<DirectoryEntry>> ENTRIES = new ConfigKey<>("entries", Optional.empty(), true,
+            "a list of mappings with user, optional job and send-as", DirectoryEntries::parse);
+
+    private boolean replaceMode;
+    private List<DirectoryEntry> entries = List.of();
+
+    /** Creates the exit; PF4J calls this. */
+    public DirectorySenderExit() {
+    }
+
+    @Override
+    public List<ConfigKey<?>> configSchema() {
+        return List.of(MODE, ENTRIES);
+    }
+
+    @Override
+    public void init(StageContext context) {
+        replaceMode = context.config().get(MODE).equals("replace");
+        entries = context.config().get(ENTRIES);
+    }
+
+    @Override
+    public ExitDecision decide(MailObject mail) {
+        Identity identity = mail.identity();
+        if (!identity.userId().established()) {
+            return refuse("user ID not established", "user ID not established");
+        }
+        String user = identity.userId().value();
+        List<DirectoryEntry> forUser = entries.stream().filter(e -> e.isFor(user)).toList();
+        if (forUser.isEmpty()) {
+            String text = "user ID " + user + " is not in the sender directory";
+            return refuse(text, text);
+        }
+        List<DirectoryEntry> applicable = forUser.stream().filter(e -> e.appliesTo(identity.jobName())).toList();
+        if (applicable.isEmpty()) {
+            return refuseJob(user, identity.jobName());
+        }
+        return replaceMode ? replace(user, applicable, mail) : verify(user, applicable, mail);
+    }
+
+    private ExitDecision verify(String user, List<DirectoryEntry> applicable, MailObject mail) {
+        ReversePath reversePath = mail.envelope().reversePath();
+        if (reversePath.isNullPath()) {
+            return refuse(user + " is not authorised to send with the null reverse-path",
+                    user + " may not send with the null reverse-path <>: batch jobs do not send bounces");
+        }
+        String sender = reversePath.mailbox().orElseThrow().toString();
+        Optional<SenderCheck.Refusal> refusal = SenderCheck.firstRefused(applicable, sender, fromAddresses(mail));
+        if (refusal.isPresent()) {
+            String text = user + " is not authorised to send as " + refusal.get().address();
+            return refuse(text, text + " (" + refusal.get().field() + ")");
+        }
+        return new ExitDecision.Continue(user + " may send as " + sender);
+    }
+
+    private ExitDecision replace(String user, List<DirectoryEntry> applicable, MailObject mail) {
+        Optional<Mailbox> sender = mail.envelope().reversePath().mailbox();
+        if (sender.isPresent()
+                && SenderCheck.firstRefused(applicable, sender.get().toString(), fromAddresses(mail)).isEmpty()) {
+            return new ExitDecision.Continue(user + " may send as " + sender.get());
+        }
+        Optional<Mailbox> target = applicable.stream().flatMap(e -> e.firstPlainAddress().stream()).findFirst();
+        if (target.isEmpty()) {
+            return refuse(user + " is not authorised to send as " + mail.envelope().reversePath(),
+                    "user ID " + user + " has no send-as address without wildcards in the sender directory");
+        }
+        return ExitDecision.replace(target.get(), user + " sends as " + target.get());
+    }
+
+    private static ExitDecision refuseJob(String user, Optional<IdentityFact> jobName) {
+        if (jobName.isEmpty()) {
+            return refuse(user + " is not authorised to send without a job name",
+                    "user ID " + user + " has sender directory entries for named jobs only");
+        }
+        return refuse(user + " is not authorised to send from job " + jobName.get().value(),
+                "user ID " + user + " has no sender directory entry for job " + jobName.get());
+    }
+
+    private static List<String> fromAddresses(MailObject mail) {
+        return mail.content().headers().all("From").stream().flatMap(b -> FromAddresses.parse(b).stream()).toList();
+    }
+
+    private static ExitDecision refuse(String replyText, String reason) {
+        return ExitDecision.reject(SmtpReply.of(550, "5.7.1", replyText), reason);
+    }
+}
