@@ -1,0 +1,110 @@
+package org.spoolmail.plugins.deliver.smtp;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The SMTP DATA encoding of RFC 5321 section 4.5.2, made safe against SMTP smuggling (CVE-2023-51764/5/6):
+ * <ul>
+ *   <li>every line end becomes CRLF: CRLF stays, and a bare LF or a bare CR each become CRLF, so nothing in the
+ *   content can form an end-of-data sequence the relay might honour;</li>
+ *   <li>a '.' at the start of a line (at the very start, or after a line end) is doubled;</li>
+ *   <li>{@link #finish()} ends the data: it adds CRLF unless the data already ends with a line end, then writes
+ *   {@code .} CRLF.</li>
+ * </ul>
+ * Example: {@code a LF . b CR . CR LF} becomes {@code a CRLF .. b CRLF .. CRLF}, and after {@code finish()}
+ * {@code . CRLF} follows. {@link #close()} flushes but never writes the terminator and never closes the socket
+ * stream: a message that failed half-way must not be ended as if it were complete. Not thread-safe.
+ */
+final class DotStuffingOutputStream extends FilterOutputStream {
+
+    private static final int CR = '\r';
+    private static final int LF = '\n';
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
+
+    private boolean atLineStart = true;
+    private boolean pendingCr;
+    private boolean finished;
+
+    /** @param out the connection's (buffered) stream; not closed by this stream */
+    DotStuffingOutputStream(OutputStream out) {
+        super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        checkOpen();
+        int c = b & 0xFF;
+        if (c == LF) {
+            pendingCr = false;
+            lineEnd();
+            return;
+        }
+        if (pendingCr) {
+            pendingCr = false;
+            lineEnd();
+        }
+        if (c == CR) {
+            pendingCr = true;
+            return;
+        }
+        if (atLineStart && c == '.') {
+            out.write('.');
+        }
+        out.write(c);
+        atLineStart = false;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        checkOpen();
+        int end = off + len;
+        int run = off;
+        for (int i = off; i < end; i++) {
+            int c = b[i] & 0xFF;
+            if (c == CR || c == LF || pendingCr || (atLineStart && c == '.')) {
+                out.write(b, run, i - run);
+                write(c);
+                run = i + 1;
+            } else {
+                atLineStart = false;
+            }
+        }
+        out.write(b, run, end - run);
+    }
+
+    /**
+     * Ends the data with CRLF (if the last line is not ended) and {@code .} CRLF, and flushes. Call once, only
+     * after the whole message was written.
+     *
+     * @throws IOException if writing fails
+     */
+    void finish() throws IOException {
+        checkOpen();
+        if (pendingCr || !atLineStart) {
+            out.write(CRLF);
+        }
+        out.write(END_OF_DATA);
+        out.flush();
+        finished = true;
+    }
+
+    /** Flushes; leaves the underlying stream open and writes no terminator. */
+    @Override
+    public void close() throws IOException {
+        out.flush();
+    }
+
+    private void lineEnd() throws IOException {
+        out.write(CRLF);
+        atLineStart = true;
+    }
+
+    private void checkOpen() throws IOException {
+        if (finished) {
+            throw new IOException("the data was already ended with <CRLF>.<CRLF>");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.spoolmail.plugins.deliver.smtp;
+
+import java.io.IOException;
+
+import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.mail.MailContent;
+import org.spoolmail.exits.mail.MessageWriter;
+import org.spoolmail.exits.mail.WireOptions;
+
+/**
+ * Streams a message after the relay's 354: {@link MessageWriter} output, counted, through
+ * {@link DotStuffingOutputStream} to the socket, then {@code <CRLF>.<CRLF>}. Nothing holds the message whole. If
+ * writing fails half-way the connection is closed without the terminator, so the relay discards the partial
+ * message instead of delivering it.
+ */
+final class MessageData {
+
+    private final SmtpSession session;
+
+    MessageData(SmtpSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Writes the message and ends the data; afterwards replies are awaited with the data timeout.
+     *
+     * @param content the message
+     * @param wire what the relay accepts in this transaction
+     * @return the octets of the message before dot-stuffing
+     * @throws IOException if the connection or reading the content fails
+     * @throws StageException if the content cannot be written (untranslated records)
+     */
+    long write(MailContent content, WireOptions wire) throws IOException, StageException {
+        SmtpConnection connection = session.connection();
+        DotStuffingOutputStream stuffed = new DotStuffingOutputStream(connection.dataStream());
+        CountingOutputStream counted = new CountingOutputStream(stuffed);
+        try {
+            MessageWriter.write(content, counted, wire);
+        } catch (IllegalStateException e) {
+            connection.close();
+            throw new PermanentStageException("the message cannot be written: " + e.getMessage(), null, null, e);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        counted.flush();
+        stuffed.finish();
+        connection.readTimeout(session.settings().dataTimeout());
+        return counted.count();
+    }
+}

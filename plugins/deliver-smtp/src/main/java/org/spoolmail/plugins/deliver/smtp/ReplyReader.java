@@ -1,0 +1,80 @@
+package org.spoolmail.plugins.deliver.smtp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads SMTP replies (RFC 5321 section 4.2): lines {@code ddd-text} continue a reply, {@code ddd text} or
+ * {@code ddd} end it; every line must carry the same code. Lines end with LF (a CR before it is dropped) and are
+ * decoded as UTF-8 (RFC 6531 relays may send it; ASCII is a subset). A line longer than 8 KiB or a reply of more
+ * than 100 lines is refused, so a broken relay cannot fill memory.
+ */
+final class ReplyReader {
+
+    private static final int MAX_LINE = 8 * 1024;
+    private static final int MAX_LINES = 100;
+
+    private final InputStream in;
+
+    /** @param in the connection's buffered input */
+    ReplyReader(InputStream in) {
+        this.in = in;
+    }
+
+    /**
+     * Reads one complete reply.
+     *
+     * @return the reply
+     * @throws IOException if the connection ends, times out, or the relay sends something that is not a reply
+     */
+    ServerReply read() throws IOException {
+        List<String> texts = new ArrayList<>();
+        int code = -1;
+        while (true) {
+            String line = readLine();
+            if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)
+                    || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
+                throw new IOException("malformed SMTP reply line: '" + line + "'");
+            }
+            int lineCode = Integer.parseInt(line.substring(0, 3));
+            if (code >= 0 && lineCode != code) {
+                throw new IOException("SMTP reply changes its code from " + code + " to " + lineCode);
+            }
+            if (lineCode < 200 || lineCode > 599) {
+                throw new IOException("SMTP reply code " + lineCode + " is outside 200..599");
+            }
+            code = lineCode;
+            texts.add(line.length() > 4 ? line.substring(4) : "");
+            if (line.length() == 3 || line.charAt(3) == ' ') {
+                return new ServerReply(code, texts);
+            }
+            if (texts.size() >= MAX_LINES) {
+                throw new IOException("SMTP reply has more than " + MAX_LINES + " lines");
+            }
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the smart host closed the connection");
+            }
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, len, StandardCharsets.UTF_8);
+            }
+            if (line.size() >= MAX_LINE) {
+                throw new IOException("SMTP reply line longer than " + MAX_LINE + " octets");
+            }
+            line.write(b);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.spoolmail.plugins.deliver.smtp;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * One TCP connection to a relay: sends command lines (verb in upper case, CRLF, UTF-8) and reads replies with
+ * {@link ReplyReader}. Commands are buffered until {@link #flush()} or {@link #exchange}, so a later PIPELINING
+ * client can send several before reading. Knows nothing of the SMTP dialogue; {@link SmtpSession} does.
+ * Not thread-safe: one connection serves one session at a time.
+ */
+final class SmtpConnection implements Closeable {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final String host;
+    private final int port;
+    private Socket socket;
+    private BufferedInputStream in;
+    private OutputStream out;
+    private ReplyReader replies;
+
+    private SmtpConnection(String host, int port, Socket socket) throws IOException {
+        this.host = host;
+        this.port = port;
+        attach(socket);
+    }
+
+    /**
+     * Connects.
+     *
+     * @param host the relay's host name or address
+     * @param port its port
+     * @param connectTimeout how long to wait for the TCP connection
+     * @param readTimeout how long to wait for each reply, until changed
+     * @return the connection
+     * @throws IOException if the relay cannot be reached
+     */
+    static SmtpConnection open(String host, int port, Duration connectTimeout, Duration readTimeout)
+            throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), timeoutMillis(connectTimeout));
+            socket.setSoTimeout(timeoutMillis(readTimeout));
+            socket.setTcpNoDelay(true);
+            return new SmtpConnection(host, port, socket);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** @return {@code host:port}, for messages */
+    String peer() {
+        return host + ":" + port;
+    }
+
+    /** @return true once {@link #upgradeToTls} succeeded */
+    boolean isTls() {
+        return socket instanceof SSLSocket;
+    }
+
+    /**
+     * Buffers one command line.
+     *
+     * @param verb the command verb; sent in upper case
+     * @param argument the rest of the line, or empty
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if the line would hold CR, LF or NUL
+     */
+    void send(String verb, String argument) throws IOException {
+        String line = verb.toUpperCase(Locale.ROOT) + (argument.isEmpty() ? "" : " " + argument);
+        sendLine(line);
+    }
+
+    /**
+     * Buffers one line as it is, such as a base64 answer to an AUTH challenge.
+     *
+     * @param line the line without its CRLF
+     * @throws IOException if writing fails
+     * @throws IllegalArgumentException if the line holds CR, LF or NUL
+     */
+    void sendLine(String line) throws IOException {
+        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0 || line.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an SMTP command line must not hold CR, LF or NUL");
+        }
+        out.write(line.getBytes(StandardCharsets.UTF_8));
+        out.write('\r');
+        out.write('\n');
+    }
+
+    /** @throws IOException if writing fails */
+    void flush() throws IOException {
+        out.flush();
+    }
+
+    /** @return the next reply @throws IOException if the relay sends none in time */
+    ServerReply readReply() throws IOException {
+        return replies.read();
+    }
+
+    /**
+     * Sends one command and reads its reply.
+     *
+     * @param verb the verb
+     * @param argument the argument, or empty
+     * @return the reply
+     * @throws IOException if the connection fails
+     */
+    ServerReply exchange(String verb, String argument) throws IOException {
+        send(verb, argument);
+        flush();
+        return readReply();
+    }
+
+    /** @return the buffered stream for the message data; never close it */
+    OutputStream dataStream() {
+        return out;
+    }
+
+    /** @param timeout how long to wait for each following reply @throws IOException if the socket refuses */
+    void readTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout(timeoutMillis(timeout));
+    }
+
+    /**
+     * Starts TLS on this connection after the relay's 220 reply to STARTTLS (RFC 3207). Refuses if the relay sent
+     * anything more after that reply: such octets would be read as if they came over TLS (CVE-2011-0411 style
+     * response injection).
+     *
+     * @param factory the socket factory with the trust material
+     * @param verifyHostname check that the certificate names {@code host}
+     * @throws IOException if octets were injected or the handshake fails
+     */
+    void upgradeToTls(SSLSocketFactory factory, boolean verifyHostname) throws IOException {
+        if (in.available() > 0) {
+            throw new IOException("smart host " + peer() + " sent data after its reply to STARTTLS");
+        }
+        SSLSocket tls = (SSLSocket) factory.createSocket(socket, host, port, true);
+        SSLParameters parameters = tls.getSSLParameters();
+        if (verifyHostname) {
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        tls.setSSLParameters(parameters);
+        tls.setSoTimeout(socket.getSoTimeout());
+        tls.startHandshake();
+        attach(tls);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private void attach(Socket s) throws IOException {
+        socket = s;
+        in = new BufferedInputStream(s.getInputStream(), BUFFER);
+        out = new BufferedOutputStream(s.getOutputStream(), BUFFER);
+        replies = new ReplyReader(in);
+    }
+
+    private static int timeoutMillis(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+}

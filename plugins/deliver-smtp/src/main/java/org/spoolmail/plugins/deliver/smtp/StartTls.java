@@ -1,0 +1,72 @@
+package org.spoolmail.plugins.deliver.smtp;
+
+import java.io.IOException;
+
+import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.TransientStageException;
+
+/**
+ * Applies the {@code starttls} policy (RFC 3207): REQUIRED fails unless TLS is set up, OPPORTUNISTIC uses it when
+ * offered, OFF never does. Also decides whether AUTH may send credentials: only over TLS, unless the policy is OFF
+ * (the administrator chose a plain connection explicitly).
+ */
+final class StartTls {
+
+    private final SmtpSettings settings;
+
+    StartTls(SmtpSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Runs STARTTLS if the policy and the relay call for it.
+     *
+     * @param connection the connection after EHLO
+     * @param capabilities what the relay offered
+     * @return true if the connection is now TLS (EHLO must be sent again)
+     * @throws IOException if the connection or handshake fails
+     * @throws StageException if TLS is required and cannot be had
+     */
+    boolean negotiate(SmtpConnection connection, EhloCapabilities capabilities) throws IOException, StageException {
+        SmtpSettings.StartTlsPolicy policy = settings.startTls();
+        if (policy == SmtpSettings.StartTlsPolicy.OFF) {
+            return false;
+        }
+        if (!capabilities.startTls()) {
+            if (policy == SmtpSettings.StartTlsPolicy.REQUIRED) {
+                throw new TransientStageException("smart host " + settings.peer()
+                        + " did not offer STARTTLS, which starttls: required demands", null);
+            }
+            return false;
+        }
+        ServerReply reply = connection.exchange("STARTTLS", "");
+        if (reply.code() != 220) {
+            if (policy == SmtpSettings.StartTlsPolicy.REQUIRED) {
+                throw new TransientStageException("smart host " + settings.peer() + " refused STARTTLS: " + reply,
+                        reply.toSmtpReply(), null);
+            }
+            return false;
+        }
+        try {
+            connection.upgradeToTls(settings.tlsFactory(), settings.verifyHostname());
+        } catch (IOException e) {
+            throw new TransientStageException("TLS with smart host " + settings.peer() + " failed: "
+                    + SmtpSession.describe(e), e);
+        }
+        return true;
+    }
+
+    /**
+     * Refuses to send credentials over a plain connection unless {@code starttls: off} allows it.
+     *
+     * @param connection the connection
+     * @throws StageException if credentials would travel in clear text against the policy
+     */
+    void checkCredentialsMayGo(SmtpConnection connection) throws StageException {
+        if (!connection.isTls() && settings.startTls() != SmtpSettings.StartTlsPolicy.OFF) {
+            throw new TransientStageException("smart host " + settings.peer() + " did not set up TLS, so AUTH "
+                    + settings.auth().name() + " credentials are not sent; use starttls: off to allow AUTH "
+                    + "without TLS", null);
+        }
+    }
+}

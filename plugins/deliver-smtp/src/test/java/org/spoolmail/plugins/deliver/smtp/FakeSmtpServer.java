@@ -1,0 +1,144 @@
+package org.spoolmail.plugins.deliver.smtp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * A scripted SMTP server for tests: listens on 127.0.0.1 on an ephemeral port, serves one connection at a time,
+ * records every command line and the raw octets of each DATA section (as sent, still dot-stuffed, with the final
+ * "." line), and answers from a script (command line to reply; "\n" separates lines of a multi-line reply). The
+ * script sees "." for the end of data; a null answer falls back to {@link #standard(String)}.
+ */
+final class FakeSmtpServer implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final UnaryOperator<String> script;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<byte[]> data = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+
+    FakeSmtpServer(UnaryOperator<String> script) throws IOException {
+        this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        this.script = script;
+        this.thread = new Thread(this::serve, "fake-smtp");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    List<byte[]> data() {
+        return List.copyOf(data);
+    }
+
+    /** The answers of a plain relay that offers 8BITMIME, SMTPUTF8 and PIPELINING. */
+    static String standard(String command) {
+        String verb = command.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+        return switch (verb) {
+            case "EHLO" -> "250-fake.example.com\n250-PIPELINING\n250-8BITMIME\n250 SMTPUTF8";
+            case "HELO", "MAIL", "RCPT", "RSET", "NOOP" -> "250 2.0.0 OK";
+            case "DATA" -> "354 End data with <CR><LF>.<CR><LF>";
+            case "." -> "250 2.0.0 Ok: queued as 4XYZ";
+            case "QUIT" -> "221 2.0.0 Bye";
+            default -> "502 5.5.2 command not recognized";
+        };
+    }
+
+    private void serve() {
+        while (!server.isClosed()) {
+            try (Socket socket = server.accept()) {
+                converse(socket.getInputStream(), socket.getOutputStream());
+            } catch (IOException e) {
+                // the client went away or the server was closed: wait for the next connection
+            }
+        }
+    }
+
+    private void converse(InputStream in, OutputStream out) throws IOException {
+        reply(out, "220 fake.example.com ESMTP");
+        while (true) {
+            String line = readLine(in);
+            if (line == null) {
+                return;
+            }
+            commands.add(line);
+            String answer = answer(line);
+            if (line.equalsIgnoreCase("DATA") && answer.startsWith("354")) {
+                reply(out, answer);
+                data.add(readData(in));
+                answer = answer(".");
+            }
+            reply(out, answer);
+            if (line.equalsIgnoreCase("QUIT")) {
+                return;
+            }
+        }
+    }
+
+    private String answer(String line) {
+        String scripted = script.apply(line);
+        return scripted != null ? scripted : standard(line);
+    }
+
+    private static void reply(OutputStream out, String answer) throws IOException {
+        String[] lines = answer.split("\n");
+        StringBuilder wire = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            String text = lines[i];
+            boolean last = i == lines.length - 1;
+            wire.append(last || text.length() < 4 ? text : text.substring(0, 3) + "-" + text.substring(4));
+            wire.append("\r\n");
+        }
+        out.write(wire.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, len, StandardCharsets.UTF_8);
+            }
+            line.write(b);
+        }
+        return null;
+    }
+
+    private static byte[] readData(InputStream in) throws IOException {
+        ByteArrayOutputStream octets = new ByteArrayOutputStream();
+        long tail = 0x0D0AL;
+        int b;
+        while ((b = in.read()) >= 0) {
+            octets.write(b);
+            tail = ((tail << 8) | b) & 0xFF_FFFF_FFFFL;
+            if (tail == 0x0D0A2E0D0AL) {
+                break;
+            }
+        }
+        return octets.toByteArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
