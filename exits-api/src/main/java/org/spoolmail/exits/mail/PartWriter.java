@@ -113,6 +113,8 @@ final class PartWriter {
         OutputStream target = new Shield(out);
         if (reEncode) {
             target = cte == ContentTransferEncoding.BASE64 ? base64(out) : new QuotedPrintableOutputStream(target);
+        } else if (passThrough) {
+            target = new EncodedTextGuard(target, cte);
         }
         CrlfNormalizingOutputStream text = new CrlfNormalizingOutputStream(target);
         try (InputStream in = content.open()) {
