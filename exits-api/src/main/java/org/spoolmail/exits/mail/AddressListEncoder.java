@@ -52,8 +52,30 @@ final class AddressListEncoder {
             phrase(folder, address, suffix, utf8Allowed);
             return;
         }
+        int open = topLevelIndex(address, '(');
+        int close = address.lastIndexOf(')');
+        if (!utf8Allowed && open >= 0 && close > open && EncodedWords.needed(address.substring(open, close), false)) {
+            commentedAddress(folder, field, address, open, close, suffix);
+            return;
+        }
         HeaderFieldEncoder.requireAscii(field, address, utf8Allowed);
         HeaderFieldEncoder.plainWords(folder, address + suffix);
+    }
+
+    /** {@code jm@example.org (Jürgen Müller)}: RFC 2047 section 5 (2) lets encoded-words stand in a comment. */
+    private static void commentedAddress(HeaderFolder folder, HeaderField field, String address, int open, int close,
+            String suffix) {
+        String before = address.substring(0, open).strip();
+        HeaderFieldEncoder.requireAscii(field, before + address.substring(close), false);
+        if (!before.isEmpty()) {
+            HeaderFieldEncoder.plainWords(folder, before);
+            folder.space(" ");
+        }
+        folder.word("(");
+        folder.space("");
+        HeaderFieldEncoder.encodedRun(folder, address.substring(open + 1, close));
+        folder.space("");
+        folder.word(address.substring(close) + suffix);
     }
 
     /** An encoded phrase keeps white space before the suffix: RFC 2047 section 5 (3) wants it before a special. */

@@ -123,6 +123,18 @@ class HeaderEncodingTest {
     }
 
     @Test
+    void writeShouldEncodeCommentWhenAddressCarriesNonAsciiComment() throws Exception {
+        byte[] wire = WireBytes.write(content(HeaderSection.EMPTY.with("Reply-To",
+                "jm@example.org (Jürgen Müller), desk@example.org")), WireOptions.SEVEN_BIT);
+
+        assertEquals(List.of("Reply-To: jm@example.org (=?UTF-8?B?SsO8cmdlbiBNw7xsbGVy?=), desk@example.org"),
+                fieldLines(wire, "Reply-To"));
+        InternetAddress[] replyTo = (InternetAddress[]) WireBytes.parse(wire).getReplyTo();
+        assertEquals("jm@example.org", replyTo[0].getAddress());
+        assertEquals("Jürgen Müller", replyTo[0].getPersonal());
+    }
+
+    @Test
     void writeShouldFoldAtWhiteSpaceWhenLongAsciiSubject() throws Exception {
         String subject = "Daily batch report for job PAYROLL1 step STEP0042 on system SYS1 with return code 0004"
                 + " and  two   blanks\tand a tab";
