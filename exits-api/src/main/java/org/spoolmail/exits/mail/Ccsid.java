@@ -56,7 +56,9 @@ public record Ccsid(int number, Charset charset) {
         if (fixed != null) {
             return fixed;
         }
-        for (String name : new String[] {"IBM" + number, "x-IBM" + number, "Cp" + number}) {
+        // The JDK pads to three digits: CCSID 37 is IBM037 / Cp037.
+        String padded = String.format(java.util.Locale.ROOT, "%03d", number);
+        for (String name : new String[] {"IBM" + padded, "x-IBM" + padded, "Cp" + padded}) {
             try {
                 if (Charset.isSupported(name)) {
                     return new Ccsid(number, Charset.forName(name));
