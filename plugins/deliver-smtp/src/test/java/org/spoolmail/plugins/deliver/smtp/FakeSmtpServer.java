@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * A scripted SMTP server for tests: listens on 127.0.0.1 on an ephemeral port, serves one connection at a time,
  * records every command line and the raw octets of each DATA section (as sent, still dot-stuffed, with the final
@@ -26,10 +29,21 @@ final class FakeSmtpServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<byte[]> data = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final SSLContext tls;
+    private volatile boolean tlsStarted;
 
     FakeSmtpServer(UnaryOperator<String> script) throws IOException {
+        this(script, null);
+    }
+
+    /**
+     * @param script the answers
+     * @param tls the server's TLS context; when given, "STARTTLS" is answered with 220 and TLS starts
+     */
+    FakeSmtpServer(UnaryOperator<String> script, SSLContext tls) throws IOException {
         this.server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.script = script;
+        this.tls = tls;
         this.thread = new Thread(this::serve, "fake-smtp");
         thread.setDaemon(true);
         thread.start();
@@ -45,6 +59,11 @@ final class FakeSmtpServer implements AutoCloseable {
 
     List<byte[]> data() {
         return List.copyOf(data);
+    }
+
+    /** @return true once a TLS handshake after STARTTLS succeeded */
+    boolean tlsStarted() {
+        return tlsStarted;
     }
 
     /** The answers of a plain relay that offers 8BITMIME, SMTPUTF8 and PIPELINING. */
@@ -63,14 +82,16 @@ final class FakeSmtpServer implements AutoCloseable {
     private void serve() {
         while (!server.isClosed()) {
             try (Socket socket = server.accept()) {
-                converse(socket.getInputStream(), socket.getOutputStream());
+                converse(socket);
             } catch (IOException e) {
                 // the client went away or the server was closed: wait for the next connection
             }
         }
     }
 
-    private void converse(InputStream in, OutputStream out) throws IOException {
+    private void converse(Socket plain) throws IOException {
+        InputStream in = plain.getInputStream();
+        OutputStream out = plain.getOutputStream();
         reply(out, "220 fake.example.com ESMTP");
         while (true) {
             String line = readLine(in);
@@ -78,6 +99,16 @@ final class FakeSmtpServer implements AutoCloseable {
                 return;
             }
             commands.add(line);
+            if (line.equalsIgnoreCase("STARTTLS") && tls != null) {
+                reply(out, "220 2.0.0 Ready to start TLS");
+                SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
+                secure.setUseClientMode(false);
+                secure.startHandshake();
+                tlsStarted = true;
+                in = secure.getInputStream();
+                out = secure.getOutputStream();
+                continue;
+            }
             String answer = answer(line);
             if (line.equalsIgnoreCase("DATA") && answer.startsWith("354")) {
                 reply(out, answer);
