@@ -4,7 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Counts the octets written through it, for the {@code size-octets} attribute (before dot-stuffing). Not thread-safe. */
+/** Counts the octets written through it, for the {@code size-octets} attribute (before dot-stuffing). */
 final class CountingOutputStream extends FilterOutputStream {
 
     private long count;
