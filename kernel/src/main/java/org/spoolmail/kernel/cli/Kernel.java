@@ -60,9 +60,13 @@ final class Kernel implements AutoCloseable {
     }
 
     private static ConfigException unwrap(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StartupException s) {
-                return s.problem();
+        java.util.Collection<com.google.inject.spi.Message> messages = e instanceof CreationException c
+                ? c.getErrorMessages() : ((ProvisionException) e).getErrorMessages();
+        for (com.google.inject.spi.Message m : messages) {
+            for (Throwable t = m.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof StartupException s) {
+                    return s.problem();
+                }
             }
         }
         Throwable root = e;
