@@ -81,10 +81,13 @@ public final class PipelineRunner {
             MailObject mail = admitted;
             Disposition disposition = null;
             for (PipelineStage stage : pipeline.stages()) {
+                long start = System.nanoTime();
                 StageOutcome outcome = call(stage, mail);
                 mail = outcome.mail();
                 if (outcome instanceof StageOutcome.Stop stop) {
                     disposition = stop.disposition();
+                    // The stage that ended the item is named in the trace with its outcome, e.g. deliver DELIVERED.
+                    mail = mail.withTrace(trace(stage.entry().role(), disposition, elapsed(start)));
                     break;
                 }
             }
@@ -107,38 +110,37 @@ public final class PipelineRunner {
         String role = stage.entry().role();
         MDC.put("stage", role);
         MDC.put("plugin-id", stage.pluginId());
-        long start = System.nanoTime();
         try {
             StageOutcome outcome = stage.stage().process(mail);
             if (outcome == null) {
-                return failed(stage, mail, HoldCause.ENVIRONMENT, "returned no outcome (null)", start);
+                return failed(stage, mail, HoldCause.ENVIRONMENT, "returned no outcome (null)");
             }
             if (!outcome.mail().identity().equals(mail.identity()) || !outcome.mail().id().equals(mail.id())) {
-                return failed(stage, mail, HoldCause.ENVIRONMENT, "tried to change the submitter identity", start);
+                return failed(stage, mail, HoldCause.ENVIRONMENT, "tried to change the submitter identity");
             }
             return outcome;
         } catch (ExitFailureException e) {
-            return failed(stage, mail, HoldCause.EXIT_FAILURE, e.getMessage(), start);
+            return failed(stage, mail, HoldCause.EXIT_FAILURE, e.getMessage());
         } catch (PermanentStageException e) {
-            return failed(stage, mail, HoldCause.BAD_INPUT, e.getMessage(), start);
+            return failed(stage, mail, HoldCause.BAD_INPUT, e.getMessage());
         } catch (TransientStageException e) {
-            return failed(stage, mail, HoldCause.ENVIRONMENT, e.getMessage(), start);
+            return failed(stage, mail, HoldCause.ENVIRONMENT, e.getMessage());
         } catch (StageException | RuntimeException | LinkageError e) {
             LOG.error("stage {} ({}) failed on {}", role, stage.pluginId(), mail.id(), e);
-            return failed(stage, mail, HoldCause.ENVIRONMENT, "failed: " + e, start);
+            return failed(stage, mail, HoldCause.ENVIRONMENT, "failed: " + e);
         } finally {
             MDC.remove("stage");
             MDC.remove("plugin-id");
         }
     }
 
-    private StageOutcome failed(PipelineStage stage, MailObject mail, HoldCause cause, String reason, long start) {
+    private StageOutcome failed(PipelineStage stage, MailObject mail, HoldCause cause, String reason) {
         String where = "stage " + stage.entry().role() + " (" + PipelineAssembler.nameOf(stage.stage()) + ")";
         Disposition d = stage.entry().onError() == OnError.DEFER && cause != HoldCause.BAD_INPUT
                 ? new Disposition(Disposition.Kind.DEFERRED, where + ": " + reason, Optional.empty(), List.of(),
                         Optional.empty())
                 : Disposition.held(cause, where + ": " + reason);
-        return StageOutcome.stop(mail.withTrace(trace(stage.entry().role(), d, elapsed(start))), d);
+        return StageOutcome.stop(mail, d);
     }
 
     /** Runs every observer; returns true when one whose on-error is not 'continue' could not record the item. */

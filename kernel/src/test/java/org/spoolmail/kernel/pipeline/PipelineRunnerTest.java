@@ -79,6 +79,8 @@ class PipelineRunnerTest {
         assertEquals("20261130T090000", item.mail().id().substring(0, 15));
         assertEquals(SUBMITTER, item.mail().identity());
         assertEquals(Optional.of("<a@example.org>"), item.mail().attributes().get("original-reverse-path"));
+        assertEquals(List.of("deliver DELIVERED"), item.mail().trace().stream()
+                .map(t -> t.stage() + " " + t.decision()).toList());
         verify(audit).observe(item.mail(), item.disposition());
     }
 
@@ -97,6 +99,8 @@ class PipelineRunnerTest {
         assertEquals("stage mime-encode (" + encode.getClass().getName()
                 + "): exit routine site-check exceeded its time limit of 5s", held.disposition().reason());
         assertEquals(8, held.conditionCode());
+        assertEquals(List.of("mime-encode HELD"), held.mail().trace().stream()
+                .map(t -> t.stage() + " " + t.decision()).toList());
         assertEquals(Disposition.Kind.DELIVERED, result.items().get(1).disposition().kind());
         assertEquals(8, result.conditionCode());
         verify(audit).observe(held.mail(), held.disposition());
