@@ -95,14 +95,17 @@ final class PluginsCommand implements Subcommand {
 
     private void print(Path folder, PluginHost host) {
         console.out.println("plugins folder " + folder.toAbsolutePath().normalize());
-        for (PluginWrapper p : host.plugins()) {
+        List<PluginWrapper> plugins = host.plugins().stream()
+                .sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).toList();
+        for (PluginWrapper p : plugins) {
             console.out.printf("  %-24s %-8s %-8s %s%n", p.getPluginId(), p.getDescriptor().getVersion(),
                     p.getPluginState(), p.getDescriptor().getPluginDescription());
         }
         host.failures().forEach(f -> console.problem(name(), f));
         for (Class<?> point : POINTS) {
             console.out.println(point.getSimpleName() + ":");
-            for (LoadedExtension<?> e : host.all(point)) {
+            for (LoadedExtension<?> e : host.all(point).stream()
+                    .sorted(java.util.Comparator.comparing(LoadedExtension::name)).toList()) {
                 String keys = ((Lifecycle) e.instance()).configSchema().stream()
                         .map(k -> k.name() + (k.required() ? "*" : "")).collect(Collectors.joining(", "));
                 console.out.printf("  %-24s from %s %s%s%n", e.name(), e.pluginId(), e.pluginVersion(),

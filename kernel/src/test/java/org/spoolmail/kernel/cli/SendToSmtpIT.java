@@ -42,10 +42,14 @@ class SendToSmtpIT {
         "inventory-no-separator.smtp, 819, lf, example.com, 1"})
     void sendShouldDeliverWhatTheOutboxGetsWhenTheDeliverStageIsSmtp(String file, String ccsid, String records,
             String domain, int recipientsAtDomain) throws Exception {
+        // One plugins folder of its own for both runs: only the deliver stage's use: differs between them.
+        String plugins = SpoolmailRun.pluginsCopy(outboxRun).toString();
         SpoolmailRun toOutbox = SpoolmailRun.send(PipelineFiles.write(outboxRun, PipelineFiles.outbox(), ""),
-                "--codepage", ccsid, "--records", records, SpoolmailRun.corpus(outboxRun, file).toString());
+                "--plugins", plugins, "--codepage", ccsid, "--records", records,
+                SpoolmailRun.corpus(outboxRun, file).toString());
         SpoolmailRun toSmtp = SpoolmailRun.send(PipelineFiles.write(smtpRun, PipelineFiles.smtp(port()), ""),
-                "--codepage", ccsid, "--records", records, SpoolmailRun.corpus(smtpRun, file).toString());
+                "--plugins", plugins, "--codepage", ccsid, "--records", records,
+                SpoolmailRun.corpus(smtpRun, file).toString());
 
         assertEquals(0, toOutbox.code, toOutbox.toString());
         assertEquals(0, toSmtp.code, toSmtp.toString());

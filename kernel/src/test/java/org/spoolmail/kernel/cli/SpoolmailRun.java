@@ -55,6 +55,15 @@ final class SpoolmailRun {
         return target;
     }
 
+    /** A plugins folder of its own: the built plugin jars copied into a test folder. */
+    static Path pluginsCopy(Path dir) throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        for (Path jar : files(PLUGINS, ".jar")) {
+            Files.copy(jar, plugins.resolve(jar.getFileName()));
+        }
+        return plugins;
+    }
+
     static List<Path> files(Path dir, String suffix) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
