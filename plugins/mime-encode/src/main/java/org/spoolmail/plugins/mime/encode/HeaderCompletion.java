@@ -70,7 +70,7 @@ final class HeaderCompletion {
             out = out.with("Date", DATE.format(now.atZone(zone)));
             added.add("Date");
         } else if (!isRfc5322Date(date.get())) {
-            notes.add("Date '" + date.get() + "' is not in RFC 5322 section 3.3 form, kept verbatim");
+            notes.add("Date '" + date.get() + "' uses the obsolete syntax of RFC 5322 section 4.3 (or none), kept verbatim");
         }
         if (!out.contains("Message-ID")) {
             out = out.with("Message-ID", messageId(reversePath, now));

@@ -68,8 +68,8 @@ class HeaderCompletionTest {
         assertEquals(List.of(new HeaderField("Date", "Mon, 07 Sep 98 02:15:00 PST"),
                 new HeaderField("Message-ID", "<abc@host.example>"), new HeaderField("MIME-Version", "1.0")),
                 out.content().headers().fields());
-        assertEquals("1 part; added nothing; Date 'Mon, 07 Sep 98 02:15:00 PST' is not in RFC 5322 section 3.3"
-                + " form, kept verbatim", out.trace().get(0).reason());
+        assertEquals("1 part; added nothing; Date 'Mon, 07 Sep 98 02:15:00 PST' uses the obsolete syntax of"
+                + " RFC 5322 section 4.3 (or none), kept verbatim", out.trace().get(0).reason());
     }
 
     @Test
