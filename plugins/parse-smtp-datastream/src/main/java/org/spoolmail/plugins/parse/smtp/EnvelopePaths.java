@@ -50,9 +50,22 @@ final class EnvelopePaths {
     ForwardPath forwardPath(String argument, InputLocation at) throws PermanentStageException {
         String path = path(argument, "TO", "RCPT TO", at);
         if (path.isEmpty()) {
-            throw new PermanentStageException(at, "malformed address '<>' in RCPT TO: a recipient cannot be empty");
+            throw new CommandSyntaxException(at, "malformed address '<>' in RCPT TO: a recipient cannot be empty");
         }
         return new ForwardPath(mailbox(path, "RCPT TO", at));
+    }
+
+    /**
+     * Reads an address of the interlink shape.
+     *
+     * @param path the address without brackets, not empty
+     * @param what {@code X-FROM} or {@code X-TO}, for errors
+     * @param at the record, for errors
+     * @return the mailbox, qualified like a MAIL FROM address
+     * @throws PermanentStageException if the address is malformed or dotless without a default domain
+     */
+    Mailbox address(String path, String what, InputLocation at) throws PermanentStageException {
+        return mailbox(path, what, at);
     }
 
     private static String path(String argument, String keyword, String command, InputLocation at)
@@ -60,17 +73,35 @@ final class EnvelopePaths {
         String rest = argument.toUpperCase(Locale.ROOT).startsWith(keyword)
                 ? argument.substring(keyword.length()).stripLeading() : "";
         if (!rest.startsWith(":")) {
-            throw new PermanentStageException(at, "malformed " + command + " command: expected '" + command
+            throw new CommandSyntaxException(at, "malformed " + command + " command: expected '" + command
                     + ":<address>', got '" + argument + "'");
         }
-        rest = rest.substring(1).stripLeading();
+        return bare(rest.substring(1), command, at);
+    }
+
+    /**
+     * Reads a path written without a verb, as the interlink shape's {@code X-FROM:} and {@code X-TO:} do: an
+     * address, in angle brackets or not, possibly after a display name.
+     *
+     * @param value the text after the colon
+     * @param what the line's keyword, for errors
+     * @param at the record, for errors
+     * @return the path text, without brackets; empty for {@code <>}
+     * @throws PermanentStageException if an angle bracket is not closed
+     */
+    static String bare(String value, String what, InputLocation at) throws PermanentStageException {
+        String rest = value.strip();
+        int open = rest.indexOf('<');
+        if (open > 0 && rest.substring(0, open).indexOf('@') < 0) {
+            rest = rest.substring(open);
+        }
         if (!rest.startsWith("<")) {
             int blank = rest.indexOf(' ');
             return withoutRoute(blank < 0 ? rest : rest.substring(0, blank));
         }
         int close = rest.indexOf('>');
         if (close < 0) {
-            throw new PermanentStageException(at, "malformed address '" + rest + "' in " + command
+            throw new CommandSyntaxException(at, "malformed address '" + rest + "' in " + what
                     + ": no closing '>'");
         }
         return withoutRoute(rest.substring(1, close).strip());
@@ -86,7 +117,7 @@ final class EnvelopePaths {
         try {
             mailbox = Mailbox.parse(path);
         } catch (IllegalArgumentException e) {
-            throw new PermanentStageException(at, "malformed address '<" + path + ">' in " + command + ": "
+            throw new CommandSyntaxException(at, "malformed address '<" + path + ">' in " + command + ": "
                     + e.getMessage());
         }
         if (mailbox.isQualified()) {

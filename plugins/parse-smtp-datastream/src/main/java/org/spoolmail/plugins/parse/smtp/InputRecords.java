@@ -10,15 +10,23 @@ import org.spoolmail.exits.mail.RecordReader;
 /**
  * The records of one input with their place, for error messages. A malformed record structure (a truncated or
  * impossible RDW) is the input's fault and so permanent; any other read failure stays an {@link IOException}.
+ * With sequence numbers stripped, each 80-octet record loses its columns 73-80 (ISPF and card-deck numbering).
  */
 final class InputRecords {
 
     private final RecordReader reader;
     private final String origin;
+    private final boolean stripSequenceNumbers;
 
-    InputRecords(RecordReader reader, String origin) {
+    /**
+     * @param reader the records
+     * @param origin the file path or {@code stdin}, for errors
+     * @param stripSequenceNumbers true to drop columns 73-80 of 80-octet records
+     */
+    InputRecords(RecordReader reader, String origin, boolean stripSequenceNumbers) {
         this.reader = reader;
         this.origin = origin;
+        this.stripSequenceNumbers = stripSequenceNumbers;
     }
 
     /**
@@ -30,7 +38,9 @@ final class InputRecords {
      */
     byte[] next() throws PermanentStageException, IOException {
         try {
-            return reader.next();
+            byte[] record = reader.next();
+            return stripSequenceNumbers && record != null && record.length == 80
+                    ? java.util.Arrays.copyOf(record, 72) : record;
         } catch (EOFException e) {
             throw malformed(e);
         } catch (IOException e) {

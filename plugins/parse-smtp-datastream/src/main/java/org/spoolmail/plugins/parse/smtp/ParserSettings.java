@@ -9,7 +9,18 @@ import org.slf4j.Logger;
  *
  * @param defaultDomain the domain that qualifies dotless domains (JES node names), without a leading dot
  * @param maxCommandOctets the longest command record allowed, in octets, trailing padding not counted
+ * @param refuseLongLines true to refuse a data line over 998 octets; false to keep it (it goes out quoted-printable)
+ * @param maxRecipients the most RCPT TO commands one transaction may hold
+ * @param maxSyntaxErrors how many bad commands are skipped (and traced) before the input is refused as a whole
+ * @param stripSequenceNumbers true to drop columns 73-80 of fixed 80-octet records
+ * @param atSign the national character typed for '@' in command records and address header fields, if any
  * @param logger the stage's logger
  */
-record ParserSettings(Optional<String> defaultDomain, int maxCommandOctets, Logger logger) {
+record ParserSettings(Optional<String> defaultDomain, int maxCommandOctets, boolean refuseLongLines,
+        int maxRecipients, int maxSyntaxErrors, boolean stripSequenceNumbers, AtSign atSign, Logger logger) {
+
+    /** @return the settings of a parser with no configuration */
+    static ParserSettings defaults(Logger logger) {
+        return new ParserSettings(Optional.empty(), 510, false, 2000, 0, false, AtSign.NONE, logger);
+    }
 }

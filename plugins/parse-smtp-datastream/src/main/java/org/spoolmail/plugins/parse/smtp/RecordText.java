@@ -22,10 +22,23 @@ final class RecordText {
 
     private final Charset charset;
     private final byte[] dot;
+    private final byte[] blank;
 
     RecordText(Ccsid ccsid) {
         this.charset = ccsid.charset();
         this.dot = ".".getBytes(charset);
+        this.blank = " ".getBytes(charset);
+    }
+
+    /** @return the octets of the record without its trailing blanks (record padding, not content) */
+    int contentOctets(byte[] record) {
+        int end = record.length;
+        if (blank.length == 1) {
+            while (end > 0 && (record[end - 1] == blank[0] || record[end - 1] == 0)) {
+                end--;
+            }
+        }
+        return end;
     }
 
     /** @return the record decoded, without trailing padding or line-end characters */

@@ -15,9 +15,11 @@ import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.StageName;
 import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.config.ConfigKey;
+import org.spoolmail.exits.config.StageConfig;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.Mailbox;
+import org.spoolmail.exits.mail.RecordFormat;
 
 /**
  * Parses an SMTP datastream as batch jobs write it to the spool for IBM's SMTP servers: HELO/EHLO, MAIL FROM,
@@ -30,8 +32,19 @@ import org.spoolmail.exits.mail.Mailbox;
  * command records padded with blanks, x'00', x'05', x'0D', x'15' or x'25'; a "." line padded with blanks; no "."
  * and no QUIT at the end of the input; no blank line between header section and body; dotless sender or recipient
  * domains (JES node names), qualified with {@code default-domain}. Records are read with the input's record format
- * and CCSID; the body stays untranslated records in that CCSID, one leaf part even for a multipart type. Any
- * malformed command, or a control character in a header field, fails the whole input with the record named.
+ * and CCSID; the body stays untranslated records in that CCSID, one leaf part even for a multipart type. A control
+ * character in a header field fails the whole input with the record named.
+ *
+ * <p>Limits as IBM's SMTP servers document them: command records up to 510 octets, data lines up to 998 octets
+ * (a longer line is kept and goes out quoted-printable, or with {@code long-lines: refuse} fails the input with its
+ * record), up to 2000 RCPT TO per transaction. A malformed or misplaced command is a syntax error: up to
+ * {@code max-syntax-errors} of them are skipped, as a server answers each with a 5xx reply, and each is traced on
+ * the next mail object as {@code parse SKIPPED}; one more refuses the input as a whole (by default the first).
+ *
+ * <p>Also takes the interlink shape: a file that starts with {@code X-FROM:} and {@code X-TO:} lines (the
+ * envelope) followed by the message, with no SMTP verbs. With {@code strip-sequence-numbers: true}, columns 73-80 of
+ * fixed 80-octet records (ISPF sequence numbers) are dropped. With {@code at-sign}, the national character a site
+ * types at x'7C' is read as '@' in command records and address header fields, never in the Subject or body.
  *
  * <p>Thread-safe: configuration is read once in {@code init}; each input is parsed by its own session.
  *
@@ -41,6 +54,11 @@ import org.spoolmail.exits.mail.Mailbox;
  *   config:
  *     default-domain: example.com   # BATCH@NODE1 becomes BATCH@NODE1.example.com
  *     max-command-octets: 510       # longest command record, trailing padding not counted
+ *     long-lines: encode            # encode (keep, sent quoted-printable) | refuse (data lines over 998 octets)
+ *     max-recipients: 2000          # RCPT TO per transaction
+ *     max-syntax-errors: 0          # bad commands skipped before the input is refused (0: the first refuses it)
+ *     strip-sequence-numbers: false # drop columns 73-80 of fixed 80-octet records
+ *     at-sign: "§"                  # CCSID 273: '§' (x'7C') typed for '@' in addresses
  * }</pre>
  */
 @Extension
@@ -52,11 +70,22 @@ public class SmtpDatastreamParser implements MailParser {
     /** The longest command record in octets, without trailing padding; RFC 5321 allows 512 with CRLF. */
     public static final ConfigKey<Integer> MAX_COMMAND_OCTETS =
             ConfigKey.integer("max-command-octets", 510, 16, 32760);
+    /** What to do with a data line over 998 octets: keep it (it goes out quoted-printable) or refuse the input. */
+    public static final ConfigKey<String> LONG_LINES = ConfigKey.oneOf("long-lines", "encode", "encode", "refuse");
+    /** The most recipients (RCPT TO) one transaction may hold, as IBM's servers document. */
+    public static final ConfigKey<Integer> MAX_RECIPIENTS = ConfigKey.integer("max-recipients", 2000, 1, 100000);
+    /** How many syntax errors are skipped and traced; one more refuses the input as a whole. */
+    public static final ConfigKey<Integer> MAX_SYNTAX_ERRORS = ConfigKey.integer("max-syntax-errors", 0, 0, 1000);
+    /** Drop columns 73-80 (sequence numbers) of fixed 80-octet records. */
+    public static final ConfigKey<Boolean> STRIP_SEQUENCE_NUMBERS = ConfigKey.bool("strip-sequence-numbers", false);
+    /** The national character typed for '@' (x'7C' in CCSIDs such as 273), read as '@' in addresses only. */
+    public static final ConfigKey<String> AT_SIGN = ConfigKey.string("at-sign", null);
 
-    private static final Pattern FIRST_COMMAND = Pattern.compile("(?i)(HELO|EHLO)(\\s.*)?|MAIL\\s+FROM\\b.*");
+    private static final Pattern FIRST_COMMAND =
+            Pattern.compile("(?i)(HELO|EHLO)(\\s.*)?|MAIL\\s+FROM\\b.*|X-(FROM|TO)\\s*:.*");
 
-    private volatile ParserSettings settings = new ParserSettings(Optional.empty(), 510,
-            LoggerFactory.getLogger(SmtpDatastreamParser.class));
+    private volatile ParserSettings settings =
+            ParserSettings.defaults(LoggerFactory.getLogger(SmtpDatastreamParser.class));
 
     /** Creates the parser; PF4J calls this. */
     public SmtpDatastreamParser() {
@@ -65,19 +94,29 @@ public class SmtpDatastreamParser implements MailParser {
 
     @Override
     public List<ConfigKey<?>> configSchema() {
-        return List.of(DEFAULT_DOMAIN, MAX_COMMAND_OCTETS);
+        return List.of(DEFAULT_DOMAIN, MAX_COMMAND_OCTETS, LONG_LINES, MAX_RECIPIENTS, MAX_SYNTAX_ERRORS,
+                STRIP_SEQUENCE_NUMBERS, AT_SIGN);
     }
 
     @Override
     public void init(StageContext context) throws StageException {
-        settings = new ParserSettings(defaultDomain(context), context.config().get(MAX_COMMAND_OCTETS),
-                context.logger());
+        StageConfig config = context.config();
+        AtSign atSign;
+        try {
+            atSign = config.find(AT_SIGN).map(AtSign::of).orElse(AtSign.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new PermanentStageException(e.getMessage());
+        }
+        settings = new ParserSettings(defaultDomain(context), config.get(MAX_COMMAND_OCTETS),
+                config.get(LONG_LINES).equals("refuse"), config.get(MAX_RECIPIENTS), config.get(MAX_SYNTAX_ERRORS),
+                config.get(STRIP_SEQUENCE_NUMBERS), atSign, context.logger());
     }
 
     @Override
     public List<MailObject> parse(MailInput input) throws StageException {
         try (InputStream in = input.data().open()) {
-            InputRecords records = new InputRecords(input.recordFormat().reader(in), input.origin());
+            InputRecords records = new InputRecords(input.recordFormat().reader(in), input.origin(),
+                    settings.stripSequenceNumbers() && input.recordFormat().equals(RecordFormat.fixed(80)));
             return new SmtpSession(input, records, settings).run();
         } catch (IOException e) {
             throw new TransientStageException(input.origin() + ": cannot read the input: " + e.getMessage(), e);

@@ -12,7 +12,8 @@ import org.spoolmail.exits.mail.MailObject;
 
 /**
  * Replays the commands of one datastream as an SMTP server would take them, collecting one mail object per
- * completed transaction. Lives for one input only, so the parser itself keeps no per-input state.
+ * completed transaction. Lives for one input only, so the parser itself keeps no per-input state. A syntax error
+ * is skipped and traced while there are no more than {@code max-syntax-errors}; the next one refuses the input.
  */
 final class SmtpSession {
 
@@ -20,9 +21,10 @@ final class SmtpSession {
     private final InputRecords records;
     private final RecordText text;
     private final EnvelopePaths paths;
-    private final int maxCommandOctets;
+    private final ParserSettings settings;
     private final Logger logger;
     private final List<MailObject> mail = new ArrayList<>();
+    private final SkippedCommands skipped;
     private Transaction transaction;
     private boolean requiresTls;
     private boolean quit;
@@ -32,23 +34,35 @@ final class SmtpSession {
         this.records = records;
         this.text = new RecordText(input.ccsid());
         this.paths = new EnvelopePaths(settings.defaultDomain());
-        this.maxCommandOctets = settings.maxCommandOctets();
+        this.settings = settings;
         this.logger = settings.logger();
+        this.skipped = new SkippedCommands(settings.maxSyntaxErrors());
     }
 
     /**
      * Reads every command up to QUIT or the end of the input.
      *
      * @return the mail objects, in input order, at least one
-     * @throws PermanentStageException if a command is malformed or out of order, or no transaction completed
+     * @throws PermanentStageException if the input is refused: a command is malformed or out of order beyond
+     *     {@code max-syntax-errors}, a limit is passed, or no transaction completed
      * @throws IOException if reading fails
      */
     List<MailObject> run() throws PermanentStageException, IOException {
         byte[] record;
+        boolean first = true;
         while (!quit && (record = records.next()) != null) {
-            String line = text.command(record);
-            if (!line.isBlank()) {
+            String line = settings.atSign().command(text.command(record));
+            if (line.isBlank()) {
+                continue;
+            }
+            if (first && Interlink.starts(line)) {
+                return List.of(new Interlink(input, records, text, paths, settings).read(line));
+            }
+            first = false;
+            try {
                 command(line);
+            } catch (CommandSyntaxException e) {
+                skipped.add(e);
             }
         }
         if (quit) {
@@ -61,7 +75,7 @@ final class SmtpSession {
         if (mail.isEmpty()) {
             throw new PermanentStageException(records.at(0), "no SMTP transaction (MAIL FROM, RCPT TO, DATA) found");
         }
-        return List.copyOf(mail);
+        return skipped.traceRestOn(mail);
     }
 
     private void warnAboutRecordsAfterQuit() throws PermanentStageException, IOException {
@@ -78,50 +92,66 @@ final class SmtpSession {
 
     private void command(String line) throws PermanentStageException, IOException {
         int octets = text.octets(line);
-        if (octets > maxCommandOctets) {
-            throw records.error("command record is " + octets + " octets, longer than max-command-octets "
-                    + maxCommandOctets);
+        InputLocation at = records.location();
+        if (octets > settings.maxCommandOctets()) {
+            throw new CommandSyntaxException(at, "command record is " + octets
+                    + " octets, longer than max-command-octets " + settings.maxCommandOctets());
         }
         Command command = Command.parse(line);
-        InputLocation at = records.location();
         switch (command.name()) {
             case "HELO", "EHLO", "RSET" -> transaction = null;
             case "MAIL" -> mail(command, at);
             case "RCPT" -> recipient(command, at);
-            case "DATA" -> data();
+            case "DATA" -> data(at);
             case "STARTTLS" -> requiresTls = true;
             case "QUIT" -> quit = true;
             case "NOOP", "VERB", "TICK" -> {
                 // accepted and ignored, as IBM's SMTP servers do
             }
-            default -> throw records.error("unknown SMTP verb '" + command.verb() + "'");
+            default -> throw new CommandSyntaxException(at, "unknown SMTP verb '" + command.verb() + "'");
         }
     }
 
     private void mail(Command command, InputLocation at) throws PermanentStageException {
         if (transaction != null) {
-            throw records.error("MAIL FROM inside the transaction opened at record " + transaction.mailFromRecord()
-                    + " (DATA or RSET must come first)");
+            throw new CommandSyntaxException(at, "MAIL FROM inside the transaction opened at record "
+                    + transaction.mailFromRecord() + " (DATA or RSET must come first)");
         }
         transaction = new Transaction(paths.reversePath(command.argument(), at), at.recordNumber());
     }
 
     private void recipient(Command command, InputLocation at) throws PermanentStageException {
         if (transaction == null) {
-            throw records.error("RCPT TO before MAIL FROM");
+            throw new CommandSyntaxException(at, "RCPT TO before MAIL FROM");
+        }
+        if (transaction.recipientCount() >= settings.maxRecipients()) {
+            throw new PermanentStageException(at, "more than max-recipients " + settings.maxRecipients()
+                    + " RCPT TO in the transaction opened at record " + transaction.mailFromRecord());
         }
         transaction.add(paths.forwardPath(command.argument(), at));
     }
 
-    private void data() throws PermanentStageException, IOException {
-        if (transaction == null) {
-            throw records.error("DATA before MAIL FROM");
+    private void data(InputLocation at) throws PermanentStageException, IOException {
+        if (transaction == null || !transaction.hasRecipients()) {
+            CommandSyntaxException refused = new CommandSyntaxException(at,
+                    transaction == null ? "DATA before MAIL FROM" : "DATA before RCPT TO");
+            skipped.add(refused);
+            skipData();
+            return;
         }
-        if (!transaction.hasRecipients()) {
-            throw records.error("DATA before RCPT TO");
-        }
-        MessageReader reader = new MessageReader(records, text, input.ccsid());
-        mail.add(transaction.toMailObject(reader.read(), input, requiresTls));
+        MessageReader reader = new MessageReader(records, text, input.ccsid(), settings);
+        mail.add(skipped.traceOn(transaction.toMailObject(reader.read(), input, requiresTls)));
         transaction = null;
+    }
+
+    /**
+     * After a refused DATA the message up to its "." is skipped, so its lines are not taken as commands; an open
+     * transaction stays open, as a server's 503 reply leaves it.
+     */
+    private void skipData() throws PermanentStageException, IOException {
+        byte[] record;
+        while ((record = records.next()) != null && !text.isEndOfData(record)) {
+            // skipped with the refused DATA
+        }
     }
 }

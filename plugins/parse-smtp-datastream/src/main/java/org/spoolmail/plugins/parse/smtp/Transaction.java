@@ -37,6 +37,10 @@ final class Transaction {
         forwardPaths.add(forwardPath);
     }
 
+    int recipientCount() {
+        return forwardPaths.size();
+    }
+
     boolean hasRecipients() {
         return !forwardPaths.isEmpty();
     }

@@ -58,6 +58,25 @@ final class Inputs {
         return bytes(origin, data, Ccsid.of(1047), RecordFormat.fixed(80));
     }
 
+    /** @return the lines encoded in the CCSID, each ending with EBCDIC NL x'15' (z/OS UNIX file) */
+    static MailInput nl(String origin, Ccsid ccsid, String... lines) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String line : lines) {
+            out.writeBytes(line.getBytes(ccsid.charset()));
+            out.write(0x15);
+        }
+        return bytes(origin, out.toByteArray(), ccsid, RecordFormat.NL);
+    }
+
+    /** @return the lines as fixed 80-octet records in the CCSID, blank-padded, each ending with its number */
+    static MailInput numberedCards(String origin, Ccsid ccsid, String... lines) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            b.append(String.format("%-72s%08d", lines[i], (i + 1) * 100));
+        }
+        return bytes(origin, b.toString().getBytes(ccsid.charset()), ccsid, RecordFormat.fixed(80));
+    }
+
     /** @return the line encoded in CCSID 1047 */
     static byte[] ebcdic(String line) {
         return line.getBytes(Ccsid.of(1047).charset());
