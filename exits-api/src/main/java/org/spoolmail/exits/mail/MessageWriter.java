@@ -57,6 +57,37 @@ public final class MessageWriter {
         buffered.flush();
     }
 
+    /**
+     * Checks, without reading any part's content and without writing, that {@link #write} can write the content for
+     * these options: every part translated, and every header field (of the message and of each part) encodable. A
+     * deliver stage calls this before it sends MAIL FROM, so that a message that cannot go to this relay (an
+     * addr-spec with non-ASCII text to a relay without SMTPUTF8, RFC 6531 section 3.2) fails before anything is
+     * sent instead of half-way through the data.
+     *
+     * @param content the header section and MIME tree
+     * @param options what the receiver accepts
+     * @throws IllegalStateException if a part still holds untranslated records, or if a structured header field or
+     *     an address holds non-ASCII text and {@code options} has no SMTPUTF8; the message names the field
+     * @since 1.0.0
+     */
+    public static void checkWritable(MailContent content, WireOptions options) {
+        requireTranslated(content.root(), "1");
+        for (HeaderField field : content.headers().fields()) {
+            HeaderFieldEncoder.encode(field, options);
+        }
+        checkPartHeaders(content.root(), options);
+    }
+
+    private static void checkPartHeaders(MimePart part, WireOptions options) {
+        ParameterEncoder.contentType(part.contentType());
+        for (HeaderField field : part.headers().fields()) {
+            HeaderFieldEncoder.encode(field, options);
+        }
+        for (MimePart child : part.children()) {
+            checkPartHeaders(child, options);
+        }
+    }
+
     private static void requireTranslated(MimePart part, String number) {
         if (part.body().filter(PartBody.Records.class::isInstance).isPresent()) {
             throw new IllegalStateException("part not translated: part " + number + " ("

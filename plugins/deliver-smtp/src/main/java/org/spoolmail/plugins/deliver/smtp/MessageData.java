@@ -46,6 +46,7 @@ final class MessageData {
         }
         counted.flush();
         stuffed.finish();
+        connection.trace().data(connection.peer(), counted.count());
         connection.readTimeout(session.settings().dataTimeout());
         return counted.count();
     }

@@ -10,8 +10,11 @@ import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.SmtpReply;
 
 /**
- * Authenticates a session with AUTH (RFC 4954): PLAIN (RFC 4616, initial response) or LOGIN. Credentials travel
- * only in the command lines; a relay reply that echoes them has them masked before it goes into an exception.
+ * Authenticates a session with AUTH (RFC 4954): PLAIN (RFC 4616, initial response), LOGIN, or XOAUTH2 (Google's
+ * and Microsoft's SASL profile for OAuth 2.0 bearer tokens: {@code user=U ^A auth=Bearer T ^A ^A} in base64 as the
+ * initial response; on failure the relay sends a 334 with a base64 JSON error, answered by an empty line, then
+ * its final 5xx). Credentials travel only in the command lines and are shown as {@code ***} in the wire trace; a
+ * relay reply that echoes them has them masked before it goes into an exception.
  * A 4xx reply is transient; a 5xx reply (wrong credentials) holds the item for an operator.
  */
 final class SmtpAuthenticator {
@@ -33,24 +36,60 @@ final class SmtpAuthenticator {
     void authenticate(SmtpConnection connection, EhloCapabilities capabilities) throws IOException, StageException {
         String mechanism = settings.auth().name();
         if (!capabilities.authMechanisms().contains(mechanism)) {
-            throw new PermanentStageException("smart host " + settings.peer() + " does not offer AUTH " + mechanism
+            throw new PermanentStageException("smart host " + connection.peer() + " does not offer AUTH " + mechanism
                     + " (offered: " + (capabilities.authMechanisms().isEmpty() ? "none"
                     : String.join(" ", capabilities.authMechanisms())) + ")");
         }
         String user = settings.username().orElseThrow();
-        String password = settings.password().orElseThrow().reveal();
-        ServerReply reply = settings.auth() == SmtpSettings.AuthMechanism.PLAIN
-                ? plain(connection, user, password) : login(connection, user, password);
+        String password = credential();
+        ServerReply reply = switch (settings.auth()) {
+            case PLAIN -> plain(connection, user, password);
+            case LOGIN -> login(connection, user, password);
+            default -> xoauth2(connection, user, password);
+        };
         if (reply.code() != 235) {
-            fail(reply, user, password);
+            fail(connection, reply, user, password);
         }
+    }
+
+    private String credential() throws StageException {
+        if (settings.auth() != SmtpSettings.AuthMechanism.XOAUTH2) {
+            return settings.password().orElseThrow().reveal();
+        }
+        try {
+            return settings.oauthToken().orElseThrow().current().reveal();
+        } catch (IOException e) {
+            throw new PermanentStageException("AUTH XOAUTH2 has no token: " + e.getMessage(), null, null, e);
+        }
+    }
+
+    /**
+     * The XOAUTH2 initial response for a user and a token.
+     *
+     * @param user the mailbox the token was issued for
+     * @param token the bearer token
+     * @return the base64 text that follows {@code AUTH XOAUTH2}
+     */
+    static String xoauth2Response(String user, String token) {
+        return base64("user=" + user + "\u0001auth=Bearer " + token + "\u0001\u0001");
+    }
+
+    private static ServerReply xoauth2(SmtpConnection connection, String user, String token) throws IOException {
+        ServerReply reply = connection.exchange("AUTH", "XOAUTH2 " + xoauth2Response(user, token));
+        if (reply.code() == 334) {
+            // The error details (base64 JSON) are in the challenge; an empty answer asks for the final reply.
+            connection.sendSecret("");
+            connection.flush();
+            reply = connection.readReply();
+        }
+        return reply;
     }
 
     private static ServerReply plain(SmtpConnection connection, String user, String password) throws IOException {
         String response = base64("\0" + user + "\0" + password);
         ServerReply reply = connection.exchange("AUTH", "PLAIN " + response);
         if (reply.code() == 334) {
-            connection.sendLine(response);
+            connection.sendSecret(response);
             connection.flush();
             reply = connection.readReply();
         }
@@ -63,23 +102,25 @@ final class SmtpAuthenticator {
             if (reply.code() != 334) {
                 return reply;
             }
-            connection.sendLine(base64(answer));
+            connection.sendSecret(base64(answer));
             connection.flush();
             reply = connection.readReply();
         }
         return reply;
     }
 
-    private void fail(ServerReply reply, String user, String password) throws StageException {
+    private void fail(SmtpConnection connection, ServerReply reply, String user, String password)
+            throws StageException {
         SmtpReply raw = reply.toSmtpReply();
         String text = raw.text();
-        for (String secret : new String[] {base64("\0" + user + "\0" + password), base64(password), password}) {
+        for (String secret : new String[] {base64("\0" + user + "\0" + password), xoauth2Response(user, password),
+            base64(password), password}) {
             if (!secret.isEmpty()) {
                 text = text.replace(secret, "***");
             }
         }
         SmtpReply masked = new SmtpReply(raw.code(), raw.enhancedStatus(), text);
-        String message = "smart host " + settings.peer() + " refused AUTH " + settings.auth().name() + " as " + user
+        String message = "smart host " + connection.peer() + " refused AUTH " + settings.auth().name() + " as " + user
                 + ": " + masked;
         if (masked.isTransient()) {
             throw new TransientStageException(message, masked, null);

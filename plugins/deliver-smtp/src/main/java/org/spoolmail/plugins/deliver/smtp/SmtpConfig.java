@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,25 +22,35 @@ import org.spoolmail.exits.config.StageConfig;
 /** The configuration keys of {@link SmtpDeliveryStage} and their reading into {@link SmtpSettings}. */
 final class SmtpConfig {
 
-    static final ConfigKey<String> HOST = ConfigKey.string("host", null).asRequired();
+    static final ConfigKey<String> HOST = ConfigKey.string("host", null);
     static final ConfigKey<Integer> PORT = ConfigKey.integer("port", 25, 1, 65535);
+    static final ConfigKey<List<String>> HOSTS = ConfigKey.stringList("hosts", null);
+    static final ConfigKey<List<String>> FALLBACK_HOSTS = ConfigKey.stringList("fallback-hosts", List.of());
     static final ConfigKey<String> HELO_NAME = ConfigKey.string("helo-name", null);
+    static final ConfigKey<String> TLS = ConfigKey.oneOf("tls", "starttls", "starttls", "implicit");
     static final ConfigKey<String> STARTTLS = ConfigKey.oneOf("starttls", "opportunistic",
             "required", "opportunistic", "off");
     static final ConfigKey<String> TRUST_STORE = ConfigKey.string("tls-trust-store", null);
     static final ConfigKey<String> TRUST_STORE_PASSWORD_ENV = ConfigKey.string("tls-trust-store-password-env", null);
     static final ConfigKey<Boolean> VERIFY_HOSTNAME = ConfigKey.bool("tls-verify-hostname", true);
     static final ConfigKey<String> AUTH_MECHANISM = ConfigKey.oneOf("auth-mechanism", "none",
-            "none", "plain", "login");
+            "none", "plain", "login", "xoauth2");
     static final ConfigKey<String> USERNAME = ConfigKey.string("username", null);
     static final ConfigKey<String> PASSWORD_ENV = ConfigKey.string("password-env", "SPOOLMAIL_SMTP_PASSWORD");
+    static final ConfigKey<String> OAUTH2_TOKEN_FILE = ConfigKey.string("oauth2-token-file", null);
+    static final ConfigKey<String> OAUTH2_TOKEN_ENV = ConfigKey.string("oauth2-token-env", null);
     static final ConfigKey<Duration> CONNECT_TIMEOUT = ConfigKey.duration("connect-timeout", Duration.ofSeconds(30));
     static final ConfigKey<Duration> COMMAND_TIMEOUT = ConfigKey.duration("command-timeout", Duration.ofSeconds(60));
     static final ConfigKey<Duration> DATA_TIMEOUT = ConfigKey.duration("data-timeout", Duration.ofMinutes(10));
+    static final ConfigKey<String> DSN_NOTIFY = ConfigKey.string("dsn-notify", null);
+    static final ConfigKey<String> DSN_RET = ConfigKey.oneOf("dsn-ret", null, "full", "hdrs");
+    static final ConfigKey<Duration> CONNECTION_IDLE = ConfigKey.duration("connection-idle", Duration.ofSeconds(30));
+    static final ConfigKey<Boolean> WIRE_TRACE = ConfigKey.bool("wire-trace", false);
 
-    static final List<ConfigKey<?>> SCHEMA = List.of(HOST, PORT, HELO_NAME, STARTTLS, TRUST_STORE,
-            TRUST_STORE_PASSWORD_ENV, VERIFY_HOSTNAME, AUTH_MECHANISM, USERNAME, PASSWORD_ENV, CONNECT_TIMEOUT,
-            COMMAND_TIMEOUT, DATA_TIMEOUT);
+    static final List<ConfigKey<?>> SCHEMA = List.of(HOST, PORT, HOSTS, FALLBACK_HOSTS, HELO_NAME, TLS, STARTTLS,
+            TRUST_STORE, TRUST_STORE_PASSWORD_ENV, VERIFY_HOSTNAME, AUTH_MECHANISM, USERNAME, PASSWORD_ENV,
+            OAUTH2_TOKEN_FILE, OAUTH2_TOKEN_ENV, CONNECT_TIMEOUT, COMMAND_TIMEOUT, DATA_TIMEOUT, DSN_NOTIFY, DSN_RET,
+            CONNECTION_IDLE, WIRE_TRACE);
 
     private final UnaryOperator<String> environment;
 
@@ -52,24 +63,76 @@ final class SmtpConfig {
      *
      * @param context the stage's context
      * @return the settings
-     * @throws StageException if AUTH lacks a user or password, a name is unusable, or the trust store is unusable
+     * @throws StageException if no relay is named, AUTH lacks a user or credential, a name is unusable, or the
+     *     trust store is unusable
      */
     SmtpSettings read(StageContext context) throws StageException {
         StageConfig c = context.config();
         SmtpSettings.AuthMechanism auth = SmtpSettings.AuthMechanism.valueOf(
                 c.get(AUTH_MECHANISM).toUpperCase(Locale.ROOT));
         Optional<String> user = c.find(USERNAME);
+        if (auth != SmtpSettings.AuthMechanism.NONE && user.isEmpty()) {
+            throw new PermanentStageException("auth-mechanism " + c.get(AUTH_MECHANISM) + " needs username");
+        }
         Optional<Secret> password = Optional.empty();
-        if (auth != SmtpSettings.AuthMechanism.NONE) {
-            if (user.isEmpty()) {
-                throw new PermanentStageException("auth-mechanism " + c.get(AUTH_MECHANISM) + " needs username");
-            }
+        if (auth == SmtpSettings.AuthMechanism.PLAIN || auth == SmtpSettings.AuthMechanism.LOGIN) {
             password = Optional.of(secret(c.get(PASSWORD_ENV), "password-env"));
         }
-        return new SmtpSettings(checkedName(c.get(HOST), "host"), c.get(PORT), heloName(c),
+        Optional<OAuthToken> token = auth == SmtpSettings.AuthMechanism.XOAUTH2 ? Optional.of(token(context))
+                : Optional.empty();
+        return new SmtpSettings(relays(c), heloName(c),
+                SmtpSettings.TlsMode.valueOf(c.get(TLS).toUpperCase(Locale.ROOT)),
                 SmtpSettings.StartTlsPolicy.valueOf(c.get(STARTTLS).toUpperCase(Locale.ROOT)), tls(context),
                 c.get(VERIFY_HOSTNAME), auth, auth == SmtpSettings.AuthMechanism.NONE ? Optional.empty() : user,
-                password, c.get(CONNECT_TIMEOUT), c.get(COMMAND_TIMEOUT), c.get(DATA_TIMEOUT));
+                password, token, c.get(CONNECT_TIMEOUT), c.get(COMMAND_TIMEOUT), c.get(DATA_TIMEOUT), dsn(c),
+                c.get(CONNECTION_IDLE), c.get(WIRE_TRACE));
+    }
+
+    private static List<Relay> relays(StageConfig c) throws StageException {
+        if (c.find(HOSTS).isPresent() == c.find(HOST).isPresent()) {
+            throw new PermanentStageException("name the smart host(s) with either host (plus fallback-hosts) or "
+                    + "hosts, not both and not neither");
+        }
+        List<Relay> relays = new ArrayList<>();
+        List<String> entries = new ArrayList<>(c.find(HOSTS).orElse(List.of()));
+        String key = c.find(HOSTS).isPresent() ? "hosts" : "fallback-hosts";
+        if (c.find(HOST).isPresent()) {
+            relays.add(new Relay(checkedName(c.get(HOST), "host"), c.get(PORT)));
+            entries.addAll(c.get(FALLBACK_HOSTS));
+        }
+        for (String entry : entries) {
+            relays.add(Relay.parse(entry, c.get(PORT), key));
+        }
+        if (relays.isEmpty()) {
+            throw new PermanentStageException("hosts names no smart host");
+        }
+        return relays;
+    }
+
+    private static DsnRequest dsn(StageConfig c) throws StageException {
+        Optional<String> notify = Optional.empty();
+        if (c.find(DSN_NOTIFY).isPresent()) {
+            notify = Optional.of(DsnRequest.parseNotify(c.get(DSN_NOTIFY)));
+        }
+        return new DsnRequest(notify, c.find(DSN_RET).map(r -> r.toUpperCase(Locale.ROOT)));
+    }
+
+    private OAuthToken token(StageContext context) throws StageException {
+        StageConfig c = context.config();
+        if (c.find(OAUTH2_TOKEN_FILE).isPresent() == c.find(OAUTH2_TOKEN_ENV).isPresent()) {
+            throw new PermanentStageException("auth-mechanism xoauth2 needs exactly one of oauth2-token-file and "
+                    + "oauth2-token-env");
+        }
+        if (c.find(OAUTH2_TOKEN_ENV).isPresent()) {
+            return OAuthToken.fixed(secret(c.get(OAUTH2_TOKEN_ENV), "oauth2-token-env"), c.get(OAUTH2_TOKEN_ENV));
+        }
+        OAuthToken token = OAuthToken.fromFile(context.resolve(c.get(OAUTH2_TOKEN_FILE)));
+        try {
+            token.current();
+        } catch (IOException e) {
+            throw new PermanentStageException("oauth2-token-file cannot be used: " + e.getMessage(), null, null, e);
+        }
+        return token;
     }
 
     private SSLSocketFactory tls(StageContext context) throws StageException {

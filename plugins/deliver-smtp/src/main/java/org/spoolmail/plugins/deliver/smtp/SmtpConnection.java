@@ -26,46 +26,77 @@ final class SmtpConnection implements Closeable {
 
     private static final int BUFFER = 64 * 1024;
 
-    private final String host;
-    private final int port;
+    private final Relay relay;
+    private final WireTrace trace;
     private Socket socket;
     private BufferedInputStream in;
     private OutputStream out;
     private ReplyReader replies;
 
-    private SmtpConnection(String host, int port, Socket socket) throws IOException {
-        this.host = host;
-        this.port = port;
+    private SmtpConnection(Relay relay, Socket socket, WireTrace trace) throws IOException {
+        this.relay = relay;
+        this.trace = trace;
         attach(socket);
     }
 
     /**
-     * Connects.
+     * Connects over plain TCP.
      *
-     * @param host the relay's host name or address
-     * @param port its port
+     * @param relay the relay
      * @param connectTimeout how long to wait for the TCP connection
      * @param readTimeout how long to wait for each reply, until changed
+     * @param trace where the dialogue is shown
      * @return the connection
      * @throws IOException if the relay cannot be reached
      */
-    static SmtpConnection open(String host, int port, Duration connectTimeout, Duration readTimeout)
+    static SmtpConnection open(Relay relay, Duration connectTimeout, Duration readTimeout, WireTrace trace)
             throws IOException {
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis(connectTimeout));
+            socket.connect(new InetSocketAddress(relay.host(), relay.port()), timeoutMillis(connectTimeout));
             socket.setSoTimeout(timeoutMillis(readTimeout));
             socket.setTcpNoDelay(true);
-            return new SmtpConnection(host, port, socket);
+            trace.event(relay.peer(), "connected");
+            return new SmtpConnection(relay, socket, trace);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
+    /**
+     * Connects with implicit TLS (RFC 8314 section 3.3, the "port 465" style): the handshake comes before the
+     * greeting. The handshake is bounded by the read timeout.
+     *
+     * @param relay the relay
+     * @param connectTimeout how long to wait for the TCP connection
+     * @param readTimeout how long to wait for the handshake and each reply
+     * @param factory the socket factory with the trust material
+     * @param verifyHostname check that the certificate names the host
+     * @param trace where the dialogue is shown
+     * @return the connection, already TLS
+     * @throws IOException if the relay cannot be reached or the handshake fails
+     */
+    static SmtpConnection openTls(Relay relay, Duration connectTimeout, Duration readTimeout,
+            SSLSocketFactory factory, boolean verifyHostname, WireTrace trace) throws IOException {
+        SmtpConnection plain = open(relay, connectTimeout, readTimeout, trace);
+        try {
+            plain.startTls(factory, verifyHostname);
+            return plain;
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
     /** @return {@code host:port}, for messages */
     String peer() {
-        return host + ":" + port;
+        return relay.peer();
+    }
+
+    /** @return the relay this connection goes to */
+    Relay relay() {
+        return relay;
     }
 
     /** @return true once {@link #upgradeToTls} succeeded */
@@ -83,17 +114,24 @@ final class SmtpConnection implements Closeable {
      */
     void send(String verb, String argument) throws IOException {
         String line = verb.toUpperCase(Locale.ROOT) + (argument.isEmpty() ? "" : " " + argument);
-        sendLine(line);
+        write(line);
+        trace.command(peer(), line);
     }
 
     /**
-     * Buffers one line as it is, such as a base64 answer to an AUTH challenge.
+     * Buffers one line that carries a credential, such as a base64 answer to an AUTH challenge; the trace shows
+     * {@code ***} instead.
      *
      * @param line the line without its CRLF
      * @throws IOException if writing fails
      * @throws IllegalArgumentException if the line holds CR, LF or NUL
      */
-    void sendLine(String line) throws IOException {
+    void sendSecret(String line) throws IOException {
+        write(line);
+        trace.secret(peer());
+    }
+
+    private void write(String line) throws IOException {
         if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0 || line.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("an SMTP command line must not hold CR, LF or NUL");
         }
@@ -109,7 +147,14 @@ final class SmtpConnection implements Closeable {
 
     /** @return the next reply @throws IOException if the relay sends none in time */
     ServerReply readReply() throws IOException {
-        return replies.read();
+        ServerReply reply = replies.read();
+        trace.reply(peer(), reply);
+        return reply;
+    }
+
+    /** @return the trace of this connection's dialogue */
+    WireTrace trace() {
+        return trace;
     }
 
     /**
@@ -149,7 +194,11 @@ final class SmtpConnection implements Closeable {
         if (in.available() > 0) {
             throw new IOException("smart host " + peer() + " sent data after its reply to STARTTLS");
         }
-        SSLSocket tls = (SSLSocket) factory.createSocket(socket, host, port, true);
+        startTls(factory, verifyHostname);
+    }
+
+    private void startTls(SSLSocketFactory factory, boolean verifyHostname) throws IOException {
+        SSLSocket tls = (SSLSocket) factory.createSocket(socket, relay.host(), relay.port(), true);
         SSLParameters parameters = tls.getSSLParameters();
         if (verifyHostname) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -158,6 +207,7 @@ final class SmtpConnection implements Closeable {
         tls.setSoTimeout(socket.getSoTimeout());
         tls.startHandshake();
         attach(tls);
+        trace.event(peer(), "TLS " + tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.spoolmail.plugins.deliver.smtp;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.pf4j.Extension;
@@ -18,30 +19,43 @@ import org.spoolmail.exits.mail.MailObject;
 
 /**
  * Relays each mail object to a smart host with spoolmail's own SMTP client, which streams the message from
- * {@link org.spoolmail.exits.mail.MessageWriter} through dot-stuffing to the socket (no Jakarta Mail). One
- * connection per mail object for now: connect, EHLO (HELO if refused), STARTTLS and AUTH as configured, one
- * transaction, QUIT.
+ * {@link org.spoolmail.exits.mail.MessageWriter} through dot-stuffing to the socket (no Jakarta Mail). Smart hosts
+ * are tried in order (one that cannot be reached or does not greet with 2xx is skipped); sessions are kept open for
+ * {@code connection-idle} and reused, with RSET between transactions; EHLO (HELO if refused), STARTTLS or implicit
+ * TLS, and AUTH PLAIN, LOGIN or XOAUTH2 as configured; SIZE, PIPELINING and DSN used when the relay offers them.
  *
  * <p>Outcomes: every recipient accepted, or some refused beside accepted ones: delivered, with each recipient's
- * result (the kernel gives condition code 4 for refusals). Every recipient refused with 5xx, or a 5xx to MAIL or
- * after the data: rejected with the relay's reply. Relay unreachable, or a 4xx to MAIL, DATA or the data:
- * {@link TransientStageException} naming {@code host:port} and the reply. Sets the attributes {@code size-octets}
- * (octets of the message before dot-stuffing) and {@code relay-reply} (the relay's last reply). Credentials come
- * from the environment and are never logged. Thread-safe: each call opens its own session.
+ * result and reply (the kernel gives condition code 4 for refusals). Every recipient refused with 5xx, a 5xx to
+ * MAIL or after the data, a message over the relay's SIZE limit, or a non-ASCII address for a relay without
+ * SMTPUTF8: rejected with the reason, before anything was sent where that can be known. No relay reachable, or a
+ * 4xx to MAIL, DATA or the data: {@link TransientStageException} naming {@code host:port} and the reply. Sets the
+ * attributes {@code size-octets} (octets of the message before dot-stuffing), {@code relay-reply} (the relay's last
+ * reply) and {@code relay-host} ({@code host:port} of the relay that took the transaction). Credentials come from
+ * the environment or a file and are never logged. Thread-safe: each concurrent call gets a session of its own.
  *
  * <pre>{@code
  * - stage: deliver
  *   use: deliver-smtp
  *   config:
- *     host: smtp.example.com
- *     port: 587
+ *     host: smtp.example.com          # or hosts: [smtp1.example.com:587, smtp2.example.com:587]
+ *     port: "587"
+ *     fallback-hosts: [smtp-dr.example.com]   # tried in order when host cannot be reached
+ *     tls: starttls                   # starttls (default) | implicit (TLS from the start, port 465)
  *     starttls: required              # required | opportunistic (default) | off
  *     tls-trust-store: certs/relay.p12 # optional PKCS12; default: the JDK's trusted CAs
  *     tls-trust-store-password-env: SPOOLMAIL_TRUST_PASSWORD
- *     auth-mechanism: plain           # none (default) | plain | login
+ *     tls-verify-hostname: "true"     # the certificate must name the host (default true)
+ *     auth-mechanism: plain           # none (default) | plain | login | xoauth2
  *     username: batch-mailer
- *     password-env: SPOOLMAIL_SMTP_PASSWORD
+ *     password-env: SPOOLMAIL_SMTP_PASSWORD     # plain, login
+ *     oauth2-token-file: secrets/token # xoauth2: re-read for each session; or oauth2-token-env: VAR
+ *     dsn-notify: failure,delay       # never | any of success,failure,delay; sent when the relay offers DSN
+ *     dsn-ret: hdrs                   # full | hdrs; ENVID is always the mail object's id
+ *     connection-idle: 30s            # keep sessions open for reuse; 0s: one session per mail object
+ *     connect-timeout: 30s
  *     command-timeout: 60s
+ *     data-timeout: 10m
+ *     wire-trace: "false"             # true: the SMTP dialogue at INFO, credentials shown as ***
  * }</pre>
  */
 @Extension
@@ -49,17 +63,27 @@ import org.spoolmail.exits.mail.MailObject;
 public class SmtpDeliveryStage implements MailStage {
 
     private final SmtpConfig config;
-    private volatile SmtpSettings settings;
+    private final Consumer<String> traceSink;
+    private volatile SessionPool pool;
     private volatile Logger logger;
 
     /** Made by PF4J; reads credentials from the process environment. */
     public SmtpDeliveryStage() {
-        this(System::getenv);
+        this(System::getenv, null);
     }
 
     /** @param environment looks up environment variables (tests pass a map) */
     SmtpDeliveryStage(UnaryOperator<String> environment) {
+        this(environment, null);
+    }
+
+    /**
+     * @param environment looks up environment variables (tests pass a map)
+     * @param traceSink where the wire trace goes; null for the stage logger at INFO
+     */
+    SmtpDeliveryStage(UnaryOperator<String> environment, Consumer<String> traceSink) {
         this.config = new SmtpConfig(environment);
+        this.traceSink = traceSink;
     }
 
     @Override
@@ -69,25 +93,43 @@ public class SmtpDeliveryStage implements MailStage {
 
     @Override
     public void init(StageContext context) throws StageException {
-        settings = config.read(context);
+        SmtpSettings settings = config.read(context);
         logger = context.logger();
+        Logger log = logger;
+        WireTrace trace = new WireTrace(traceSink != null ? traceSink : log::info, settings.wireTrace());
+        pool = new SessionPool(new SmartHosts(settings, trace), settings.connectionIdle());
     }
 
     @Override
     public StageOutcome process(MailObject mail) throws StageException {
-        SmtpSettings current = settings;
-        try (SmtpSession session = SmtpSession.open(current)) {
-            TransactionResult result = new SmtpTransaction(session).send(mail);
-            quietly(session);
-            logger.debug("relayed to {}: {}", current.peer(), result.finalReply());
-            return StageOutcome.stop(withResultAttributes(mail, result), result.disposition());
+        SessionPool sessions = pool;
+        SmtpSession session = sessions.borrow();
+        TransactionResult result;
+        try {
+            result = new SmtpTransaction(session).send(mail);
         } catch (IOException e) {
-            throw new TransientStageException("smart host " + current.peer() + ": " + SmtpSession.describe(e), e);
+            sessions.discard(session, false);
+            throw new TransientStageException("smart host " + session.relay().peer() + ": "
+                    + SmtpSession.describe(e), e);
+        } catch (StageException | RuntimeException e) {
+            sessions.discard(session, true);
+            throw e;
+        }
+        sessions.release(session);
+        logger.debug("relayed to {}: {}", session.relay().peer(), result.finalReply());
+        return StageOutcome.stop(withResultAttributes(mail, result, session.relay()), result.disposition());
+    }
+
+    @Override
+    public void close() {
+        SessionPool sessions = pool;
+        if (sessions != null) {
+            sessions.close();
         }
     }
 
-    private static MailObject withResultAttributes(MailObject mail, TransactionResult result) {
-        Attributes attributes = mail.attributes();
+    private static MailObject withResultAttributes(MailObject mail, TransactionResult result, Relay relay) {
+        Attributes attributes = mail.attributes().with("relay-host", relay.peer());
         if (result.sizeOctets().isPresent()) {
             attributes = attributes.with("size-octets", Long.toString(result.sizeOctets().getAsLong()));
         }
@@ -95,14 +137,5 @@ public class SmtpDeliveryStage implements MailStage {
             attributes = attributes.with("relay-reply", result.finalReply().get().toString());
         }
         return mail.withAttributes(attributes);
-    }
-
-    private void quietly(SmtpSession session) {
-        try {
-            session.quit();
-        } catch (IOException e) {
-            // The transaction is decided; a lost QUIT must not turn a delivery into a failure.
-            logger.debug("QUIT to {} failed: {}", session.settings().peer(), e.toString());
-        }
     }
 }

@@ -8,10 +8,10 @@ import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.TransientStageException;
 
 /**
- * An open SMTP session with the smart host, ready for mail transactions: greeting read, EHLO (or HELO when the
+ * An open SMTP session with one smart host, ready for mail transactions: greeting read, EHLO (or HELO when the
  * relay refuses EHLO) done, STARTTLS and AUTH done as configured. A session can carry several
- * {@link SmtpTransaction}s one after another ({@link #reset()} between failed ones); {@link #quit()} ends it.
- * Not thread-safe: one worker uses a session at a time.
+ * {@link SmtpTransaction}s one after another ({@link #reset()} between them); {@link #quit()} ends it.
+ * Not thread-safe: one worker uses a session at a time ({@link SessionPool} hands each to one caller).
  */
 final class SmtpSession implements Closeable {
 
@@ -25,29 +25,54 @@ final class SmtpSession implements Closeable {
     }
 
     /**
-     * Connects and prepares a session.
+     * Connects to one relay (with TLS first when {@code tls: implicit}) and reads its greeting. Everything that
+     * makes another smart host worth trying is an {@link IOException} here: no connection, a failed implicit TLS
+     * handshake, no greeting, or a greeting that is not 2xx (RFC 5321 section 3.1: 554 means no service; a 421
+     * means not now).
      *
-     * @param settings the relay and how to talk to it
-     * @return the session, ready for MAIL FROM
-     * @throws IOException if the connection fails after it was made
-     * @throws StageException if the relay cannot be reached or refuses the session
+     * @param settings how to talk to relays
+     * @param relay the relay
+     * @param trace where the dialogue is shown
+     * @return the session, greeted but not yet started
+     * @throws IOException if the relay cannot be used now
      */
-    static SmtpSession open(SmtpSettings settings) throws IOException, StageException {
-        SmtpConnection connection;
+    static SmtpSession connect(SmtpSettings settings, Relay relay, WireTrace trace) throws IOException {
+        SmtpConnection connection = settings.tlsMode() == SmtpSettings.TlsMode.IMPLICIT
+                ? SmtpConnection.openTls(relay, settings.connectTimeout(), settings.commandTimeout(),
+                        settings.tlsFactory(), settings.verifyHostname(), trace)
+                : SmtpConnection.open(relay, settings.connectTimeout(), settings.commandTimeout(), trace);
         try {
-            connection = SmtpConnection.open(settings.host(), settings.port(), settings.connectTimeout(),
-                    settings.commandTimeout());
-        } catch (IOException e) {
-            throw new TransientStageException("smart host " + settings.peer() + " unreachable: " + describe(e), e);
-        }
-        SmtpSession session = new SmtpSession(connection, settings);
-        try {
-            session.start();
-            return session;
-        } catch (IOException | StageException | RuntimeException e) {
+            ServerReply greeting = connection.readReply();
+            if (!greeting.isPositive()) {
+                throw new IOException("greeting " + greeting);
+            }
+            return new SmtpSession(connection, settings);
+        } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * Says EHLO (or HELO), then STARTTLS and AUTH as configured.
+     *
+     * @throws IOException if the connection fails
+     * @throws StageException if the relay refuses the session, TLS or AUTH
+     */
+    void start() throws IOException, StageException {
+        hello();
+        if (new StartTls(settings).negotiate(connection, capabilities)) {
+            hello();
+        }
+        if (settings.auth() != SmtpSettings.AuthMechanism.NONE) {
+            new StartTls(settings).checkCredentialsMayGo(connection);
+            new SmtpAuthenticator(settings).authenticate(connection, capabilities);
+        }
+    }
+
+    /** @return the relay of this session */
+    Relay relay() {
+        return connection.relay();
     }
 
     /** @return what the relay offered in its last EHLO reply */
@@ -80,18 +105,6 @@ final class SmtpSession implements Closeable {
         connection.close();
     }
 
-    private void start() throws IOException, StageException {
-        expect(connection.readReply(), "greeting");
-        hello();
-        if (new StartTls(settings).negotiate(connection, capabilities)) {
-            hello();
-        }
-        if (settings.auth() != SmtpSettings.AuthMechanism.NONE) {
-            new StartTls(settings).checkCredentialsMayGo(connection);
-            new SmtpAuthenticator(settings).authenticate(connection, capabilities);
-        }
-    }
-
     private void hello() throws IOException, StageException {
         ServerReply ehlo = connection.exchange("EHLO", settings.heloName());
         if (ehlo.isPositive()) {
@@ -107,7 +120,7 @@ final class SmtpSession implements Closeable {
 
     private void expect(ServerReply reply, String step) throws StageException {
         if (!reply.isPositive()) {
-            throw new TransientStageException("smart host " + settings.peer() + " refused the session at " + step
+            throw new TransientStageException("smart host " + connection.peer() + " refused the session at " + step
                     + ": " + reply, reply.toSmtpReply(), null);
         }
     }

@@ -1,29 +1,36 @@
 package org.spoolmail.plugins.deliver.smtp;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.Envelope;
 import org.spoolmail.exits.mail.ForwardPath;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.MessageWriter;
 import org.spoolmail.exits.mail.RecipientResult;
 import org.spoolmail.exits.mail.RecipientResult.Status;
 import org.spoolmail.exits.mail.SmtpReply;
 import org.spoolmail.exits.mail.WireOptions;
 
 /**
- * One mail transaction (RFC 5321 section 3.3) on an open {@link SmtpSession}: MAIL FROM (with BODY=8BITMIME and
- * SMTPUTF8 as offered and needed), one RCPT TO per forward-path with each reply recorded, DATA only if a recipient
- * was accepted, then the message from {@link MessageData}. 4xx replies to MAIL or DATA throw
+ * One mail transaction (RFC 5321 section 3.3) on an open {@link SmtpSession}. Before anything is sent, the
+ * message is checked against the relay's offer: a non-ASCII address (envelope or header field) without SMTPUTF8,
+ * or a message larger than the relay's SIZE limit (RFC 1870), ends as {@link Disposition#rejected} with the
+ * reason. Then MAIL FROM (with SIZE, BODY=8BITMIME, SMTPUTF8 and the DSN parameters RET/ENVID as offered and
+ * needed), one RCPT TO per forward-path (with NOTIFY), all in one write when the relay offers PIPELINING
+ * (RFC 2920) and the replies read in order, each recipient's reply recorded; DATA only if a recipient was
+ * accepted, then the message from {@link MessageData}. 4xx replies to MAIL or DATA or the data throw
  * {@link TransientStageException}; 5xx replies end as {@link Disposition#rejected}; refused recipients beside
- * accepted ones end as a delivery that lists them. After a transaction that did not complete, RSET leaves the
- * session ready for the next one.
+ * accepted ones end as a delivery that lists them (4xx DEFERRED, 5xx REFUSED, each with the relay's reply and its
+ * RFC 3463 enhanced status). After a transaction that did not complete, RSET leaves the session ready.
  *
  * <p>The message is written for the relay's offer: 8bit parts only with 8BITMIME (then always announced with
  * BODY=8BITMIME), raw UTF-8 header fields only when the transaction itself is SMTPUTF8 (a non-ASCII address made it
@@ -49,15 +56,27 @@ final class SmtpTransaction {
         EhloCapabilities offered = session.capabilities();
         Optional<String> needsUtf8 = internationalizedPath(mail.envelope());
         if (needsUtf8.isPresent() && !offered.smtpUtf8()) {
-            String reason = needsUtf8.get() + " needs SMTPUTF8 which the relay did not offer";
-            return new TransactionResult(Disposition.rejected(reason, SmtpReply.of(553, "5.6.7", reason)),
-                    OptionalLong.empty(), Optional.empty());
+            return refusedBeforeSending(needsUtf8.get() + " needs SMTPUTF8 which the relay did not offer");
         }
-        ServerReply mailReply = mailFrom(mail.envelope(), offered, needsUtf8.isPresent());
+        WireOptions wire = new WireOptions(offered.eightBitMime(), needsUtf8.isPresent());
+        Optional<String> unwritable = unwritable(mail, wire);
+        if (unwritable.isPresent()) {
+            return refusedBeforeSending(unwritable.get());
+        }
+        OptionalLong size = offered.keywords().contains("SIZE") ? OptionalLong.of(size(mail, wire))
+                : OptionalLong.empty();
+        if (size.isPresent() && offered.maxSize().isPresent() && size.getAsLong() > offered.maxSize().getAsLong()) {
+            String reason = "the message of " + size.getAsLong() + " octets exceeds the SIZE limit of "
+                    + offered.maxSize().getAsLong() + " octets of smart host " + session.relay().peer();
+            return rejected(reason, SmtpReply.of(552, "5.3.4", reason));
+        }
+        Envelope envelope = mail.envelope();
+        List<ServerReply> replies = envelopeReplies(mail, mailParameters(mail, offered, wire, size), offered);
+        ServerReply mailReply = replies.get(0);
         if (!mailReply.isPositive()) {
-            return refused(mailReply, "sender " + mail.envelope().reversePath());
+            return refused(mailReply, "sender " + envelope.reversePath());
         }
-        List<RecipientResult> results = recipients(mail.envelope());
+        List<RecipientResult> results = recipients(envelope, replies.subList(1, replies.size()));
         if (results.stream().noneMatch(r -> r.status() == Status.ACCEPTED)) {
             return noRecipient(results);
         }
@@ -65,28 +84,57 @@ final class SmtpTransaction {
         if (dataReply.code() != 354) {
             return refused(dataReply, "DATA");
         }
-        WireOptions wire = new WireOptions(offered.eightBitMime(), needsUtf8.isPresent());
         return data(mail, wire, results);
     }
 
-    private ServerReply mailFrom(Envelope envelope, EhloCapabilities offered, boolean utf8) throws IOException {
-        StringBuilder argument = new StringBuilder("FROM:").append(envelope.reversePath());
+    private String mailParameters(MailObject mail, EhloCapabilities offered, WireOptions wire, OptionalLong size) {
+        StringBuilder argument = new StringBuilder("FROM:").append(mail.envelope().reversePath());
+        size.ifPresent(octets -> argument.append(" SIZE=").append(octets));
         if (offered.eightBitMime()) {
             argument.append(" BODY=8BITMIME");
         }
-        if (utf8) {
+        if (wire.smtpUtf8()) {
             argument.append(" SMTPUTF8");
         }
-        return session.connection().exchange("MAIL", argument.toString());
+        if (offered.keywords().contains("DSN")) {
+            argument.append(session.settings().dsn().mailParameters(mail.id()));
+        }
+        return argument.toString();
     }
 
-    private List<RecipientResult> recipients(Envelope envelope) throws IOException {
+    /** MAIL FROM and every RCPT TO: in one write with PIPELINING, else one exchange at a time. */
+    private List<ServerReply> envelopeReplies(MailObject mail, String mailArgument, EhloCapabilities offered)
+            throws IOException {
+        SmtpConnection connection = session.connection();
+        String notify = offered.keywords().contains("DSN") ? session.settings().dsn().recipientParameters() : "";
+        List<ServerReply> replies = new ArrayList<>();
+        if (!offered.pipelining()) {
+            replies.add(connection.exchange("MAIL", mailArgument));
+            if (replies.get(0).isPositive()) {
+                for (ForwardPath path : mail.envelope().forwardPaths()) {
+                    replies.add(connection.exchange("RCPT", "TO:" + path + notify));
+                }
+            }
+            return replies;
+        }
+        connection.send("MAIL", mailArgument);
+        for (ForwardPath path : mail.envelope().forwardPaths()) {
+            connection.send("RCPT", "TO:" + path + notify);
+        }
+        connection.flush();
+        for (int i = 0; i <= mail.envelope().forwardPaths().size(); i++) {
+            replies.add(connection.readReply());
+        }
+        return replies;
+    }
+
+    private static List<RecipientResult> recipients(Envelope envelope, List<ServerReply> replies) {
         List<RecipientResult> results = new ArrayList<>();
-        for (ForwardPath path : envelope.forwardPaths()) {
-            ServerReply reply = session.connection().exchange("RCPT", "TO:" + path);
+        for (int i = 0; i < replies.size(); i++) {
+            ServerReply reply = replies.get(i);
             Status status = reply.isPositive() ? Status.ACCEPTED
                     : reply.isTransient() ? Status.DEFERRED : Status.REFUSED;
-            results.add(new RecipientResult(path, status, Optional.of(reply.toSmtpReply())));
+            results.add(new RecipientResult(envelope.forwardPaths().get(i), status, Optional.of(reply.toSmtpReply())));
         }
         return results;
     }
@@ -100,7 +148,7 @@ final class SmtpTransaction {
             throw transientFailure("the message", reply);
         }
         if (!reply.isPositive()) {
-            return new TransactionResult(Disposition.rejected("smart host " + session.settings().peer()
+            return new TransactionResult(Disposition.rejected("smart host " + session.relay().peer()
                     + " refused the message: " + reply, reply.toSmtpReply()), OptionalLong.of(octets),
                     Optional.of(reply.toSmtpReply()));
         }
@@ -114,25 +162,50 @@ final class SmtpTransaction {
         Optional<RecipientResult> deferred = results.stream().filter(r -> r.status() == Status.DEFERRED).findFirst();
         if (deferred.isPresent()) {
             SmtpReply reply = deferred.get().reply().orElseThrow();
-            throw new TransientStageException("smart host " + session.settings().peer() + " accepted no recipient; "
+            throw new TransientStageException("smart host " + session.relay().peer() + " accepted no recipient; "
                     + deferred.get().recipient() + ": " + reply, reply, null);
         }
-        return rejected("smart host " + session.settings().peer() + " refused every recipient; last: " + last, last);
+        return rejected("smart host " + session.relay().peer() + " refused every recipient; last: " + last, last);
     }
 
-    private TransactionResult refused(ServerReply reply, String what)
-            throws IOException, StageException {
+    private TransactionResult refused(ServerReply reply, String what) throws IOException, StageException {
         session.reset();
         if (reply.isTransient()) {
             throw transientFailure(what, reply);
         }
-        return rejected("smart host " + session.settings().peer() + " refused " + what + ": " + reply,
+        return rejected("smart host " + session.relay().peer() + " refused " + what + ": " + reply,
                 reply.toSmtpReply());
     }
 
     private TransientStageException transientFailure(String what, ServerReply reply) {
-        return new TransientStageException("smart host " + session.settings().peer() + " deferred " + what + ": "
+        return new TransientStageException("smart host " + session.relay().peer() + " deferred " + what + ": "
                 + reply, reply.toSmtpReply(), null);
+    }
+
+    /** The reason the message cannot go to this relay as it stands (SMTPUTF8 lacking), checked without sending. */
+    private static Optional<String> unwritable(MailObject mail, WireOptions wire) throws StageException {
+        try {
+            MessageWriter.checkWritable(mail.content(), wire);
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            try {
+                MessageWriter.checkWritable(mail.content(), new WireOptions(wire.eightBitMime(), true));
+            } catch (IllegalStateException notForThisRelay) {
+                throw new PermanentStageException("the message cannot be written: " + e.getMessage(), null, null, e);
+            }
+            return Optional.of(e.getMessage() + "; the relay did not offer SMTPUTF8");
+        }
+    }
+
+    /** A first pass through the writer into a counter: the octets {@link MessageData} will write. */
+    private static long size(MailObject mail, WireOptions wire) throws IOException {
+        CountingOutputStream counter = new CountingOutputStream(OutputStream.nullOutputStream());
+        MessageWriter.write(mail.content(), counter, wire);
+        return counter.count();
+    }
+
+    private static TransactionResult refusedBeforeSending(String reason) {
+        return rejected(reason, SmtpReply.of(553, "5.6.7", reason));
     }
 
     private static TransactionResult rejected(String reason, SmtpReply reply) {

@@ -8,7 +8,8 @@ import org.spoolmail.exits.TransientStageException;
 /**
  * Applies the {@code starttls} policy (RFC 3207): REQUIRED fails unless TLS is set up, OPPORTUNISTIC uses it when
  * offered, OFF never does. Also decides whether AUTH may send credentials: only over TLS, unless the policy is OFF
- * (the administrator chose a plain connection explicitly).
+ * (the administrator chose a plain connection explicitly). A connection with implicit TLS ({@code tls: implicit})
+ * is TLS already: STARTTLS is not used on it.
  */
 final class StartTls {
 
@@ -29,12 +30,12 @@ final class StartTls {
      */
     boolean negotiate(SmtpConnection connection, EhloCapabilities capabilities) throws IOException, StageException {
         SmtpSettings.StartTlsPolicy policy = settings.startTls();
-        if (policy == SmtpSettings.StartTlsPolicy.OFF) {
+        if (policy == SmtpSettings.StartTlsPolicy.OFF || connection.isTls()) {
             return false;
         }
         if (!capabilities.startTls()) {
             if (policy == SmtpSettings.StartTlsPolicy.REQUIRED) {
-                throw new TransientStageException("smart host " + settings.peer()
+                throw new TransientStageException("smart host " + connection.peer()
                         + " did not offer STARTTLS, which starttls: required demands", null);
             }
             return false;
@@ -42,7 +43,7 @@ final class StartTls {
         ServerReply reply = connection.exchange("STARTTLS", "");
         if (reply.code() != 220) {
             if (policy == SmtpSettings.StartTlsPolicy.REQUIRED) {
-                throw new TransientStageException("smart host " + settings.peer() + " refused STARTTLS: " + reply,
+                throw new TransientStageException("smart host " + connection.peer() + " refused STARTTLS: " + reply,
                         reply.toSmtpReply(), null);
             }
             return false;
@@ -50,7 +51,7 @@ final class StartTls {
         try {
             connection.upgradeToTls(settings.tlsFactory(), settings.verifyHostname());
         } catch (IOException e) {
-            throw new TransientStageException("TLS with smart host " + settings.peer() + " failed: "
+            throw new TransientStageException("TLS with smart host " + connection.peer() + " failed: "
                     + SmtpSession.describe(e), e);
         }
         return true;
@@ -64,7 +65,7 @@ final class StartTls {
      */
     void checkCredentialsMayGo(SmtpConnection connection) throws StageException {
         if (!connection.isTls() && settings.startTls() != SmtpSettings.StartTlsPolicy.OFF) {
-            throw new TransientStageException("smart host " + settings.peer() + " did not set up TLS, so AUTH "
+            throw new TransientStageException("smart host " + connection.peer() + " did not set up TLS, so AUTH "
                     + settings.auth().name() + " credentials are not sent; use starttls: off to allow AUTH "
                     + "without TLS", null);
         }

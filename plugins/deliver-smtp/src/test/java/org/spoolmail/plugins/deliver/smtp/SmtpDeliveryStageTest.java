@@ -36,9 +36,13 @@ class SmtpDeliveryStageTest {
     Path base;
 
     private FakeSmtpServer relay;
+    private SmtpDeliveryStage opened;
 
     @AfterEach
     void stopRelay() throws IOException {
+        if (opened != null) {
+            opened.close();
+        }
         if (relay != null) {
             relay.close();
         }
@@ -65,7 +69,7 @@ class SmtpDeliveryStageTest {
         stage(Map.of("helo-name", "batch.example.org")).process(mail("a@example.com", "b@example.com"));
 
         assertEquals(List.of("EHLO batch.example.org", "MAIL FROM:<batch@example.com> BODY=8BITMIME",
-                "RCPT TO:<a@example.com>", "RCPT TO:<b@example.com>", "DATA", "QUIT"), relay.commands());
+                "RCPT TO:<a@example.com>", "RCPT TO:<b@example.com>", "DATA", "QUIT"), commands());
     }
 
     @Test
@@ -76,7 +80,7 @@ class SmtpDeliveryStageTest {
 
         assertEquals(Disposition.Kind.DELIVERED, d.kind());
         assertEquals(List.of("EHLO batch.example.org", "HELO batch.example.org", "MAIL FROM:<batch@example.com>",
-                "RCPT TO:<a@example.com>", "DATA", "QUIT"), relay.commands());
+                "RCPT TO:<a@example.com>", "DATA", "QUIT"), commands());
     }
 
     @Test
@@ -182,11 +186,18 @@ class SmtpDeliveryStageTest {
         config.putAll(extra);
         SmtpDeliveryStage stage = new SmtpDeliveryStage(UnaryOperator.identity());
         stage.init(FakeStageContext.of(stage, config, base));
+        opened = stage;
         return stage;
     }
 
+    /** The commands the relay saw, once the stage was closed (which ends its kept session with QUIT). */
+    private List<String> commands() {
+        opened.close();
+        return relay.commands();
+    }
+
     private List<String> verbs() {
-        return relay.commands().stream().map(c -> c.split(" ", 2)[0]).toList();
+        return commands().stream().map(c -> c.split(" ", 2)[0]).toList();
     }
 
     static MailObject mail(String... recipients) {

@@ -49,8 +49,10 @@ class StartTlsTest {
         relay = new FakeSmtpServer(c -> c.startsWith("EHLO") ? EHLO_WITH_TLS
                 : c.startsWith("AUTH") ? "235 2.7.0 Authentication successful" : null, serverTls());
 
-        stage(Map.of("starttls", "required", "tls-verify-hostname", false, "auth-mechanism", "plain",
-                "username", "batchmail")).process(SmtpDeliveryStageTest.mail("a@example.com"));
+        SmtpDeliveryStage stage = stage(Map.of("starttls", "required", "tls-verify-hostname", false,
+                "auth-mechanism", "plain", "username", "batchmail"));
+        stage.process(SmtpDeliveryStageTest.mail("a@example.com"));
+        stage.close();
 
         assertTrue(relay.tlsStarted());
         assertEquals(List.of("EHLO h.example.org", "STARTTLS", "EHLO h.example.org",
