@@ -47,7 +47,12 @@ public sealed interface StageOutcome {
      * @param mail the mail object
      */
     record Next(MailObject mail) implements StageOutcome {
-        /** @throws NullPointerException if {@code mail} is null */
+        /**
+         * Checks the components.
+         *
+         * @param mail the mail object
+         * @throws NullPointerException if {@code mail} is null
+         */
         public Next {
             java.util.Objects.requireNonNull(mail, "mail");
         }
@@ -60,7 +65,13 @@ public sealed interface StageOutcome {
      * @param disposition where it ended
      */
     record Stop(MailObject mail, Disposition disposition) implements StageOutcome {
-        /** @throws NullPointerException if a component is null */
+        /**
+         * Checks the components.
+         *
+         * @param mail the mail object
+         * @param disposition where it ended
+         * @throws NullPointerException if a component is null
+         */
         public Stop {
             java.util.Objects.requireNonNull(mail, "mail");
             java.util.Objects.requireNonNull(disposition, "disposition");

@@ -39,6 +39,11 @@ public record ConfigKey<T>(String name, Optional<T> defaultValue, boolean requir
     /**
      * Checks the components.
      *
+     * @param name the kebab-case key
+     * @param defaultValue the value when the key is absent; empty for a required or optional-without-default key
+     * @param required true if pipeline.yaml must give the key
+     * @param description one line for {@code spoolmail plugins} and error messages, e.g. "a duration such as 30s"
+     * @param converter turns the raw YAML value into {@code T}; throws IllegalArgumentException with a reason
      * @throws IllegalArgumentException if the name is not kebab-case or a required key has a default
      */
     public ConfigKey {

@@ -20,6 +20,7 @@ public record Attributes(Map<String, String> values) {
     /**
      * Copies the map.
      *
+     * @param values keys to values
      * @throws NullPointerException if a key or value is null
      */
     public Attributes {

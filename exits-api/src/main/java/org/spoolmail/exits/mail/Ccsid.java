@@ -34,6 +34,8 @@ public record Ccsid(int number, Charset charset) {
     /**
      * Checks the components.
      *
+     * @param number the CCSID, 1..65535
+     * @param charset the Java charset that encodes and decodes text in this CCSID
      * @throws IllegalArgumentException if {@code number} is outside 1..65535
      * @throws NullPointerException if {@code charset} is null
      */

@@ -27,6 +27,9 @@ public record ContentType(String type, String subtype, Map<String, String> param
     /**
      * Normalises case and copies the parameters.
      *
+     * @param type the top-level type, e.g. {@code text}
+     * @param subtype the subtype, e.g. {@code plain}
+     * @param parameters parameter names (lower case) to values
      * @throws IllegalArgumentException if type or subtype is empty or holds a character outside RFC 2045 tokens
      */
     public ContentType {

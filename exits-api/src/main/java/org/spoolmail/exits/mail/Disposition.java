@@ -58,6 +58,11 @@ public record Disposition(Kind kind, String reason, Optional<SmtpReply> reply, L
     /**
      * Checks the components.
      *
+     * @param kind the kind of end
+     * @param reason a one-line explanation for people; empty for a plain delivery
+     * @param reply the SMTP reply that decided it (a relay's, or an exit's refusal), if any
+     * @param recipients per-recipient results of a delivery; empty otherwise
+     * @param holdCause why the item is held; present exactly when {@code kind} is HELD
      * @throws IllegalArgumentException if a hold cause is given to a kind other than HELD, or missing for HELD
      */
     public Disposition {

@@ -14,6 +14,8 @@ public record Envelope(ReversePath reversePath, List<ForwardPath> forwardPaths) 
     /**
      * Checks and copies the components.
      *
+     * @param reversePath the {@code MAIL FROM} path; {@link ReversePath#nullPath()} for {@code <>}
+     * @param forwardPaths the {@code RCPT TO} paths in the order given, at least one
      * @throws NullPointerException if a component or element is null
      * @throws IllegalArgumentException if there is no forward-path
      */

@@ -11,6 +11,7 @@ public record ForwardPath(Mailbox mailbox) {
     /**
      * Checks the component.
      *
+     * @param mailbox the recipient's mailbox
      * @throws NullPointerException if {@code mailbox} is null
      */
     public ForwardPath {

@@ -19,6 +19,8 @@ public record HeaderField(String name, String body) {
     /**
      * Checks the name and the body.
      *
+     * @param name the field name: printable US-ASCII except ':' (RFC 5322 section 3.6.8), case preserved
+     * @param body the unfolded field body, leading and trailing white space removed
      * @throws IllegalArgumentException if the name is empty or not ftext, or either part holds a control character
      */
     public HeaderField {

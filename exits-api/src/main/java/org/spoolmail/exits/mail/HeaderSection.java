@@ -19,6 +19,7 @@ public record HeaderSection(List<HeaderField> fields) {
     /**
      * Copies the list.
      *
+     * @param fields the fields in order
      * @throws NullPointerException if the list or an element is null
      */
     public HeaderSection {

@@ -13,6 +13,8 @@ public record IdentityFact(String value, boolean established) {
     /**
      * Checks the value.
      *
+     * @param value the value, e.g. a user ID or job name; not blank
+     * @param established true when the operating system vouches for it (the process owner, a file's owner)
      * @throws IllegalArgumentException if the value is blank or holds a control character
      */
     public IdentityFact {

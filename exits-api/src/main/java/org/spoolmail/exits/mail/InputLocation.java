@@ -12,6 +12,8 @@ public record InputLocation(String origin, long recordNumber) {
     /**
      * Checks the components.
      *
+     * @param origin the file path or {@code stdin}
+     * @param recordNumber the record (line) number, 1-based; 0 when the error concerns the whole input
      * @throws IllegalArgumentException if the record number is negative
      */
     public InputLocation {

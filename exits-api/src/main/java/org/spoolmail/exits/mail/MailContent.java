@@ -16,6 +16,8 @@ public record MailContent(HeaderSection headers, MimePart root) {
     /**
      * Checks the components.
      *
+     * @param headers the message header fields other than Content-Type and Content-Transfer-Encoding
+     * @param root the root MIME part
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code headers} holds Content-Type or Content-Transfer-Encoding
      */

@@ -16,6 +16,11 @@ public record MailInput(String origin, ContentHandle data, Ccsid ccsid, RecordFo
     /**
      * Checks the components.
      *
+     * @param origin the file path or {@code stdin}, used in every error message about this input
+     * @param data the input's octets
+     * @param ccsid the CCSID of its text
+     * @param recordFormat how the octets divide into records
+     * @param identity the submitter, as the kernel established it
      * @throws NullPointerException if a component is null
      */
     public MailInput {

@@ -24,6 +24,12 @@ public record MailObject(String id, Envelope envelope, MailContent content, Iden
     /**
      * Checks and copies the components.
      *
+     * @param id the kernel's identifier of this item (queue ID), unique within a run
+     * @param envelope the envelope
+     * @param content the header section and MIME tree
+     * @param identity the submitter, set by the kernel
+     * @param attributes named values attached by stages
+     * @param trace the decisions made so far, oldest first
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the id is blank
      */

@@ -20,6 +20,8 @@ public record Mailbox(String localPart, String domain) {
     /**
      * Checks both parts.
      *
+     * @param localPart the part left of the last '@', as written (case preserved)
+     * @param domain the part right of the last '@'
      * @throws IllegalArgumentException if a part is empty or holds a forbidden character
      */
     public Mailbox {

@@ -26,6 +26,11 @@ public record MimePart(ContentType contentType, Optional<ContentTransferEncoding
     /**
      * Checks the shape.
      *
+     * @param contentType the Content-Type
+     * @param transferEncoding the Content-Transfer-Encoding, or empty to choose when writing
+     * @param headers the part's other header fields
+     * @param body the content of a leaf; empty for a multipart with children
+     * @param children the child parts of a multipart; empty for a leaf
      * @throws IllegalArgumentException if the part has both or neither of body and children, if children are
      *     given to a non-multipart type, or if {@code headers} holds Content-Type or Content-Transfer-Encoding
      */

@@ -33,7 +33,12 @@ public sealed interface PartBody {
      * @param records the records
      */
     record Records(TextRecords records) implements PartBody {
-        /** @throws NullPointerException if {@code records} is null */
+        /**
+         * Checks the components.
+         *
+         * @param records the records
+         * @throws NullPointerException if {@code records} is null
+         */
         public Records {
             java.util.Objects.requireNonNull(records, "records");
         }
@@ -51,7 +56,13 @@ public sealed interface PartBody {
      * @param charset the charset they are encoded in
      */
     record Text(ContentHandle content, Charset charset) implements PartBody {
-        /** @throws NullPointerException if a component is null */
+        /**
+         * Checks the components.
+         *
+         * @param content the octets
+         * @param charset the charset they are encoded in
+         * @throws NullPointerException if a component is null
+         */
         public Text {
             java.util.Objects.requireNonNull(content, "content");
             java.util.Objects.requireNonNull(charset, "charset");
@@ -69,7 +80,12 @@ public sealed interface PartBody {
      * @param content the octets
      */
     record Binary(ContentHandle content) implements PartBody {
-        /** @throws NullPointerException if {@code content} is null */
+        /**
+         * Checks the components.
+         *
+         * @param content the octets
+         * @throws NullPointerException if {@code content} is null
+         */
         public Binary {
             java.util.Objects.requireNonNull(content, "content");
         }

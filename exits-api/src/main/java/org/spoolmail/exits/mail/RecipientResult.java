@@ -25,6 +25,9 @@ public record RecipientResult(ForwardPath recipient, Status status, Optional<Smt
     /**
      * Checks the components.
      *
+     * @param recipient the forward-path
+     * @param status accepted, refused for now, or refused for good
+     * @param reply the relay's reply to RCPT TO (or the data), if there was one
      * @throws NullPointerException if a component is null
      */
     public RecipientResult {

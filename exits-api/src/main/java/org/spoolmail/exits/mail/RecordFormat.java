@@ -53,6 +53,8 @@ public record RecordFormat(Kind kind, int lrecl) {
     /**
      * Checks that only fixed-length records have an LRECL, of 1..32760 octets.
      *
+     * @param kind the kind of record structure
+     * @param lrecl the logical record length in octets for {@link Kind#FIXED}; 0 for every other kind
      * @throws IllegalArgumentException if the LRECL does not fit the kind
      */
     public RecordFormat {

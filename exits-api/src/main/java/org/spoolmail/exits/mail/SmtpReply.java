@@ -19,6 +19,9 @@ public record SmtpReply(int code, Optional<String> enhancedStatus, String text) 
     /**
      * Checks the components.
      *
+     * @param code the three-digit reply code, 200..599
+     * @param enhancedStatus the enhanced status code such as {@code 5.7.1}, if any
+     * @param text the reply text, without the code; printable, one line
      * @throws IllegalArgumentException if the code is outside 200..599, the enhanced status is malformed, or the
      *     text holds a control character
      */

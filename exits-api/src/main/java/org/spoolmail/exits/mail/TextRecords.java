@@ -28,6 +28,9 @@ public record TextRecords(ContentHandle records, Ccsid ccsid, long recordCount) 
     /**
      * Checks the components.
      *
+     * @param records the length-prefixed records
+     * @param ccsid the CCSID the octets are encoded in
+     * @param recordCount the number of records
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if recordCount is negative
      */

@@ -18,6 +18,11 @@ public record TraceEntry(String stage, Optional<String> routine, String decision
     /**
      * Checks the components.
      *
+     * @param stage the stage's name in pipeline.yaml, e.g. {@code verify-sender}
+     * @param routine the exit routine's name, when an exit routine decided
+     * @param decision the decision, e.g. {@code CONTINUE}, {@code REPLACE}, {@code DELIVERED}
+     * @param reason why, in words a security administrator can read; may be empty
+     * @param elapsed how long the stage or routine took
      * @throws NullPointerException if a component is null
      */
     public TraceEntry {

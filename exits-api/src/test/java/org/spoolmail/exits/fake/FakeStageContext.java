@@ -61,6 +61,17 @@ public final class FakeStageContext implements StageContext {
         return new FakeStageContext(name, config, base, clock, List.copyOf(exitRoutines));
     }
 
+    /**
+     * Returns this context with another clock, e.g. one that advances between calls to measure elapsed time.
+     *
+     * @param newClock the clock {@link #clock()} returns
+     * @return a new context
+     */
+    public FakeStageContext withClock(Clock newClock) {
+        return new FakeStageContext(name, config, base, java.util.Objects.requireNonNull(newClock, "clock"),
+                routines);
+    }
+
     @Override
     public String name() {
         return name;
