@@ -35,6 +35,44 @@ final class FromField {
         return comments.isEmpty() ? address.toString() : address + " " + comments;
     }
 
+    /**
+     * Lists the addresses of a From (or Sender) field body: for each top-level mailbox the angle-addr if there is
+     * one, else the addr-spec with comments removed. A mailbox that does not parse is skipped.
+     *
+     * @param body the unfolded field body
+     * @return the addresses in order; empty if none parses
+     */
+    static List<Mailbox> addresses(String body) {
+        List<Mailbox> found = new ArrayList<>();
+        String rest = body;
+        while (!rest.isBlank()) {
+            int comma = topLevelIndex(rest, ',', true);
+            String one = comma < 0 ? rest : rest.substring(0, comma);
+            rest = comma < 0 ? "" : rest.substring(comma + 1);
+            address(one).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private static java.util.Optional<Mailbox> address(String mailbox) {
+        int open = topLevelIndex(mailbox, '<', false);
+        int close = open < 0 ? -1 : mailbox.indexOf('>', open);
+        String spec = close > open ? mailbox.substring(open + 1, close) : withoutComments(mailbox);
+        try {
+            return java.util.Optional.of(Mailbox.parse(spec.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String withoutComments(String s) {
+        String result = s;
+        for (String comment : comments(s)) {
+            result = result.replace(comment, "");
+        }
+        return result;
+    }
+
     private static String firstMailbox(String body) {
         int comma = topLevelIndex(body, ',', true);
         return comma < 0 ? body : body.substring(0, comma);

@@ -21,6 +21,7 @@ import org.spoolmail.exits.StageOutcome;
 import org.spoolmail.exits.fake.FakeStageContext;
 import org.spoolmail.exits.fake.MailObjects;
 import org.spoolmail.exits.mail.Disposition;
+import org.spoolmail.exits.mail.ForwardPath;
 import org.spoolmail.exits.mail.HeaderField;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.Mailbox;
@@ -152,7 +153,7 @@ class VerifySenderStageTest {
                 "bounces go to payroll");
 
         MailObject result = assertInstanceOf(StageOutcome.Next.class,
-                stage(FakeRoutine.always("path", onlyPath)).process(mail)).mail();
+                stage("off", FakeRoutine.always("path", onlyPath)).process(mail)).mail();
 
         assertEquals(ReversePath.of(PAYROLL), result.envelope().reversePath());
         assertEquals(mail.content(), result.content());
@@ -191,8 +192,21 @@ class VerifySenderStageTest {
     }
 
     @Test
-    void configSchemaShouldBeEmptyWhenAsked() {
-        assertEquals(List.of(), new VerifySenderStage().configSchema());
+    void configSchemaShouldOfferFromAlignmentDefaultingToAddSenderWhenAsked() {
+        assertEquals(List.of("from-alignment"), new VerifySenderStage().configSchema().stream()
+                .map(k -> k.name()).toList());
+        assertEquals(Optional.of("add-sender"), VerifySenderStage.FROM_ALIGNMENT.defaultValue());
+    }
+
+    @Test
+    void processShouldHoldAsRoutineFailureWhenARoutineDropsRecipients() {
+        FakeRoutine dropper = FakeRoutine.always("dropper", ExitDecision.dropRecipients(
+                List.of(ForwardPath.parse("recipient@example.org")), "not here"));
+
+        ExitFailureException e = assertThrows(ExitFailureException.class, () -> stage(dropper).process(mail));
+
+        assertEquals("exit routine dropper returned a REPLACE that drops recipients, which the verify-sender exit"
+                + " point does not take", e.getMessage());
     }
 
     private static TraceEntry trace(String routine, String decision, String reason) {
@@ -200,8 +214,13 @@ class VerifySenderStageTest {
     }
 
     private static VerifySenderStage stage(ExitRoutine... routines) {
+        return stage("add-sender", routines);
+    }
+
+    static VerifySenderStage stage(String fromAlignment, ExitRoutine... routines) {
         VerifySenderStage stage = new VerifySenderStage();
-        stage.init(FakeStageContext.of(stage, Map.of(), Path.of(".")).withExitRoutines(List.of(routines)));
+        stage.init(FakeStageContext.of(stage, Map.of("from-alignment", fromAlignment), Path.of("."))
+                .withExitRoutines(List.of(routines)));
         return stage;
     }
 }
