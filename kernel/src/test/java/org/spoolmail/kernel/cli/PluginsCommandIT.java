@@ -17,14 +17,16 @@ class PluginsCommandIT {
         List<String> lines = run.out.lines().toList();
         assertEquals(List.of("audit-log 1.0.0 STARTED", "codepage-translate 1.0.0 STARTED",
                 "deliver-outbox 1.0.0 STARTED", "deliver-smtp 1.0.0 STARTED", "directory-sender 1.0.0 STARTED",
-                "mime-encode 1.0.0 STARTED", "parse-smtp-datastream 1.0.0 STARTED",
-                "verify-sender-default 1.0.0 STARTED"),
-                lines.subList(1, 9).stream().map(l -> String.join(" ", List.of(l.trim().split("\\s+")).subList(0, 3)))
+                "mime-encode 1.0.0 STARTED", "parse-control-statements 1.0.0 STARTED",
+                "parse-smtp-datastream 1.0.0 STARTED", "verify-sender-default 1.0.0 STARTED"),
+                lines.subList(1, 10).stream().map(l -> String.join(" ", List.of(l.trim().split("\\s+")).subList(0, 3)))
                         .toList());
         assertEquals(List.of("MailParser:",
+                "  control-statements       from parse-control-statements 1.0.0  config: time-zone",
                 "  smtp-datastream          from parse-smtp-datastream 1.0.0  config: default-domain,"
-                        + " max-command-octets",
-                "MailStage:"), lines.subList(9, 12));
+                        + " max-command-octets, long-lines, max-recipients, max-syntax-errors, strip-sequence-numbers,"
+                        + " at-sign",
+                "MailStage:"), lines.subList(10, 14));
         assertEquals("  directory-sender         from directory-sender 1.0.0  config: mode, entries*",
                 lines.get(lines.indexOf("MailExit:") + 1));
         assertEquals("  audit-log                from audit-log 1.0.0  config: directory*, fsync",

@@ -1,0 +1,77 @@
+package org.spoolmail.plugins.parse.control;
+
+import java.nio.file.Path;
+
+import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.InputLocation;
+import org.spoolmail.exits.mail.MailInput;
+
+/**
+ * What every part of one deck's parse needs: where it came from (for error messages and relative file paths), its
+ * CCSID, and the symbols to substitute. One per input, so parses of different decks share nothing.
+ *
+ * @param input the deck
+ * @param folder the folder relative file paths resolve against: the deck's own, or the working folder for stdin
+ * @param symbols the symbol values of this run
+ */
+record DeckContext(MailInput input, Path folder, Symbols symbols) {
+
+    /**
+     * Makes the context of one deck.
+     *
+     * @param input the deck
+     * @param symbols the symbol values
+     * @return the context
+     */
+    static DeckContext of(MailInput input, Symbols symbols) {
+        Path folder = Path.of("").toAbsolutePath();
+        if (!input.origin().equals("stdin")) {
+            Path parent = Path.of(input.origin()).toAbsolutePath().getParent();
+            folder = parent == null ? folder : parent;
+        }
+        return new DeckContext(input, folder, symbols);
+    }
+
+    /** @return the deck's CCSID */
+    Ccsid ccsid() {
+        return input.ccsid();
+    }
+
+    /**
+     * Makes the failure of a statement.
+     *
+     * @param record the number of the statement's first record
+     * @param reason what is wrong, for the job author
+     * @return the exception, its message prefixed with {@code origin record N: }
+     */
+    PermanentStageException error(long record, String reason) {
+        return new PermanentStageException(new InputLocation(input.origin(), record), reason);
+    }
+
+    /**
+     * Resolves a file path written in a statement.
+     *
+     * @param written the path as written
+     * @return the absolute path
+     */
+    Path resolve(String written) {
+        return folder.resolve(written).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Replaces the symbols in a value of a statement.
+     *
+     * @param text the value, quotes already removed
+     * @param record the statement's first record
+     * @return the value with symbols replaced
+     * @throws PermanentStageException if a symbol has no value in this run
+     */
+    String substitute(String text, long record) throws PermanentStageException {
+        try {
+            return symbols.substitute(text);
+        } catch (Symbols.UnknownValueException e) {
+            throw error(record, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.spoolmail.plugins.parse.control;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.Charset;
+
+import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.RecordReader;
+
+/**
+ * The records of a deck, decoded with its CCSID. A malformed record structure (a truncated or impossible RDW) is
+ * the deck's fault and so permanent; any other read failure stays an {@link IOException}. Not thread-safe.
+ */
+final class DeckRecords {
+
+    private final RecordReader reader;
+    private final Charset charset;
+    private final DeckContext deck;
+
+    DeckRecords(RecordReader reader, DeckContext deck) {
+        this.reader = reader;
+        this.charset = deck.ccsid().charset();
+        this.deck = deck;
+    }
+
+    /**
+     * Reads the next record.
+     *
+     * @return the record, or null at the end of the deck
+     * @throws PermanentStageException if the record structure is malformed
+     * @throws IOException if reading fails
+     */
+    DeckRecord next() throws PermanentStageException, IOException {
+        byte[] octets;
+        try {
+            octets = reader.next();
+        } catch (EOFException e) {
+            throw deck.error(reader.recordNumber() + 1, e.getMessage());
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("record ")) {
+                throw deck.error(reader.recordNumber() + 1, e.getMessage());
+            }
+            throw e;
+        }
+        return octets == null ? null : new DeckRecord(reader.recordNumber(), octets, new String(octets, charset));
+    }
+
+    /** @return the number of the last record read; 0 before the first */
+    long lastNumber() {
+        return reader.recordNumber();
+    }
+}
