@@ -1,0 +1,75 @@
+package org.spoolmail.plugins.parse.rfc5322;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+
+import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.InputLocation;
+import org.spoolmail.exits.mail.MailContent;
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.RecordReader;
+import org.spoolmail.exits.mail.TextRecords;
+
+/**
+ * The records of one message read into a header section (decoded, padding of blanks and NULs removed) and body
+ * records (untranslated, in the input CCSID). A header record with a control character is refused with its
+ * record number, so no x'25', x'15', x'0D', CR or LF becomes a line break in a header field.
+ *
+ * @param headers the header lines, with the record of each field
+ * @param content the message content
+ */
+record MessageRecords(HeaderLines headers, MailContent content) {
+
+    /**
+     * Reads the whole input.
+     *
+     * @param input the input
+     * @param in its octets
+     * @return the message
+     * @throws PermanentStageException if a header field is malformed, the record structure is broken, or the
+     *     input is empty
+     * @throws IOException if reading fails
+     */
+    static MessageRecords read(MailInput input, InputStream in) throws PermanentStageException, IOException {
+        Charset charset = input.ccsid().charset();
+        RecordReader reader = input.recordFormat().reader(in);
+        HeaderLines headers = new HeaderLines();
+        TextRecords.Writer body = TextRecords.writer(input.ccsid());
+        boolean inHeader = true;
+        byte[] record;
+        while ((record = next(reader, input.origin())) != null) {
+            if (inHeader) {
+                InputLocation at = new InputLocation(input.origin(), reader.recordNumber());
+                HeaderLines.Kind kind = headers.accept(stripPadding(new String(record, charset)), at);
+                inHeader = kind == HeaderLines.Kind.FIELD;
+                if (kind != HeaderLines.Kind.BODY) {
+                    continue;
+                }
+            }
+            body.add(record);
+        }
+        if (reader.recordNumber() == 0) {
+            throw new PermanentStageException(new InputLocation(input.origin(), 0), "the input is empty");
+        }
+        return new MessageRecords(headers, RootPart.content(headers, body.finish(), input.origin()));
+    }
+
+    private static byte[] next(RecordReader reader, String origin) throws PermanentStageException, IOException {
+        try {
+            return reader.next();
+        } catch (EOFException e) {
+            throw new PermanentStageException(origin + ": " + e.getMessage(),
+                    new InputLocation(origin, reader.recordNumber() + 1), null, e);
+        }
+    }
+
+    private static String stripPadding(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\u0000')) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+}
