@@ -1,5 +1,6 @@
 package org.spoolmail.plugins.deliver.smtp;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.ArrayList;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLContext;
@@ -20,11 +23,20 @@ import javax.net.ssl.SSLSocket;
  * A scripted SMTP server for tests: listens on 127.0.0.1 on an ephemeral port, serves one connection at a time,
  * records every command line and the raw octets of each DATA section (as sent, still dot-stuffed, with the final
  * "." line), and answers from a script (command line to reply; "\n" separates lines of a multi-line reply). The
- * script sees "." for the end of data; a null answer falls back to {@link #standard(String)}.
+ * script sees "." for the end of data and "CONNECT" for the greeting; a null answer falls back to
+ * {@link #standard(String)}; the answer {@link #CLOSE} closes the connection without a reply.
+ *
+ * <p>Like a pipelining server (Postfix), it holds its replies while more commands are already waiting in its input
+ * and sends them together once the input is drained; {@link #batches()} shows which commands arrived together.
  */
 final class FakeSmtpServer implements AutoCloseable {
 
+    /** The answer that makes the server close the connection instead of replying. */
+    static final String CLOSE = "CLOSE";
+
     private final ServerSocket server;
+    private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
     private final UnaryOperator<String> script;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<byte[]> data = new CopyOnWriteArrayList<>();
@@ -61,6 +73,16 @@ final class FakeSmtpServer implements AutoCloseable {
         return List.copyOf(data);
     }
 
+    /** @return the commands in groups that arrived before the server replied to any of them */
+    List<List<String>> batches() {
+        return List.copyOf(batches);
+    }
+
+    /** @return the number of connections accepted so far */
+    int connections() {
+        return connections.get();
+    }
+
     /** @return true once a TLS handshake after STARTTLS succeeded */
     boolean tlsStarted() {
         return tlsStarted;
@@ -75,6 +97,7 @@ final class FakeSmtpServer implements AutoCloseable {
             case "DATA" -> "354 End data with <CR><LF>.<CR><LF>";
             case "." -> "250 2.0.0 Ok: queued as 4XYZ";
             case "QUIT" -> "221 2.0.0 Bye";
+            case "CONNECT" -> "220 fake.example.com ESMTP";
             default -> "502 5.5.2 command not recognized";
         };
     }
@@ -90,33 +113,57 @@ final class FakeSmtpServer implements AutoCloseable {
     }
 
     private void converse(Socket plain) throws IOException {
-        InputStream in = plain.getInputStream();
+        connections.incrementAndGet();
+        InputStream in = new BufferedInputStream(plain.getInputStream());
         OutputStream out = plain.getOutputStream();
-        reply(out, "220 fake.example.com ESMTP");
+        String greeting = answer("CONNECT");
+        if (greeting.equals(CLOSE)) {
+            return;
+        }
+        reply(out, greeting);
+        List<String> batch = new ArrayList<>();
+        StringBuilder held = new StringBuilder();
         while (true) {
             String line = readLine(in);
             if (line == null) {
                 return;
             }
             commands.add(line);
+            batch.add(line);
             if (line.equalsIgnoreCase("STARTTLS") && tls != null) {
                 reply(out, "220 2.0.0 Ready to start TLS");
+                batches.add(List.copyOf(batch));
+                batch.clear();
                 SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
                 secure.setUseClientMode(false);
                 secure.startHandshake();
                 tlsStarted = true;
-                in = secure.getInputStream();
+                in = new BufferedInputStream(secure.getInputStream());
                 out = secure.getOutputStream();
                 continue;
             }
             String answer = answer(line);
+            if (answer.equals(CLOSE)) {
+                return;
+            }
             if (line.equalsIgnoreCase("DATA") && answer.startsWith("354")) {
-                reply(out, answer);
+                held.append(wire(answer));
+                send(out, held);
+                batches.add(List.copyOf(batch));
+                batch.clear();
                 data.add(readData(in));
                 answer = answer(".");
             }
-            reply(out, answer);
+            held.append(wire(answer));
+            if (in.available() == 0) {
+                send(out, held);
+                if (!batch.isEmpty()) {
+                    batches.add(List.copyOf(batch));
+                }
+                batch.clear();
+            }
             if (line.equalsIgnoreCase("QUIT")) {
+                send(out, held);
                 return;
             }
         }
@@ -128,6 +175,17 @@ final class FakeSmtpServer implements AutoCloseable {
     }
 
     private static void reply(OutputStream out, String answer) throws IOException {
+        StringBuilder b = new StringBuilder(wire(answer));
+        send(out, b);
+    }
+
+    private static void send(OutputStream out, StringBuilder held) throws IOException {
+        out.write(held.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        held.setLength(0);
+    }
+
+    private static String wire(String answer) {
         String[] lines = answer.split("\n");
         StringBuilder wire = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
@@ -136,8 +194,7 @@ final class FakeSmtpServer implements AutoCloseable {
             wire.append(last || text.length() < 4 ? text : text.substring(0, 3) + "-" + text.substring(4));
             wire.append("\r\n");
         }
-        out.write(wire.toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        return wire.toString();
     }
 
     private static String readLine(InputStream in) throws IOException {
