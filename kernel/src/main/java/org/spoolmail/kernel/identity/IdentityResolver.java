@@ -2,19 +2,40 @@ package org.spoolmail.kernel.identity;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.spoolmail.exits.mail.Identity;
 import org.spoolmail.exits.mail.IdentityFact;
 
 /**
  * Establishes who submitted an input. The user ID comes from the operating system: the account the process runs
- * as ({@code getuid()} through the JDK's {@code UnixSystem}), never from the message. The system name comes from the
- * host. Job name, job ID and program can only be claimed: by flags, or by the environment a scheduler sets
- * ({@code SPOOLMAIL_JOBNAME}, {@code SPOOLMAIL_JOBID}, {@code SPOOLMAIL_PROGRAM}).
+ * as ({@code getuid()} through the JDK's {@code UnixSystem}), never from the message nor from {@code $USER}, which
+ * anyone can set. The system name comes from the host. Both are established.
+ *
+ * <p>Job name, job ID, step and program can only be claimed, first by a flag, then by the environment a scheduler
+ * sets, in this order:
+ * <ol>
+ *   <li>spoolmail's own {@code SPOOLMAIL_JOBNAME}, {@code SPOOLMAIL_JOBID}, {@code SPOOLMAIL_STEP},
+ *       {@code SPOOLMAIL_PROGRAM}: a Control-M job sets them from its AutoEdit variables ({@code %%JOBNAME},
+ *       {@code %%ORDERID}) in the job's variables, which the Control-M/Agent passes to the job's environment;</li>
+ *   <li>IBM Workload Scheduler (TWS/IWS) jobman: {@code UNISON_JOB} ({@code WORKSTATION#STREAM.JOB}, the part after
+ *       the last '.' is the job name) and {@code UNISON_JOBNUM};</li>
+ *   <li>Hitachi JP1/AJS3: {@code AJSJOBNAME} and {@code AJSEXECID}.</li>
+ * </ol>
+ * cron sets none of these: a cron job has no job name unless it claims one. The spool server will establish the
+ * user ID from the spool file's owner instead of the process; that comes with the spool server.
  */
 public final class IdentityResolver {
+
+    private static final List<Variable> JOB_NAME = List.of(new Variable("SPOOLMAIL_JOBNAME"),
+            new Variable("UNISON_JOB", IdentityResolver::afterLastDot), new Variable("AJSJOBNAME"));
+    private static final List<Variable> JOB_ID = List.of(new Variable("SPOOLMAIL_JOBID"),
+            new Variable("UNISON_JOBNUM"), new Variable("AJSEXECID"));
+    private static final List<Variable> STEP = List.of(new Variable("SPOOLMAIL_STEP"));
+    private static final List<Variable> PROGRAM = List.of(new Variable("SPOOLMAIL_PROGRAM"));
 
     private final Map<String, String> environment;
 
@@ -26,19 +47,33 @@ public final class IdentityResolver {
     /**
      * @param origin the input's path or {@code stdin}
      * @param claims what the command line claims
-     * @return the identity, user ID and system name established
+     * @return the identity: user ID and system name established, everything else claimed
      */
     public Identity resolve(String origin, Claims claims) {
         return new Identity(IdentityFact.established(osUser()),
-                claimed(claims.jobName(), "SPOOLMAIL_JOBNAME"),
-                claimed(claims.jobId(), "SPOOLMAIL_JOBID"),
-                claimed(claims.program(), "SPOOLMAIL_PROGRAM"),
-                IdentityFact.established(hostName()), origin);
+                claimed(claims.jobName(), JOB_NAME),
+                claimed(claims.jobId(), JOB_ID),
+                claimed(claims.program(), PROGRAM),
+                IdentityFact.established(hostName()), origin,
+                claimed(claims.step(), STEP));
     }
 
-    private Optional<IdentityFact> claimed(Optional<String> flag, String variable) {
-        return flag.or(() -> Optional.ofNullable(environment.get(variable)))
-                .filter(v -> !v.isBlank()).map(IdentityFact::claimed);
+    private Optional<IdentityFact> claimed(Optional<String> flag, List<Variable> variables) {
+        Optional<String> value = flag.map(String::strip).filter(IdentityResolver::usable);
+        for (Variable v : variables) {
+            value = value.or(() -> Optional.ofNullable(environment.get(v.name())).map(v.extract())
+                    .map(String::strip).filter(IdentityResolver::usable));
+        }
+        return value.map(IdentityFact::claimed);
+    }
+
+    /** A value with a control character is not a job name: it is ignored rather than trusted or echoed. */
+    private static boolean usable(String value) {
+        return !value.isEmpty() && value.chars().noneMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F));
+    }
+
+    private static String afterLastDot(String qualified) {
+        return qualified.substring(qualified.lastIndexOf('.') + 1);
     }
 
     /** The account of the running process, from the OS user database rather than $USER, which anyone can set. */
@@ -61,15 +96,36 @@ public final class IdentityResolver {
         }
     }
 
+    /** One environment variable a scheduler sets, and how to read the fact from it. */
+    private record Variable(String name, UnaryOperator<String> extract) {
+        Variable(String name) {
+            this(name, UnaryOperator.identity());
+        }
+    }
+
     /**
      * What the command line claims about the job.
      *
      * @param jobName {@code --job-name}
      * @param jobId {@code --job-id}
      * @param program {@code --program}
+     * @param step the job step, if a flag gives it
      */
-    public record Claims(Optional<String> jobName, Optional<String> jobId, Optional<String> program) {
+    public record Claims(Optional<String> jobName, Optional<String> jobId, Optional<String> program,
+            Optional<String> step) {
         /** No claims. */
-        public static final Claims NONE = new Claims(Optional.empty(), Optional.empty(), Optional.empty());
+        public static final Claims NONE = new Claims(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        /**
+         * Claims without a step.
+         *
+         * @param jobName {@code --job-name}
+         * @param jobId {@code --job-id}
+         * @param program {@code --program}
+         */
+        public Claims(Optional<String> jobName, Optional<String> jobId, Optional<String> program) {
+            this(jobName, jobId, program, Optional.empty());
+        }
     }
 }

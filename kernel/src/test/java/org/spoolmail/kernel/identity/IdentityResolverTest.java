@@ -1,0 +1,88 @@
+package org.spoolmail.kernel.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.IdentityFact;
+
+class IdentityResolverTest {
+
+    private static final String OS_USER = IdentityResolver.osUser();
+
+    @Test
+    void resolveShouldEstablishTheOsUserAndClaimNothingWhenCronRunsItWithoutVariables() {
+        Identity identity = new IdentityResolver(Map.of("USER", "root", "LOGNAME", "root"))
+                .resolve("/tmp/in.smtp", IdentityResolver.Claims.NONE);
+
+        assertEquals(IdentityFact.established(OS_USER), identity.userId());
+        assertEquals(Optional.empty(), identity.jobName());
+        assertEquals(Optional.empty(), identity.jobId());
+        assertEquals(Optional.empty(), identity.step());
+        assertEquals(Optional.empty(), identity.program());
+        assertEquals("/tmp/in.smtp", identity.origin());
+    }
+
+    @Test
+    void resolveShouldClaimJobNameIdStepAndProgramWhenSpoolmailVariablesAreSet() {
+        Identity identity = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "PAYROLL1", "SPOOLMAIL_JOBID",
+                "JOB01234", "SPOOLMAIL_STEP", "STEP020", "SPOOLMAIL_PROGRAM", "PAYRPT")).resolve("stdin",
+                IdentityResolver.Claims.NONE);
+
+        assertEquals(Optional.of(IdentityFact.claimed("PAYROLL1")), identity.jobName());
+        assertEquals(Optional.of(IdentityFact.claimed("JOB01234")), identity.jobId());
+        assertEquals(Optional.of(IdentityFact.claimed("STEP020")), identity.step());
+        assertEquals(Optional.of(IdentityFact.claimed("PAYRPT")), identity.program());
+    }
+
+    @Test
+    void resolveShouldTakeTheJobNameAfterTheStreamWhenIbmWorkloadSchedulerRunsIt() {
+        Identity identity = new IdentityResolver(Map.of("UNISON_JOB", "MASTER#DAILYPAY.PAYROLL1",
+                "UNISON_JOBNUM", "27181")).resolve("stdin", IdentityResolver.Claims.NONE);
+
+        assertEquals(Optional.of(IdentityFact.claimed("PAYROLL1")), identity.jobName());
+        assertEquals(Optional.of(IdentityFact.claimed("27181")), identity.jobId());
+    }
+
+    @Test
+    void resolveShouldClaimJp1JobNameAndExecutionIdWhenAjs3RunsIt() {
+        Identity identity = new IdentityResolver(Map.of("AJSJOBNAME", "PAYROLL1", "AJSEXECID", "@A123"))
+                .resolve("stdin", IdentityResolver.Claims.NONE);
+
+        assertEquals(Optional.of(IdentityFact.claimed("PAYROLL1")), identity.jobName());
+        assertEquals(Optional.of(IdentityFact.claimed("@A123")), identity.jobId());
+    }
+
+    @Test
+    void resolveShouldPreferFlagsThenOwnVariablesThenTheSchedulersWhenSeveralAreSet() {
+        IdentityResolver resolver = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "OWNNAME", "UNISON_JOB",
+                "WS#S.TWSNAME", "UNISON_JOBNUM", "99", "SPOOLMAIL_JOBID", "JOB00001"));
+
+        Identity flagged = resolver.resolve("stdin", new IdentityResolver.Claims(Optional.of("FLAGNAME"),
+                Optional.empty(), Optional.empty()));
+
+        assertEquals(Optional.of(IdentityFact.claimed("FLAGNAME")), flagged.jobName());
+        assertEquals(Optional.of(IdentityFact.claimed("JOB00001")), flagged.jobId());
+    }
+
+    @Test
+    void resolveShouldIgnoreAClaimWhenItHoldsAControlCharacterOrIsBlank() {
+        Identity identity = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "PAY\r\nBcc: x@y", "SPOOLMAIL_JOBID",
+                "  ", "UNISON_JOBNUM", "42")).resolve("stdin", IdentityResolver.Claims.NONE);
+
+        assertEquals(Optional.empty(), identity.jobName());
+        assertEquals(Optional.of(IdentityFact.claimed("42")), identity.jobId());
+    }
+
+    @Test
+    void resolveShouldKeepTheUserIdEstablishedWhenTheEnvironmentClaimsAnotherUser() {
+        Identity identity = new IdentityResolver(Map.of("USER", "ceo", "LOGNAME", "ceo", "SPOOLMAIL_USER", "ceo"))
+                .resolve("stdin", new IdentityResolver.Claims(Optional.of("ceo"), Optional.empty(),
+                        Optional.empty()));
+
+        assertEquals(IdentityFact.established(OS_USER), identity.userId());
+    }
+}
