@@ -80,6 +80,9 @@ public final class PipelineConfigLoader {
             return null;
         }
         String role = text(m.get(exit ? "exit" : "stage"));
+        if (!exit && role.equals(StageEntry.PARSE) && m.get("use") instanceof List<?> names) {
+            return parseEntry(m, names, path, problems);
+        }
         String use = m.containsKey("use") ? text(m.get("use")) : exit ? role : null;
         if (use == null || use.isEmpty()) {
             problems.add(path + ".use", "missing: name the stage plugin that fills the role '" + role + "'");
@@ -90,13 +93,42 @@ public final class PipelineConfigLoader {
         Map<String, Object> stageConfig = config;
         if (exit) {
             routines = routines(m.get("routines"), config, path, problems);
-            stageConfig = Map.of();
+            stageConfig = drivingStageSettings(config, routines);
         } else if (m.containsKey("routines") || m.containsKey("time-limit")) {
             problems.add(path, "'routines' and 'time-limit' belong to exit points ('exit:'), not stages");
         }
         Duration limit = problems.convert(TIME_LIMIT, m.get("time-limit"), path + ".time-limit");
         OnError onError = onError(m.get("on-error"), role, path, problems);
         return new StageEntry(path, role, exit, use, stageConfig, routines, limit, onError);
+    }
+
+    /**
+     * A parse entry that names several parsers for format detection: {@code use: [smtp-datastream,
+     * rfc5322-message]}; its {@code config:} maps each parser's name to that parser's configuration.
+     */
+    private StageEntry parseEntry(Map<String, Object> m, List<?> names, String path, Problems problems) {
+        if (names.isEmpty()) {
+            problems.add(path + ".use", "is an empty list: name at least one parser");
+            return null;
+        }
+        if (m.containsKey("routines") || m.containsKey("time-limit")) {
+            problems.add(path, "'routines' and 'time-limit' belong to exit points ('exit:'), not stages");
+        }
+        Map<String, Object> config = problems.map(m.getOrDefault("config", Map.of()), path + ".config");
+        List<StageEntry.RoutineEntry> formats = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = text(names.get(i));
+            Map<String, Object> own = problems.map(config.getOrDefault(name, Map.of()), path + ".config." + name);
+            formats.add(new StageEntry.RoutineEntry(path + ".use[" + i + "]", name, own));
+        }
+        for (String key : config.keySet()) {
+            if (names.stream().noneMatch(n -> text(n).equals(key))) {
+                problems.add(path + ".config." + key, "configures a parser that is not in 'use'");
+            }
+        }
+        OnError onError = onError(m.get("on-error"), StageEntry.PARSE, path, problems);
+        return new StageEntry(path, StageEntry.PARSE, false, formats.get(0).name(), formats.get(0).config(),
+                List.of(), problems.convert(TIME_LIMIT, null, path), onError, formats);
     }
 
     private List<StageEntry.RoutineEntry> routines(Object raw, Map<String, Object> config, String path,
@@ -109,11 +141,27 @@ public final class PipelineConfigLoader {
             routines.add(new StageEntry.RoutineEntry(path + ".routines[" + r + "]", name, own));
         }
         for (String key : config.keySet()) {
-            if (names.stream().noneMatch(n -> text(n).equals(key))) {
+            if (names.stream().noneMatch(n -> text(n).equals(key)) && config.get(key) instanceof Map) {
                 problems.add(path + ".config." + key, "configures a routine that is not in 'routines'");
             }
         }
         return routines;
+    }
+
+    /**
+     * The settings of the stage that drives an exit point: the keys of an exit point's {@code config:} that name no
+     * routine and hold no mapping (routine configurations are mappings), e.g. verify-sender's
+     * {@code from-alignment: reject}. The driving stage's schema checks them like any stage's.
+     */
+    private static Map<String, Object> drivingStageSettings(Map<String, Object> config,
+            List<StageEntry.RoutineEntry> routines) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (routines.stream().noneMatch(r -> r.name().equals(key)) && !(value instanceof Map)) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
     }
 
     private OnError onError(Object raw, String role, String path, Problems problems) {

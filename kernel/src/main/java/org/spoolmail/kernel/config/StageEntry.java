@@ -12,13 +12,17 @@ import java.util.Map;
  * @param role the stage role ({@code parse}, {@code deliver}, {@code log}, ...) or the exit point's name
  * @param exitPoint true for an {@code exit:} entry
  * @param use the {@code @StageName} of the extension that fills the role
- * @param config the raw configuration of that extension (for an exit point: of its driving stage, empty today)
+ * @param config the raw configuration of that extension (for an exit point: its driving stage's settings, the
+ *     keys of {@code config:} that name no routine)
  * @param routines the exit routines in order, each with its raw configuration; empty for a stage
  * @param timeLimit the time limit of each exit routine call
  * @param onError what to do when the stage fails
+ * @param formats for the parse entry: the parsers format detection chooses from, in the order they are asked,
+ *     each with its own configuration ({@code use: [smtp-datastream, rfc5322-message]} with
+ *     {@code config: {smtp-datastream: {...}}}); one for a single {@code use:}; empty for every other entry
  */
 public record StageEntry(String path, String role, boolean exitPoint, String use, Map<String, Object> config,
-        List<RoutineEntry> routines, Duration timeLimit, OnError onError) {
+        List<RoutineEntry> routines, Duration timeLimit, OnError onError, List<RoutineEntry> formats) {
 
     /** Role of the single parse stage, the first in every pipeline. */
     public static final String PARSE = "parse";
@@ -29,6 +33,25 @@ public record StageEntry(String path, String role, boolean exitPoint, String use
     public StageEntry {
         config = Map.copyOf(config);
         routines = List.copyOf(routines);
+        formats = List.copyOf(formats);
+    }
+
+    /**
+     * An entry that is not a parse entry with several formats.
+     *
+     * @param path the YAML path
+     * @param role the role or exit point
+     * @param exitPoint true for an {@code exit:} entry
+     * @param use the extension's {@code @StageName}
+     * @param config its raw configuration
+     * @param routines the exit routines
+     * @param timeLimit the time limit of each routine call
+     * @param onError the failure policy
+     */
+    public StageEntry(String path, String role, boolean exitPoint, String use, Map<String, Object> config,
+            List<RoutineEntry> routines, Duration timeLimit, OnError onError) {
+        this(path, role, exitPoint, use, config, routines, timeLimit, onError,
+                role.equals(PARSE) ? List.of(new RoutineEntry(path + ".use", use, config)) : List.of());
     }
 
     /**

@@ -97,6 +97,18 @@ class PipelineConfigLoaderTest {
     }
 
     @Test
+    void loadShouldGiveAnExitPointsScalarSettingsToItsDrivingStageWhenTheyNameNoRoutine() throws Exception {
+        Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+                + "  - exit: verify-sender\n    routines: [directory-sender]\n    config:\n"
+                + "      from-alignment: reject\n      directory-sender: {mode: verify}\n");
+
+        StageEntry exit = loader.load(file).entries().get(1);
+
+        assertEquals(Map.of("from-alignment", "reject"), exit.config());
+        assertEquals(Map.of("mode", "verify"), exit.routines().get(0).config());
+    }
+
+    @Test
     void loadShouldNameTheFileWhenItIsMissing() {
         Path file = dir.resolve("absent.yaml");
 
