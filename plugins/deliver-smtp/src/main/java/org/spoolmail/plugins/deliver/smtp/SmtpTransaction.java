@@ -193,7 +193,7 @@ final class SmtpTransaction {
             } catch (IllegalStateException notForThisRelay) {
                 throw new PermanentStageException("the message cannot be written: " + e.getMessage(), null, null, e);
             }
-            return Optional.of(e.getMessage() + "; the relay did not offer SMTPUTF8");
+            return Optional.of(e.getMessage());
         }
     }
 

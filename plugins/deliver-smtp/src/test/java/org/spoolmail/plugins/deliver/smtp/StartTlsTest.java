@@ -6,18 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +23,6 @@ import org.spoolmail.exits.fake.FakeStageContext;
  */
 class StartTlsTest {
 
-    private static final char[] GREENMAIL_PASSWORD = "changeit".toCharArray();
     private static final String EHLO_WITH_TLS = "250-fake.example.com\n250-STARTTLS\n250-AUTH PLAIN\n250 8BITMIME";
 
     @TempDir
@@ -47,7 +38,7 @@ class StartTlsTest {
     @Test
     void processShouldUpgradeAndEhloAgainWhenRelayOffersStartTls() throws Exception {
         relay = new FakeSmtpServer(c -> c.startsWith("EHLO") ? EHLO_WITH_TLS
-                : c.startsWith("AUTH") ? "235 2.7.0 Authentication successful" : null, serverTls());
+                : c.startsWith("AUTH") ? "235 2.7.0 Authentication successful" : null, TestCertificates.serverTls());
 
         SmtpDeliveryStage stage = stage(Map.of("starttls", "required", "tls-verify-hostname", false,
                 "auth-mechanism", "plain", "username", "batchmail"));
@@ -62,7 +53,7 @@ class StartTlsTest {
 
     @Test
     void processShouldFailTransientWhenCertificateDoesNotNameTheHost() throws Exception {
-        relay = new FakeSmtpServer(c -> c.startsWith("EHLO") ? EHLO_WITH_TLS : null, serverTls());
+        relay = new FakeSmtpServer(c -> c.startsWith("EHLO") ? EHLO_WITH_TLS : null, TestCertificates.serverTls());
 
         TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stage(Map.of("starttls", "opportunistic")).process(SmtpDeliveryStageTest.mail("a@example.com")));
@@ -73,7 +64,7 @@ class StartTlsTest {
     }
 
     private SmtpDeliveryStage stage(Map<String, Object> extra) throws Exception {
-        Path trust = trustStore();
+        Path trust = TestCertificates.trustStore(base);
         Map<String, Object> config = new HashMap<>(Map.of("host", "127.0.0.1", "port", relay.port(),
                 "helo-name", "h.example.org", "tls-trust-store", trust.toString(),
                 "tls-trust-store-password-env", "TRUST_PW", "command-timeout", "5s"));
@@ -82,34 +73,5 @@ class StartTlsTest {
         SmtpDeliveryStage stage = new SmtpDeliveryStage(env::get);
         stage.init(FakeStageContext.of(stage, config, base));
         return stage;
-    }
-
-    /** A PKCS12 trust store holding only GreenMail's certificate. */
-    private Path trustStore() throws IOException, GeneralSecurityException {
-        KeyStore greenmail = greenmailKeys();
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("relay", greenmail.getCertificate("greenmail"));
-        Path file = base.resolve("trust.p12");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            trust.store(out, "trustpw".toCharArray());
-        }
-        return file;
-    }
-
-    private static SSLContext serverTls() throws IOException, GeneralSecurityException {
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(greenmailKeys(), GREENMAIL_PASSWORD);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
-    }
-
-    private static KeyStore greenmailKeys() throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = StartTlsTest.class.getClassLoader().getResourceAsStream("greenmail.p12")) {
-            store.load(in, GREENMAIL_PASSWORD);
-        }
-        return store;
     }
 }
