@@ -8,7 +8,8 @@ import java.util.Map;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 
 /**
- * The {@code spoolmail} command: {@code spoolmail send ...}, {@code spoolmail plugins}. The exit status is the
+ * The {@code spoolmail} command: {@code spoolmail send ...}, {@code spoolmail check ...}, {@code spoolmail plugins},
+ * {@code spoolmail codepages}. The exit status is the
  * condition code a job step tests: 0, 4, 8, 12 or 16.
  */
 public final class Main {
@@ -24,7 +25,8 @@ public final class Main {
     public Main(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.console = new Console(out, err);
         Launch launch = new Launch(environment);
-        this.subcommands = List.of(new SendCommand(console, launch), new PluginsCommand(console, launch));
+        this.subcommands = List.of(new SendCommand(console, launch, false), new SendCommand(console, launch, true),
+                new PluginsCommand(console, launch), new CodepagesCommand(console));
     }
 
     /**
@@ -60,7 +62,7 @@ public final class Main {
     private void usage() {
         console.err.println("usage: spoolmail <subcommand> [options]; spoolmail <subcommand> --help for details");
         for (Subcommand s : subcommands) {
-            console.err.printf("  %-8s %s%n", s.name(), s.summary());
+            console.err.printf("  %-9s %s%n", s.name(), s.summary());
         }
         console.err.println("condition codes: 0 delivered, 4 warning, 8 refused, 12 bad input, 16 configuration");
     }

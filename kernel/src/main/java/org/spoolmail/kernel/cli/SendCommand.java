@@ -27,22 +27,31 @@ import org.spoolmail.kernel.pipeline.ItemResult;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
 
 /**
- * {@code spoolmail send [-c pipeline.yaml] [--codepage CCSID] [--records fb:80|vb|lf|crlf] FILE...|-}: runs each
- * input through the pipeline now and reports every mail object's outcome; the condition code is the highest.
+ * {@code spoolmail send [-c pipeline.yaml] [--codepage CCSID] [--records fb:80|vb|lf|crlf] [--format NAME]
+ * FILE...|-}: runs each input through the pipeline now and reports every mail object's outcome; the condition code
+ * is the highest. As {@code spoolmail check} it runs every stage but delivery (and records no audit) and prints
+ * what would be sent: envelope, header summary, parts and problems.
  */
 final class SendCommand implements Subcommand {
 
     private final Console console;
     private final Launch launch;
+    private final boolean check;
 
-    SendCommand(Console console, Launch launch) {
+    /**
+     * @param console where to print
+     * @param launch defaults of this run
+     * @param check true for {@code spoolmail check}: no delivery, a report of each message
+     */
+    SendCommand(Console console, Launch launch, boolean check) {
         this.console = console;
         this.launch = launch;
+        this.check = check;
     }
 
     @Override
     public String name() {
-        return "send";
+        return check ? "check" : "send";
     }
 
     @Override
@@ -52,7 +61,9 @@ final class SendCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "run SMTP datastreams through the pipeline and deliver them now";
+        return check ? "parse and run every stage up to delivery without sending; print each message and problem"
+                : "run datastreams, control statement decks or RFC 5322 messages through the pipeline and deliver"
+                + " them now";
     }
 
     @Override
@@ -63,6 +74,9 @@ final class SendCommand implements Subcommand {
                         .desc("CCSID of the input, e.g. 1047 (default: input.ccsid of the pipeline)").get())
                 .addOption(Option.builder().longOpt("records").hasArg().argName("FORMAT")
                         .desc("record format: fb:N, vb, lf, crlf, nl, ebcdic-lf (default: input.records)").get())
+                .addOption(Option.builder().longOpt("format").hasArg().argName("NAME")
+                        .desc("parser to use, e.g. smtp-datastream, control-statements, rfc5322-message (default:"
+                                + " detected among the parse stage's)").get())
                 .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
                         .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
                         .get())
@@ -120,8 +134,9 @@ final class SendCommand implements Subcommand {
                     Optional.ofNullable(line.getOptionValue("job-id")),
                     Optional.ofNullable(line.getOptionValue("program")));
             int code = 0;
+            Optional<String> format = Optional.ofNullable(line.getOptionValue("format"));
             for (String file : line.getArgList()) {
-                code = Math.max(code, sendOne(kernel.runner(), config, file, identities, claims));
+                code = Math.max(code, sendOne(kernel.runner(), config, file, identities, claims, format));
             }
             if (code > 0) {
                 console.problem(name(), "condition code " + code);
@@ -133,7 +148,7 @@ final class SendCommand implements Subcommand {
     }
 
     private int sendOne(PipelineRunner runner, PipelineConfig config, String file, IdentityResolver identities,
-            IdentityResolver.Claims claims) {
+            IdentityResolver.Claims claims, Optional<String> format) {
         String origin = file.equals("-") ? "stdin" : file;
         ContentHandle data;
         try {
@@ -144,10 +159,17 @@ final class SendCommand implements Subcommand {
         }
         MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(),
                 identities.resolve(origin, claims));
-        InputResult result = runner.run(input);
+        InputResult result = runner.run(input, format, check);
         result.error().ifPresent(e -> console.problem(name(), e + " (condition code " + result.errorCode()
-                + "); nothing from this input was sent"));
-        result.items().forEach(this::report);
+                + "); nothing from this input " + (check ? "would be" : "was") + " sent"));
+        if (check) {
+            CheckReport report = new CheckReport(console.out);
+            for (int i = 0; i < result.items().size(); i++) {
+                report.print(i + 1, result.items().get(i));
+            }
+        } else {
+            result.items().forEach(this::report);
+        }
         return result.conditionCode();
     }
 

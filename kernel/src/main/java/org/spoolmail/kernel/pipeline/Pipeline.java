@@ -15,7 +15,7 @@ import org.spoolmail.kernel.config.PipelineConfig;
 public final class Pipeline implements AutoCloseable {
 
     private final PipelineConfig config;
-    private final MailParser parser;
+    private final List<ParserChoice> parsers;
     private final List<PipelineStage> stages;
     private final List<PipelineObserver> observers;
     private final List<Lifecycle> closeOrder;
@@ -23,8 +23,14 @@ public final class Pipeline implements AutoCloseable {
 
     Pipeline(PipelineConfig config, MailParser parser, List<PipelineStage> stages, List<PipelineObserver> observers,
             List<Lifecycle> initialised, ExecutorService exitWorkers) {
+        this(config, List.of(new ParserChoice(PipelineAssembler.nameOf(parser), parser)), stages, observers,
+                initialised, exitWorkers);
+    }
+
+    Pipeline(PipelineConfig config, List<ParserChoice> parsers, List<PipelineStage> stages,
+            List<PipelineObserver> observers, List<Lifecycle> initialised, ExecutorService exitWorkers) {
         this.config = config;
-        this.parser = parser;
+        this.parsers = List.copyOf(parsers);
         this.stages = List.copyOf(stages);
         this.observers = List.copyOf(observers);
         this.closeOrder = new ArrayList<>(initialised);
@@ -37,9 +43,14 @@ public final class Pipeline implements AutoCloseable {
         return config;
     }
 
-    /** @return the parse stage */
+    /** @return the first (or only) parser of the parse stage */
     public MailParser parser() {
-        return parser;
+        return parsers.get(0).parser();
+    }
+
+    /** @return the parsers of the parse stage, in the order format detection asks them */
+    public List<ParserChoice> parsers() {
+        return parsers;
     }
 
     /** @return the processing stages in order */

@@ -56,8 +56,10 @@ public final class PipelineAssembler {
         problems.lines.addAll(host.duplicates());
         Set<String> used = new HashSet<>();
         StageEntry parseEntry = config.parse();
-        Optional<LoadedExtension<MailParser>> parser = problems.find(MailParser.class, parseEntry, parseEntry.use(),
-                parseEntry.path() + ".use", parseEntry.config(), parseEntry.path() + ".config", used);
+        for (StageEntry.RoutineEntry f : parseEntry.formats()) {
+            problems.find(MailParser.class, parseEntry, f.name(), f.path(), f.config(), configPath(parseEntry, f),
+                    used);
+        }
         List<Optional<LoadedExtension<MailStage>>> stages = new ArrayList<>();
         for (StageEntry e : config.processing()) {
             for (StageEntry.RoutineEntry r : e.routines()) {
@@ -73,17 +75,27 @@ public final class PipelineAssembler {
                     e.path() + ".config", used));
         }
         problems.throwIfAny();
-        return initialise(config, parser.orElseThrow().instance(), stages, observers);
+        return initialise(config, stages, observers);
     }
 
-    private Pipeline initialise(PipelineConfig config, MailParser parser,
+    /** A single {@code use:} is configured by {@code config:} itself; a list by {@code config.<parser>}. */
+    private static String configPath(StageEntry entry, StageEntry.RoutineEntry format) {
+        return format.path().endsWith(".use") ? entry.path() + ".config" : entry.path() + ".config." + format.name();
+    }
+
+    private Pipeline initialise(PipelineConfig config,
             List<Optional<LoadedExtension<MailStage>>> stages,
             List<Optional<LoadedExtension<MailObserver>>> observers) throws ConfigException {
         Path base = config.source().getParent();
         List<Lifecycle> initialised = new ArrayList<>();
         ExecutorService exitWorkers = Executors.newCachedThreadPool(daemon());
         try {
-            init(parser, config.parse(), config.parse().config(), List.of(), base, initialised);
+            List<ParserChoice> parsers = new ArrayList<>();
+            for (StageEntry.RoutineEntry f : config.parse().formats()) {
+                MailParser parser = host.find(MailParser.class, f.name()).orElseThrow().instance();
+                init(parser, config.parse(), f.config(), List.of(), base, initialised);
+                parsers.add(new ParserChoice(f.name(), parser));
+            }
             List<PipelineStage> ready = new ArrayList<>();
             for (int i = 0; i < stages.size(); i++) {
                 StageEntry e = config.processing().get(i);
@@ -104,9 +116,9 @@ public final class PipelineAssembler {
                 init(observer, e, e.config(), List.of(), base, initialised);
                 watching.add(new PipelineObserver(e, observer));
             }
-            return new Pipeline(config, parser, ready, watching, initialised, exitWorkers);
+            return new Pipeline(config, parsers, ready, watching, initialised, exitWorkers);
         } catch (ConfigException e) {
-            new Pipeline(config, parser, List.of(), List.of(), initialised, exitWorkers).close();
+            new Pipeline(config, List.of(), List.of(), List.of(), initialised, exitWorkers).close();
             throw e;
         }
     }

@@ -31,6 +31,8 @@ import org.spoolmail.kernel.config.OnError;
 public final class PipelineRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    /** The role of the stages {@code spoolmail check} skips. */
+    private static final String DELIVER = "deliver";
 
     private final Pipeline pipeline;
     private final QueueIds queueIds;
@@ -46,15 +48,31 @@ public final class PipelineRunner {
     }
 
     /**
-     * Runs one input.
+     * Runs one input, choosing its parser by format detection when the parse stage has several.
      *
      * @param input the input, with the identity the kernel established
      * @return how it ended
      */
     public InputResult run(MailInput input) {
+        return run(input, Optional.empty(), false);
+    }
+
+    /**
+     * Runs one input.
+     *
+     * @param input the input, with the identity the kernel established
+     * @param format the parser to use ({@code --format}); empty to detect it
+     * @param check true to stop before delivery: stages whose role is {@code deliver} and the observers are
+     *     skipped, and an item that passes every other stage ends DELIVERED with no recipient results
+     * @return how it ended
+     */
+    public InputResult run(MailInput input, Optional<String> format, boolean check) {
         List<MailObject> parsed;
         try {
-            parsed = pipeline.parser().parse(input);
+            ParserChoice parser = new FormatDetector(pipeline.parsers()).choose(input, format);
+            parsed = parser.parser().parse(input);
+        } catch (FormatDetector.FormatException e) {
+            return new InputResult(input.origin(), List.of(), Optional.of(e.getMessage()), e.conditionCode());
         } catch (PermanentStageException e) {
             return new InputResult(input.origin(), List.of(), Optional.of(e.getMessage()), ConditionCodes.BAD_INPUT);
         } catch (StageException | RuntimeException | LinkageError e) {
@@ -63,7 +81,7 @@ public final class PipelineRunner {
         }
         List<ItemResult> items = new ArrayList<>();
         for (MailObject mail : parsed) {
-            items.add(runItem(admit(mail, input)));
+            items.add(check ? checkItem(admit(mail, input)) : runItem(admit(mail, input)));
         }
         return new InputResult(input.origin(), items, Optional.empty(), 0);
     }
@@ -104,6 +122,24 @@ public final class PipelineRunner {
         } finally {
             MDC.remove("mail-id");
         }
+    }
+
+    /** Runs every stage but delivery; observers record nothing, since nothing was sent. */
+    private ItemResult checkItem(MailObject admitted) {
+        MailObject mail = admitted;
+        for (PipelineStage stage : pipeline.stages()) {
+            if (stage.entry().role().equals(DELIVER)) {
+                continue;
+            }
+            StageOutcome outcome = call(stage, mail);
+            mail = outcome.mail();
+            if (outcome instanceof StageOutcome.Stop stop) {
+                return new ItemResult(mail, stop.disposition(), ConditionCodes.of(mail, stop.disposition()),
+                        List.of());
+            }
+        }
+        Disposition ready = Disposition.delivered(List.of(), Optional.empty());
+        return new ItemResult(mail, ready, ConditionCodes.of(mail, ready), List.of());
     }
 
     private StageOutcome call(PipelineStage stage, MailObject mail) {

@@ -1,0 +1,92 @@
+package org.spoolmail.kernel.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.RecordReader;
+
+/**
+ * Picks the parser of an input: the one {@code --format} names, the only one configured, or the first whose
+ * {@code recognises} accepts the input's first records (decoded with the input's CCSID, blanks trimmed).
+ */
+final class FormatDetector {
+
+    /** How many records the parsers see to recognise a format. */
+    static final int SAMPLE_RECORDS = 20;
+
+    private final List<ParserChoice> parsers;
+
+    FormatDetector(List<ParserChoice> parsers) {
+        this.parsers = List.copyOf(parsers);
+    }
+
+    /**
+     * Picks the parser.
+     *
+     * @param input the input
+     * @param format the parser named by {@code --format}, if any
+     * @return the parser
+     * @throws FormatException if the named parser is not configured (condition code 16) or none recognises the
+     *     input (condition code 12)
+     */
+    ParserChoice choose(MailInput input, Optional<String> format) throws FormatException {
+        if (format.isPresent()) {
+            return parsers.stream().filter(p -> p.name().equals(format.get())).findFirst()
+                    .orElseThrow(() -> new FormatException(ConditionCodes.ENVIRONMENT, "--format " + format.get()
+                            + ": not a parser of the pipeline's parse stage (configured: " + names() + ")"));
+        }
+        if (parsers.size() == 1) {
+            return parsers.get(0);
+        }
+        List<String> sample = sample(input);
+        for (ParserChoice p : parsers) {
+            if (p.parser().recognises(sample)) {
+                return p;
+            }
+        }
+        throw new FormatException(ConditionCodes.BAD_INPUT, input.origin() + ": the input is in none of the formats "
+                + names() + " (first record: '" + sample.stream().filter(r -> !r.isEmpty()).findFirst().orElse("")
+                + "'); name one with --format");
+    }
+
+    private String names() {
+        return parsers.stream().map(ParserChoice::name).collect(Collectors.joining(", "));
+    }
+
+    /** The first records decoded and trimmed; a malformed record structure ends the sample (the parser says why). */
+    static List<String> sample(MailInput input) {
+        List<String> records = new ArrayList<>();
+        try (InputStream in = input.data().open()) {
+            RecordReader reader = input.recordFormat().reader(in);
+            byte[] record;
+            while (records.size() < SAMPLE_RECORDS && (record = reader.next()) != null) {
+                records.add(new String(record, input.ccsid().charset()).strip());
+            }
+        } catch (IOException e) {
+            // the sample ends here; the chosen parser reports the input's fault with its record
+        }
+        return records;
+    }
+
+    /** No parser could be chosen. */
+    static final class FormatException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int conditionCode;
+
+        FormatException(int conditionCode, String message) {
+            super(message);
+            this.conditionCode = conditionCode;
+        }
+
+        int conditionCode() {
+            return conditionCode;
+        }
+    }
+}
