@@ -20,6 +20,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Decks of control statements through the whole pipeline ({@code use: control-statements}, PF4J-loaded plugins)
@@ -106,6 +108,45 @@ class ControlStatementsIT {
         assertEquals("spoolmail send: " + deck + " record 7: HEADER may not set Bcc: it comes from its own statement"
                 + " or is added when the message is sent (condition code 12); nothing from this input was sent",
                 run.err.lines().findFirst().orElseThrow());
+        assertEquals(0, smtp.getReceivedMessages().length);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SUBJCT late|3|unknown statement 'SUBJCT' (expected one of FROM, TO, CC, BCC, REPLYTO, SUBJECT, IMPORTANCE,"
+                + " HEADER, TEXT, TEXTFILE, HTML, HTMLFILE, ATTACH, SEND)",
+        "ATTACH missing.bin BINARY|3|ATTACH: file {dir}/missing.bin does not exist or is not a file",
+        "SUBJECT 'never closed|3|SUBJECT: unbalanced quote: the ' at column 1 of the operands is never closed"
+                + " (write '' for the quote itself)",
+        "SUBJECT continued -|3|the statement is continued (last character '-') but the deck ends after record 3",
+        "TO NODE1USER@NODE1|3|TO: 'NODE1USER@NODE1' has no dot in its domain: write the full domain, e.g."
+                + " NODE1USER@node1.example.com"})
+    void sendShouldNameDeckAndRecordWithCode12AndSendNothingWhenTheLastStatementIsMalformed(String statement,
+            int record, String reason) throws Exception {
+        Path deck = write("deck.txt", "FROM payroll@example.com", "TO hr.reports@example.com", statement);
+
+        SpoolmailRun run = send("819", "lf", deck);
+
+        assertEquals(12, run.code, run.toString());
+        assertEquals("spoolmail send: " + deck + " record " + record + ": " + reason.replace("{dir}", dir.toString())
+                + " (condition code 12); nothing from this input was sent", run.err.lines().findFirst().orElseThrow());
+        assertEquals(0, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void sendShouldRefuseAnEbcdicLineFeedInAStatementWithCode12WhenTheDeckIsCcsid1047() throws Exception {
+        byte[] data = fixed("IBM1047", 80, "FROM PAYROLL@EXAMPLE.COM", "TO HR.REPORTS@EXAMPLE.COM",
+                "SUBJECT TOTALS BCC: SPY@EXAMPLE.COM");
+        data[2 * 80 + 14] = 0x25;
+        Path deck = dir.resolve("MAILDECK.bin");
+        Files.write(deck, data);
+
+        SpoolmailRun run = send("1047", "fb:80", deck);
+
+        assertEquals(12, run.code, run.toString());
+        assertEquals("spoolmail send: " + deck + " record 3: control character U+0085 (NEL, x'25' in the record) at"
+                + " column 15: a line break or control character in a statement is refused (condition code 12);"
+                + " nothing from this input was sent", run.err.lines().findFirst().orElseThrow());
         assertEquals(0, smtp.getReceivedMessages().length);
     }
 
