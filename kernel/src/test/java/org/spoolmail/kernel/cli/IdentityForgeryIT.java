@@ -1,0 +1,93 @@
+package org.spoolmail.kernel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.mail.Header;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A datastream whose MAIL FROM and From header claim another user's address (and an X-Spoolmail-User header and a
+ * claimed job name try to claim another user), submitted as the OS user running the test, whose directory entry
+ * allows only batch1@example.com: the directory-sender exit from its plugin jar rejects it (verify mode) or
+ * rewrites both places (replace mode), and the audit record's user ID stays the OS user, established.
+ */
+class IdentityForgeryIT {
+
+    private static final String USER = System.getProperty("user.name");
+    private static final String FORGED = String.join("\n", "HELO EXAMPLE.COM", "MAIL FROM:<ceo@example.com>",
+            "RCPT TO:<alice@example.com>", "DATA", "From: \"The CEO\" <ceo@example.com>", "To: alice@example.com",
+            "X-Spoolmail-User: CEO", "Subject: bonus", "", "Pay everyone double.", ".", "QUIT", "");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sendShouldRejectWithCode8AndKeepTheOsUserWhenTheDatastreamClaimsAnotherUsersAddressInVerifyMode()
+            throws Exception {
+        ExitRun exits = new ExitRun(dir).raw("verify-sender", directory("verify"));
+
+        SpoolmailRun run = exits.send(FORGED, "--job-name", "CEOJOB");
+
+        assertEquals(8, run.code, run.toString());
+        String record = exits.audit("bonus");
+        assertTrue(record.contains("\"outcome\":\"REJECTED\""), record);
+        assertTrue(record.contains("\"relay-reply\":\"550 5.7.1 " + USER + " is not authorised to send as"
+                + " ceo@example.com\""), record);
+        assertIdentity(record);
+        assertEquals(List.of(), exits.envelopes());
+    }
+
+    @Test
+    void sendShouldRewriteReversePathAndFromWithCode4AndKeepTheOsUserWhenTheDatastreamClaimsAnotherUsersAddressInReplaceMode()
+            throws Exception {
+        ExitRun exits = new ExitRun(dir).raw("verify-sender", directory("replace"));
+
+        SpoolmailRun run = exits.send(FORGED, "--job-name", "CEOJOB");
+
+        assertEquals(4, run.code, run.toString());
+        String record = exits.audit("bonus");
+        assertTrue(record.contains("\"original-reverse-path\":\"<ceo@example.com>\","
+                + "\"reverse-path\":\"<batch1@example.com>\",\"from\":\"\\\"The CEO\\\" <batch1@example.com>\""),
+                record);
+        assertIdentity(record);
+        assertEquals(List.of("MAIL FROM:<batch1@example.com>\nRCPT TO:<alice@example.com>\n"), exits.envelopes());
+        MimeMessage m = Messages.parse(SpoolmailRun.files(dir.resolve("outbox"), ".eml").get(0));
+        assertEquals(List.of(new InternetAddress("\"The CEO\" <batch1@example.com>")), List.of(m.getFrom()));
+        assertEquals(null, m.getHeader("Sender"));
+        assertNoJobOrUserDetails(m);
+    }
+
+    private static void assertIdentity(String record) {
+        assertTrue(record.contains("\"identity\":{\"user-id\":{\"value\":\"" + USER + "\",\"established\":true},"
+                + "\"job-name\":{\"value\":\"CEOJOB\",\"established\":false}"), record);
+        assertFalse(record.contains("\"value\":\"CEO\""), record);
+    }
+
+    /** The header fields spoolmail generated (Message-ID, Date, MIME-Version, ...) carry no job name or user ID. */
+    private static void assertNoJobOrUserDetails(MimeMessage m) throws Exception {
+        for (Header h : java.util.Collections.list(m.getAllHeaders())) {
+            if (h.getName().equalsIgnoreCase("X-Spoolmail-User")) {
+                continue;
+            }
+            assertFalse(h.getValue().contains("CEOJOB"), h.getName() + ": " + h.getValue());
+            if (USER.length() >= 4) {
+                assertFalse(h.getValue().contains(USER), h.getName() + ": " + h.getValue());
+            }
+        }
+    }
+
+    private static String directory(String mode) {
+        return String.join("\n", "    routines: [directory-sender]", "    config:", "      directory-sender:",
+                "        mode: " + mode, "        entries:", "          - user: \"" + USER + "\"",
+                "            send-as: [batch1@example.com]");
+    }
+}
