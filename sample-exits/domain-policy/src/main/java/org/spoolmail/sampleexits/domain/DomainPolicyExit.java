@@ -83,13 +83,13 @@ public class DomainPolicyExit implements MailExit {
             String domain = path.mailbox().domain();
             recipients.refusal(domain).ifPresent(why -> {
                 refused.add(path);
-                reasons.add(path + " (recipient domain " + domain + " " + why + ")");
+                reasons.add("recipient domain " + domain + " " + why);
             });
         }
         if (refused.isEmpty()) {
             return new ExitDecision.Continue(summary(mail));
         }
-        return refuseRecipients(mail, refused, String.join(", ", reasons));
+        return refuseRecipients(mail, refused, reasons);
     }
 
     private Optional<ExitDecision> checkSender(MailObject mail) {
@@ -111,14 +111,19 @@ public class DomainPolicyExit implements MailExit {
         return Optional.empty();
     }
 
-    private ExitDecision refuseRecipients(MailObject mail, List<ForwardPath> refused, String reasons) {
+    /** The stage adds {@code (dropped <path>, ...)} to a drop's reason, so the reason names only the domains. */
+    private ExitDecision refuseRecipients(MailObject mail, List<ForwardPath> refused, List<String> reasons) {
         int all = mail.envelope().forwardPaths().size();
         if (!drop || refused.size() == all) {
             String text = refused.size() == 1 ? "recipient domain " + refused.get(0).mailbox().domain()
                     + " is not allowed" : refused.size() + " of " + all + " recipient domains are not allowed";
-            return reject(text, text + ": " + reasons);
+            List<String> each = new ArrayList<>();
+            for (int i = 0; i < refused.size(); i++) {
+                each.add(refused.get(i) + " (" + reasons.get(i) + ")");
+            }
+            return reject(text, text + ": " + String.join(", ", each));
         }
-        return ExitDecision.dropRecipients(refused, "dropped " + reasons);
+        return ExitDecision.dropRecipients(refused, String.join("; ", reasons.stream().distinct().toList()));
     }
 
     private String summary(MailObject mail) {
