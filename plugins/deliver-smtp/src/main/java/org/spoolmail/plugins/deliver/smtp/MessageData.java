@@ -12,7 +12,8 @@ import org.spoolmail.exits.mail.WireOptions;
  * Streams a message after the relay's 354: {@link MessageWriter} output, counted, through
  * {@link DotStuffingOutputStream} to the socket, then {@code <CRLF>.<CRLF>}. Nothing holds the message whole. If
  * writing fails half-way the connection is closed without the terminator, so the relay discards the partial
- * message instead of delivering it.
+ * message instead of delivering it. Writing is bounded by {@code data-timeout} through the {@link Watchdog} (socket
+ * timeouts bound only reads): a relay that stops reading gets its connection closed.
  */
 final class MessageData {
 
@@ -35,17 +36,23 @@ final class MessageData {
         SmtpConnection connection = session.connection();
         DotStuffingOutputStream stuffed = new DotStuffingOutputStream(connection.dataStream());
         CountingOutputStream counted = new CountingOutputStream(stuffed);
-        try {
-            MessageWriter.write(content, counted, wire);
-        } catch (IllegalStateException e) {
-            connection.close();
-            throw new PermanentStageException("the message cannot be written: " + e.getMessage(), null, null, e);
-        } catch (IOException | RuntimeException e) {
-            connection.close();
-            throw e;
+        try (Watchdog.Deadline deadline = session.watchdog().arm(connection, session.settings().dataTimeout())) {
+            try {
+                MessageWriter.write(content, counted, wire);
+                counted.flush();
+                stuffed.finish();
+            } catch (IllegalStateException e) {
+                connection.close();
+                throw new PermanentStageException("the message cannot be written: " + e.getMessage(), null, null, e);
+            } catch (IOException | RuntimeException e) {
+                connection.close();
+                if (deadline.fired()) {
+                    throw new IOException("sending the message took longer than data-timeout "
+                            + session.settings().dataTimeout().toMillis() + "ms", e);
+                }
+                throw e;
+            }
         }
-        counted.flush();
-        stuffed.finish();
         connection.trace().data(connection.peer(), counted.count());
         connection.readTimeout(session.settings().dataTimeout());
         return counted.count();

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.spoolmail.exits.StageException;
 
@@ -16,14 +13,14 @@ import org.spoolmail.exits.StageException;
  * concurrently); a session that comes back healthy is kept, most recently used first. A kept session is checked
  * with RSET before it is lent again (which also clears any transaction state, RFC 5321 section 4.1.1.5); one that
  * fails the check, or that sat idle too long, is closed and another is taken or opened. A daemon timer closes
- * sessions that passed their idle time, so the relay does not see idle connections linger. Thread-safe.
+ * sessions that passed their idle time ({@link Watchdog}), so the relay does not see idle connections linger.
+ * Thread-safe.
  */
 final class SessionPool implements AutoCloseable {
 
     private final SmartHosts hosts;
     private final Duration idle;
     private final Deque<Idle> sessions = new ArrayDeque<>();
-    private final ScheduledExecutorService reaper;
     private boolean closed;
 
     /** A session waiting for its next transaction, and since when (System.nanoTime). */
@@ -33,18 +30,13 @@ final class SessionPool implements AutoCloseable {
     /**
      * @param hosts opens new sessions
      * @param idle how long a session may wait unused; zero disables reuse
+     * @param watchdog runs the check for expired sessions
      */
-    SessionPool(SmartHosts hosts, Duration idle) {
+    SessionPool(SmartHosts hosts, Duration idle, Watchdog watchdog) {
         this.hosts = hosts;
         this.idle = idle;
-        this.reaper = idle.isZero() ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "deliver-smtp-idle");
-            t.setDaemon(true);
-            return t;
-        });
-        if (reaper != null) {
-            long period = Math.max(100, idle.toMillis() / 2);
-            reaper.scheduleWithFixedDelay(this::closeExpired, period, period, TimeUnit.MILLISECONDS);
+        if (!idle.isZero()) {
+            watchdog.every(this::closeExpired, idle.dividedBy(2));
         }
     }
 
@@ -74,7 +66,7 @@ final class SessionPool implements AutoCloseable {
      */
     void release(SmtpSession session) {
         synchronized (this) {
-            if (!closed && reaper != null) {
+            if (!closed && !idle.isZero()) {
                 sessions.push(new Idle(session, System.nanoTime()));
                 return;
             }
@@ -100,9 +92,6 @@ final class SessionPool implements AutoCloseable {
             closed = true;
             all = new ArrayDeque<>(sessions);
             sessions.clear();
-        }
-        if (reaper != null) {
-            reaper.shutdownNow();
         }
         all.forEach(i -> quietlyClose(i.session(), true));
     }

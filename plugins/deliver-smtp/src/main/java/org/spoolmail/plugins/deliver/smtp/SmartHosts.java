@@ -17,10 +17,12 @@ final class SmartHosts {
 
     private final SmtpSettings settings;
     private final WireTrace trace;
+    private final Watchdog watchdog;
 
-    SmartHosts(SmtpSettings settings, WireTrace trace) {
+    SmartHosts(SmtpSettings settings, WireTrace trace, Watchdog watchdog) {
         this.settings = settings;
         this.trace = trace;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -34,7 +36,7 @@ final class SmartHosts {
         for (Relay relay : settings.relays()) {
             SmtpSession session;
             try {
-                session = SmtpSession.connect(settings, relay, trace);
+                session = SmtpSession.connect(settings, relay, trace, watchdog);
             } catch (IOException e) {
                 last = SmtpSession.describe(e);
                 failures.add(relay.peer() + ": " + last);

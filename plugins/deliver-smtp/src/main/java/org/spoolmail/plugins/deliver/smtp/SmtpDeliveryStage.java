@@ -65,6 +65,7 @@ public class SmtpDeliveryStage implements MailStage {
     private final SmtpConfig config;
     private final Consumer<String> traceSink;
     private volatile SessionPool pool;
+    private volatile Watchdog watchdog;
     private volatile Logger logger;
 
     /** Made by PF4J; reads credentials from the process environment. */
@@ -97,7 +98,9 @@ public class SmtpDeliveryStage implements MailStage {
         logger = context.logger();
         Logger log = logger;
         WireTrace trace = new WireTrace(traceSink != null ? traceSink : log::info, settings.wireTrace());
-        pool = new SessionPool(new SmartHosts(settings, trace), settings.connectionIdle());
+        Watchdog timer = new Watchdog();
+        watchdog = timer;
+        pool = new SessionPool(new SmartHosts(settings, trace, timer), settings.connectionIdle(), timer);
     }
 
     @Override
@@ -125,6 +128,10 @@ public class SmtpDeliveryStage implements MailStage {
         SessionPool sessions = pool;
         if (sessions != null) {
             sessions.close();
+        }
+        Watchdog timer = watchdog;
+        if (timer != null) {
+            timer.close();
         }
     }
 

@@ -17,11 +17,13 @@ final class SmtpSession implements Closeable {
 
     private final SmtpConnection connection;
     private final SmtpSettings settings;
+    private final Watchdog watchdog;
     private EhloCapabilities capabilities = EhloCapabilities.NONE;
 
-    private SmtpSession(SmtpConnection connection, SmtpSettings settings) {
+    private SmtpSession(SmtpConnection connection, SmtpSettings settings, Watchdog watchdog) {
         this.connection = connection;
         this.settings = settings;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -33,10 +35,12 @@ final class SmtpSession implements Closeable {
      * @param settings how to talk to relays
      * @param relay the relay
      * @param trace where the dialogue is shown
+     * @param watchdog bounds the sending of each message by the data timeout
      * @return the session, greeted but not yet started
      * @throws IOException if the relay cannot be used now
      */
-    static SmtpSession connect(SmtpSettings settings, Relay relay, WireTrace trace) throws IOException {
+    static SmtpSession connect(SmtpSettings settings, Relay relay, WireTrace trace, Watchdog watchdog)
+            throws IOException {
         SmtpConnection connection = settings.tlsMode() == SmtpSettings.TlsMode.IMPLICIT
                 ? SmtpConnection.openTls(relay, settings.connectTimeout(), settings.commandTimeout(),
                         settings.tlsFactory(), settings.verifyHostname(), trace)
@@ -46,7 +50,7 @@ final class SmtpSession implements Closeable {
             if (!greeting.isPositive()) {
                 throw new IOException("greeting " + greeting);
             }
-            return new SmtpSession(connection, settings);
+            return new SmtpSession(connection, settings, watchdog);
         } catch (IOException | RuntimeException e) {
             connection.close();
             throw e;
@@ -68,6 +72,11 @@ final class SmtpSession implements Closeable {
             new StartTls(settings).checkCredentialsMayGo(connection);
             new SmtpAuthenticator(settings).authenticate(connection, capabilities);
         }
+    }
+
+    /** @return the timer that bounds writes */
+    Watchdog watchdog() {
+        return watchdog;
     }
 
     /** @return the relay of this session */

@@ -34,6 +34,9 @@ final class FakeSmtpServer implements AutoCloseable {
     /** The answer that makes the server close the connection instead of replying. */
     static final String CLOSE = "CLOSE";
 
+    /** The answer to DATA that makes the server reply 354 and then read nothing more, like a hung relay. */
+    static final String STALL = "STALL";
+
     private final ServerSocket server;
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -146,6 +149,11 @@ final class FakeSmtpServer implements AutoCloseable {
             if (answer.equals(CLOSE)) {
                 return;
             }
+            if (answer.equals(STALL)) {
+                reply(out, "354 go ahead");
+                stall(in);
+                return;
+            }
             if (line.equalsIgnoreCase("DATA") && answer.startsWith("354")) {
                 held.append(wire(answer));
                 send(out, held);
@@ -223,6 +231,18 @@ final class FakeSmtpServer implements AutoCloseable {
             }
         }
         return octets.toByteArray();
+    }
+
+    private void stall(InputStream in) throws IOException {
+        while (!server.isClosed()) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        in.close();
     }
 
     @Override

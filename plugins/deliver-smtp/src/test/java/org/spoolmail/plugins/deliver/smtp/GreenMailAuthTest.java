@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +35,13 @@ class GreenMailAuthTest {
 
     @TempDir
     Path base;
+
+    private final List<SmtpDeliveryStage> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeStages() {
+        opened.forEach(SmtpDeliveryStage::close);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"plain", "login"})
@@ -85,6 +95,7 @@ class GreenMailAuthTest {
                 "auth-mechanism", mechanism, "username", "batchmail", "password-env", "TEST_SMTP_PASSWORD",
                 "starttls", startTls));
         SmtpDeliveryStage stage = new SmtpDeliveryStage(name -> name.equals("TEST_SMTP_PASSWORD") ? password : null);
+        opened.add(stage);
         stage.init(FakeStageContext.of(stage, config, base));
         return stage;
     }

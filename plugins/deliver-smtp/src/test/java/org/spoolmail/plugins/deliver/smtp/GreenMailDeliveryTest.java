@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,10 @@ import java.util.Optional;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
+
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +43,13 @@ class GreenMailDeliveryTest {
 
     @TempDir
     Path base;
+
+    private final List<SmtpDeliveryStage> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeStages() {
+        opened.forEach(SmtpDeliveryStage::close);
+    }
 
     @Test
     void processShouldDeliverToEveryRecipientWhenRelayAccepts() throws Exception {
@@ -82,6 +92,7 @@ class GreenMailDeliveryTest {
 
     private SmtpDeliveryStage stage() throws Exception {
         SmtpDeliveryStage stage = new SmtpDeliveryStage(name -> null);
+        opened.add(stage);
         stage.init(FakeStageContext.of(stage, Map.of("host", "127.0.0.1",
                 "port", GREEN_MAIL.getSmtp().getPort(), "helo-name", "batch.example.org"), base));
         return stage;

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +26,13 @@ class SmtpWireTest {
     @TempDir
     Path base;
 
+    private final List<SmtpDeliveryStage> opened = new ArrayList<>();
+
     private FakeSmtpServer relay;
 
     @AfterEach
     void stopRelay() throws IOException {
+        opened.forEach(SmtpDeliveryStage::close);
         relay.close();
     }
 
@@ -60,6 +64,7 @@ class SmtpWireTest {
 
     private SmtpDeliveryStage stage() throws Exception {
         SmtpDeliveryStage stage = new SmtpDeliveryStage(name -> null);
+        opened.add(stage);
         stage.init(FakeStageContext.of(stage, Map.of("host", "127.0.0.1", "port", relay.port()), base));
         return stage;
     }

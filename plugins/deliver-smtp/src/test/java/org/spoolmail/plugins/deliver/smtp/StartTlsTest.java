@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,13 @@ class StartTlsTest {
     @TempDir
     Path base;
 
+    private final List<SmtpDeliveryStage> opened = new ArrayList<>();
+
     private FakeSmtpServer relay;
 
     @AfterEach
     void stopRelay() throws IOException {
+        opened.forEach(SmtpDeliveryStage::close);
         relay.close();
     }
 
@@ -71,6 +75,7 @@ class StartTlsTest {
         config.putAll(extra);
         Map<String, String> env = Map.of("TRUST_PW", "trustpw", "SPOOLMAIL_SMTP_PASSWORD", "s3cr3t");
         SmtpDeliveryStage stage = new SmtpDeliveryStage(env::get);
+        opened.add(stage);
         stage.init(FakeStageContext.of(stage, config, base));
         return stage;
     }
