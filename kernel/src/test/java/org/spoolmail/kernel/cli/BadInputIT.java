@@ -73,8 +73,8 @@ class BadInputIT {
 
         assertEquals(16, run.code, run.toString());
         assertEquals("spoolmail send: " + pipeline + ": pipeline[4].use: no stage plugin named 'deliver-pigeon' for"
-                + " 'deliver' (available: codepage-translate, deliver-outbox, deliver-smtp, mime-encode,"
-                + " verify-sender)", run.err.lines().findFirst().orElseThrow());
+                + " 'deliver' (available: codepage-translate, content-policy, deliver-outbox, deliver-smtp,"
+                + " mime-encode, verify-recipients, verify-sender)", run.err.lines().findFirst().orElseThrow());
         assertNothingDelivered();
     }
 
