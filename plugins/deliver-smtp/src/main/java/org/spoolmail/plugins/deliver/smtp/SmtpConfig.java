@@ -165,10 +165,25 @@ final class SmtpConfig {
             return checkedName(configured.get(), "helo-name");
         }
         try {
-            return InetAddress.getLocalHost().getCanonicalHostName();
+            InetAddress local = InetAddress.getLocalHost();
+            return defaultHeloName(local.getHostName(), local.getCanonicalHostName());
         } catch (IOException e) {
             return "localhost";
         }
+    }
+
+    /**
+     * RFC 5321 4.1.1.1 wants the client's fully qualified name. The canonical name comes from a reverse lookup,
+     * which on many hosts maps 127.0.0.1 back to "localhost", a name smart hosts often refuse: take it only when it
+     * is qualified and not localhost, else the system's own host name.
+     */
+    static String defaultHeloName(String hostName, String canonicalName) {
+        boolean canonicalUsable = canonicalName.contains(".") && !canonicalName.startsWith("localhost")
+                && !canonicalName.chars().allMatch(ch -> ch == '.' || Character.isDigit(ch));
+        if (canonicalUsable) {
+            return canonicalName;
+        }
+        return hostName.isBlank() ? "localhost" : hostName;
     }
 
     private static String checkedName(String name, String key) throws StageException {
