@@ -62,7 +62,7 @@ class SendToSmtpIT {
         if (!domain.isEmpty() && recipientsAtDomain > 0 && file.startsWith("payroll")) {
             assertEquals(recipientsAtDomain, smtp.getReceivedMessagesForDomain(domain).length);
         }
-        MimeMessage got = received[0];
+        MimeMessage got = Messages.crossChecked(received[0]);
         String reversePath = Files.readAllLines(SpoolmailRun.files(outboxRun.resolve("outbox"), ".envelope").get(0))
                 .get(0).substring("MAIL FROM:".length());
         assertEquals(reversePath, got.getHeader("Return-Path")[0]);
