@@ -90,7 +90,10 @@ public record ConfigKey<T>(String name, Optional<T> defaultValue, boolean requir
     }
 
     /**
-     * A key whose value is one of a fixed set of words, compared ignoring case and returned in lower case.
+     * A key whose value is one of a fixed set of words, compared ignoring case and returned in lower case. A
+     * value outside the set fails with {@code 'no' is not allowed}; the list of words is in the key's description,
+     * which configuration errors add ({@code (expected one of required, opportunistic, off)}), so it is not
+     * repeated.
      *
      * @param name the key
      * @param defaultValue the default, or null for none
@@ -103,7 +106,7 @@ public record ConfigKey<T>(String name, Optional<T> defaultValue, boolean requir
                 raw -> {
                     String v = text(raw).toLowerCase(Locale.ROOT);
                     if (!words.contains(v)) {
-                        throw new IllegalArgumentException("'" + raw + "' is not one of " + String.join(", ", words));
+                        throw new IllegalArgumentException("'" + raw + "' is not allowed");
                     }
                     return v;
                 });

@@ -11,7 +11,8 @@ import java.util.Locale;
  * U+2029 or any other control character except horizontal tab in the body.
  *
  * @param name the field name: printable US-ASCII except ':' (RFC 5322 section 3.6.8), case preserved
- * @param body the unfolded field body, leading and trailing white space removed
+ * @param body the unfolded field body, leading and trailing SP and HTAB removed (nothing else: a form feed or
+ *     other control at either end is refused, not dropped)
  * @since 1.0.0
  */
 public record HeaderField(String name, String body) {
@@ -20,8 +21,9 @@ public record HeaderField(String name, String body) {
      * Checks the name and the body.
      *
      * @param name the field name: printable US-ASCII except ':' (RFC 5322 section 3.6.8), case preserved
-     * @param body the unfolded field body, leading and trailing white space removed
-     * @throws IllegalArgumentException if the name is empty or not ftext, or either part holds a control character
+     * @param body the unfolded field body, leading and trailing SP and HTAB removed
+     * @throws IllegalArgumentException if the name is empty or not ftext, or either part holds a control character;
+     *     the message names the field, the position and the character ({@link #refusal(char)})
      */
     public HeaderField {
         if (name == null || name.isEmpty()) {
@@ -35,13 +37,51 @@ public record HeaderField(String name, String body) {
             }
         }
         java.util.Objects.requireNonNull(body, "body");
-        body = body.strip();
+        body = stripBlanks(body);
         int bad = firstControl(body);
         if (bad >= 0) {
-            throw new IllegalArgumentException("header field " + name + " holds control character U+"
-                    + String.format(Locale.ROOT, "%04X", (int) body.charAt(bad)) + " at position " + (bad + 1)
-                    + ": a line break in a header field is refused");
+            throw new IllegalArgumentException("header field " + name + " at position " + (bad + 1) + ": "
+                    + refusal(body.charAt(bad)));
         }
+    }
+
+    /**
+     * Says why a character may not stand in a header field body, naming it: a line break (CR, LF, NEL, U+2028,
+     * U+2029) or another control character. For a C1 control (U+0080..U+009F), which text in another code page
+     * often decodes to, a hint about the code page is added.
+     *
+     * @param c a character {@link #firstControl(String)} finds
+     * @return the reason, e.g. {@code control character U+0001 is refused in a header field}
+     * @since 1.0.0
+     */
+    public static String refusal(char c) {
+        String code = String.format(Locale.ROOT, "U+%04X", (int) c);
+        String name = switch (c) {
+            case '\r' -> "CR (" + code + ")";
+            case '\n' -> "LF (" + code + ")";
+            case '\u0085' -> "NEL (" + code + ")";
+            case '\u2028', '\u2029' -> code;
+            default -> "";
+        };
+        String reason = name.isEmpty() ? "control character " + code + " is refused in a header field"
+                : name + " is a line break: a line break in a header field is refused";
+        return c >= 0x80 && c <= 0x9F ? reason + " " + CODE_PAGE_HINT : reason;
+    }
+
+    /** The hint added when a C1 control suggests text decoded with the wrong code page. */
+    static final String CODE_PAGE_HINT = "(is the input in another code page? see --codepage)";
+
+    /** Removes leading and trailing SP and HTAB only (RFC 5322 WSP); other white space is checked, not dropped. */
+    private static String stripBlanks(String body) {
+        int start = 0;
+        int end = body.length();
+        while (start < end && (body.charAt(start) == ' ' || body.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (body.charAt(end - 1) == ' ' || body.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return body.substring(start, end);
     }
 
     /**

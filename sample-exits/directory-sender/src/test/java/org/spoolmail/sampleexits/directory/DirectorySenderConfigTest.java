@@ -43,7 +43,7 @@ class DirectorySenderConfigTest {
 
     @Test
     void initShouldFailWhenModeIsUnknown() {
-        assertEquals("config.mode: 'audit' is not one of verify, replace (expected one of verify, replace)",
+        assertEquals("config.mode: 'audit' is not allowed (expected one of verify, replace)",
                 problem(Map.of("mode", "audit", "entries", List.of())));
     }
 

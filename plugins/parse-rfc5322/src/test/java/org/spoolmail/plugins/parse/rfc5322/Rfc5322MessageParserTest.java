@@ -115,7 +115,7 @@ class Rfc5322MessageParserTest {
         PermanentStageException e = failure(new MailInput("job.eml", ContentHandle.ofBytes(data), Ccsid.of(37),
                 RecordFormat.fixed(80), Identity.of("BATCH1", "SYS1", "job.eml")));
 
-        assertEquals("job.eml record 3: header field Subject holds control character U+000A at position 5: a line"
+        assertEquals("job.eml record 3: header field Subject at position 5: LF (U+000A) is a line break: a line"
                 + " break in a header field is refused", e.getMessage());
     }
 
