@@ -5,11 +5,15 @@ import java.util.Locale;
 /**
  * An e-mail address {@code local-part@domain} as in an SMTP path (RFC 5321 section 4.1.2).
  *
- * <p>Validation is deliberately about safety, not about every RFC 5321 rule: neither part may be empty, and no
- * part may hold white space, angle brackets, or any control character (C0, DEL, C1 including NEL U+0085), so an
- * address can never split a command line or a header field. Non-ASCII characters are allowed (RFC 6531); whether
- * they may be sent is the delivery stage's decision. A domain without a dot (a JES node name such as {@code NODE1})
- * is allowed here and reported by {@link #isQualified()}.
+ * <p>The local-part is a dot-atom of RFC 5322 atext (section 3.2.3: letters, digits and
+ * {@code !#$%&'*+-/=?^_`{|}~}, in atoms separated by single dots) or an RFC 5321 quoted-string ({@code "a b"@x},
+ * printable US-ASCII with backslash escapes, no controls). The domain is labels of letters, digits and hyphens
+ * separated by dots, no label empty or starting or ending with a hyphen (RFC 5321 section 4.1.2), or an address
+ * literal in square brackets (section 4.1.3). Non-ASCII characters other than controls and blanks are allowed in
+ * both (RFC 6531); whether they may be sent is the delivery stage's decision. So {@code , ; ( ) " < >}, blanks and
+ * a second '@' never stand unquoted in an address, and no address can split a command line or a header field.
+ * A domain without a dot (a JES node name such as {@code NODE1}) is allowed here and reported by
+ * {@link #isQualified()}.
  *
  * @param localPart the part left of the last '@', as written (case preserved)
  * @param domain the part right of the last '@'
@@ -22,14 +26,12 @@ public record Mailbox(String localPart, String domain) {
      *
      * @param localPart the part left of the last '@', as written (case preserved)
      * @param domain the part right of the last '@'
-     * @throws IllegalArgumentException if a part is empty or holds a forbidden character
+     * @throws IllegalArgumentException if a part is empty or breaks its syntax; the message names the part, the
+     *     character and the rule
      */
     public Mailbox {
-        check(localPart, "local-part");
-        check(domain, "domain");
-        if (domain.contains("@")) {
-            throw new IllegalArgumentException("domain must not contain '@': " + domain);
-        }
+        AddressSyntax.checkLocalPart(localPart);
+        AddressSyntax.checkDomain(domain);
     }
 
     /**
@@ -90,20 +92,6 @@ public record Mailbox(String localPart, String domain) {
     @Override
     public String toString() {
         return localPart + "@" + domain;
-    }
-
-    private static void check(String part, String what) {
-        if (part == null || part.isEmpty()) {
-            throw new IllegalArgumentException("address " + what + " is empty");
-        }
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            if (c <= 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '<' || c == '>'
-                    || c == '\u2028' || c == '\u2029') {
-                throw new IllegalArgumentException("address " + what + " holds a forbidden character U+"
-                        + String.format(Locale.ROOT, "%04X", (int) c) + ": '" + printable(part) + "'");
-            }
-        }
     }
 
     static String printable(String s) {

@@ -89,7 +89,8 @@ class Rfc5322MessageParserTest {
                 " claims advisor@example.com", "", "x"));
 
         assertEquals("job.eml record 3: malformed address 'claims advisor@example.com' in Cc: address local-part"
-                + " holds a forbidden character U+0020: 'claims advisor'", e.getMessage());
+                + " 'claims advisor' holds a blank (U+0020), which an unquoted local-part may not hold (RFC 5322"
+                + " section 3.2.3 atext)", e.getMessage());
     }
 
     @Test

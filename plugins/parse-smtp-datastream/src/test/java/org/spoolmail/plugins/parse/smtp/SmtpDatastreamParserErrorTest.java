@@ -129,7 +129,8 @@ class SmtpDatastreamParserErrorTest {
                 "RCPT TO:<claims advisor@example.com>"));
 
         assertEquals("job.smtp record 2: malformed address '<claims advisor@example.com>' in RCPT TO: address"
-                + " local-part holds a forbidden character U+0020: 'claims advisor'", e.getMessage());
+                + " local-part 'claims advisor' holds a blank (U+0020), which an unquoted local-part may not hold"
+                + " (RFC 5322 section 3.2.3 atext)", e.getMessage());
     }
 
     @Test
