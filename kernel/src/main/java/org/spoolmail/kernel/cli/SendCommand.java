@@ -151,6 +151,10 @@ final class SendCommand implements Subcommand {
             IdentityResolver.Claims claims, Optional<String> format) {
         String origin = file.equals("-") ? "stdin" : file;
         ContentHandle data;
+        if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
+            console.problem(name(), "cannot read " + origin + ": is a folder (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
         try {
             data = file.equals("-") ? stdin() : ContentHandle.ofFile(Path.of(file));
         } catch (IOException e) {
@@ -200,8 +204,14 @@ final class SendCommand implements Subcommand {
     }
 
     private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.toString();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+        return reason == null ? "read error" : reason;
     }
 
     private int usageError(String message) {

@@ -76,8 +76,9 @@ public final class PipelineRunner {
         } catch (PermanentStageException e) {
             return new InputResult(input.origin(), List.of(), Optional.of(e.getMessage()), ConditionCodes.BAD_INPUT);
         } catch (StageException | RuntimeException | LinkageError e) {
-            return new InputResult(input.origin(), List.of(), Optional.of(input.origin() + ": parse failed: " + e),
-                    ConditionCodes.ENVIRONMENT);
+            LOG.error("parsing {} failed", input.origin(), e);
+            return new InputResult(input.origin(), List.of(), Optional.of(input.origin() + ": parse failed: "
+                    + describe(e)), ConditionCodes.ENVIRONMENT);
         }
         List<ItemResult> items = new ArrayList<>();
         for (MailObject mail : parsed) {
@@ -163,7 +164,7 @@ public final class PipelineRunner {
             return failed(stage, mail, HoldCause.ENVIRONMENT, e.getMessage());
         } catch (StageException | RuntimeException | LinkageError e) {
             LOG.error("stage {} ({}) failed on {}", role, stage.pluginId(), mail.id(), e);
-            return failed(stage, mail, HoldCause.ENVIRONMENT, "failed: " + e);
+            return failed(stage, mail, HoldCause.ENVIRONMENT, "failed: " + describe(e));
         } finally {
             MDC.remove("stage");
             MDC.remove("plugin-id");
@@ -194,6 +195,15 @@ public final class PipelineRunner {
             }
         }
         return unrecorded;
+    }
+
+    /** A failure for people: its message (the log has the class and stack), or what kind of failure it was. */
+    static String describe(Throwable e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : e.getMessage();
+        if (e instanceof LinkageError) {
+            return "a plugin class could not be linked" + (message.isEmpty() ? "" : ": " + message) + " (see the log)";
+        }
+        return message.isEmpty() ? "an internal error without a message (see the log)" : message;
     }
 
     private static TraceEntry trace(String stage, Disposition d, Duration elapsed) {

@@ -53,6 +53,18 @@ class BadInputIT {
     }
 
     @Test
+    void sendShouldSayIsAFolderWithCode12WhenTheInputIsAFolder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("jobs"));
+
+        SpoolmailRun run = SpoolmailRun.send(outboxPipeline(), folder.toString());
+
+        assertEquals(12, run.code, run.toString());
+        assertEquals("spoolmail send: cannot read " + folder + ": is a folder (condition code 12)",
+                run.err.lines().findFirst().orElseThrow());
+        assertNothingDelivered();
+    }
+
+    @Test
     void sendShouldRefuseAnUnknownCcsidWithCode12() throws Exception {
         Path input = write("job.smtp", "HELO MVSA\n");
 

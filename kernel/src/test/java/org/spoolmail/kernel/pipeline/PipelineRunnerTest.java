@@ -158,6 +158,27 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void runShouldShowOnlyTheMessageWhenTheParserFailsTransiently() throws Exception {
+        when(parser.parse(input)).thenThrow(new TransientStageException("spool volume SPOOL1 is offline", null));
+
+        InputResult result = runner.run(input);
+
+        assertEquals(Optional.of("job.smtp: parse failed: spool volume SPOOL1 is offline"), result.error());
+        assertEquals(16, result.conditionCode());
+    }
+
+    @Test
+    void runShouldNameNoJavaClassWhenAStageThrowsAnUnexpectedException() throws Exception {
+        when(parser.parse(input)).thenReturn(List.of(first));
+        when(encode.process(any())).thenThrow(new IllegalStateException("boundary table is full"));
+
+        ItemResult item = runner.run(input).items().get(0);
+
+        assertEquals("stage mime-encode (" + PipelineAssembler.nameOf(encode) + "): failed: boundary table is full",
+                item.disposition().reason());
+    }
+
+    @Test
     void runShouldRaiseTheCodeTo16WhenTheAuditRecordCannotBeWritten() throws Exception {
         when(parser.parse(input)).thenReturn(List.of(first));
         when(encode.process(any())).thenAnswer(i -> StageOutcome.next(i.getArgument(0)));
