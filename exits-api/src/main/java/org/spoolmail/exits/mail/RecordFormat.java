@@ -104,13 +104,31 @@ public record RecordFormat(Kind kind, int lrecl) {
     }
 
     /**
-     * Opens a reader that returns the records of a stream in this format.
+     * Opens a reader that returns the records of a stream in this format; a delimited record may be up to
+     * {@link RecordReader#DEFAULT_MAX_RECORD_OCTETS} long.
      *
      * @param in the input; the reader does not close it
      * @return a record reader
      */
     public RecordReader reader(InputStream in) {
-        return new RecordReader(in, this);
+        return new RecordReader(in, this, RecordReader.DEFAULT_MAX_RECORD_OCTETS);
+    }
+
+    /**
+     * Opens a reader that returns the records of a stream in this format, with a limit on the length of a
+     * delimited record (lf, crlf, nl, ebcdic-lf). Fixed and variable records are bounded by their LRECL and RDW.
+     *
+     * @param in the input; the reader does not close it
+     * @param maxRecordOctets the longest delimited record, in octets without its terminator; at least 1
+     * @return a record reader
+     * @throws IllegalArgumentException if the limit is less than 1
+     * @since 1.0.0
+     */
+    public RecordReader reader(InputStream in, int maxRecordOctets) {
+        if (maxRecordOctets < 1) {
+            throw new IllegalArgumentException("maxRecordOctets must be at least 1, got " + maxRecordOctets);
+        }
+        return new RecordReader(in, this, maxRecordOctets);
     }
 
     /** @return the notation {@link #parse(String)} reads, e.g. {@code fb:80} */

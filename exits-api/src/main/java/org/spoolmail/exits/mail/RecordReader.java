@@ -10,26 +10,39 @@ import java.io.InputStream;
  * Returns the records of a stream one at a time, as its {@link RecordFormat} divides it. Not thread-safe.
  *
  * <p>A final record without its terminator is returned as a record; a final fixed-length record shorter than the
- * LRECL is returned as it is. Record numbers count from 1, as an editor's line numbers do.
+ * LRECL is returned as it is. Record numbers count from 1, as an editor's line numbers do. A delimited record
+ * longer than the reader's limit ({@link #DEFAULT_MAX_RECORD_OCTETS} unless the reader was opened with another)
+ * fails as soon as the limit is passed, so a file without line ends cannot exhaust memory.
  *
  * @since 1.0.0
  */
 public final class RecordReader {
 
+    /**
+     * The longest delimited record a reader takes by default: 1 MiB (1,048,576 octets), far above any line a job
+     * writes and far below what would exhaust a small heap.
+     *
+     * @since 1.0.0
+     */
+    public static final int DEFAULT_MAX_RECORD_OCTETS = 1 << 20;
+
     private final InputStream in;
     private final RecordFormat format;
+    private final int maxRecordOctets;
     private long recordNumber;
 
-    RecordReader(InputStream in, RecordFormat format) {
+    RecordReader(InputStream in, RecordFormat format, int maxRecordOctets) {
         this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 65536);
         this.format = format;
+        this.maxRecordOctets = maxRecordOctets;
     }
 
     /**
      * Reads the next record, without its terminator or RDW.
      *
      * @return the record's octets, or null at the end of the input
-     * @throws IOException if reading fails, or an RDW is malformed or truncated (the message names the record)
+     * @throws IOException if reading fails, an RDW is malformed or truncated, or a delimited record is longer than
+     *     the limit ({@code record 7 is longer than 1048576 octets}); the message then starts with {@code record N}
      */
     public byte[] next() throws IOException {
         byte[] record = switch (format.kind()) {
@@ -95,7 +108,7 @@ public final class RecordReader {
                 }
                 return r;
             }
-            line.write(b);
+            append(line, b);
         }
         return any ? line.toByteArray() : null;
     }
@@ -113,8 +126,16 @@ public final class RecordReader {
                 }
                 in.reset();
             }
-            line.write(b);
+            append(line, b);
         }
         return any ? line.toByteArray() : null;
+    }
+
+    /** Adds an octet to a delimited record, failing once the record would pass the limit. */
+    private void append(ByteArrayOutputStream line, int b) throws IOException {
+        if (line.size() >= maxRecordOctets) {
+            throw new IOException("record " + (recordNumber + 1) + " is longer than " + maxRecordOctets + " octets");
+        }
+        line.write(b);
     }
 }

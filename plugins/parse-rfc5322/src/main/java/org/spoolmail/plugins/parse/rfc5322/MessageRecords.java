@@ -60,9 +60,19 @@ record MessageRecords(HeaderLines headers, MailContent content) {
         try {
             return reader.next();
         } catch (EOFException e) {
-            throw new PermanentStageException(origin + ": " + e.getMessage(),
-                    new InputLocation(origin, reader.recordNumber() + 1), null, e);
+            throw malformed(reader, origin, e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("record ")) {
+                throw malformed(reader, origin, e);
+            }
+            throw e;
         }
+    }
+
+    /** A broken record structure or a record over the length limit: the input's fault, so permanent. */
+    private static PermanentStageException malformed(RecordReader reader, String origin, IOException e) {
+        return new PermanentStageException(origin + ": " + e.getMessage(),
+                new InputLocation(origin, reader.recordNumber() + 1), null, e);
     }
 
     private static String stripPadding(String line) {

@@ -1,0 +1,48 @@
+package org.spoolmail.plugins.parse.rfc5322;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.fake.FakeStageContext;
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.ContentHandle;
+import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.InputLocation;
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.RecordFormat;
+
+/** Inputs that would take unbounded memory are refused with their file and record. */
+class Rfc5322MessageParserLimitsTest {
+
+    @TempDir
+    Path base;
+
+    @Test
+    void parseShouldRefuseNamingFileAndRecordWhenALineIsLongerThanOneMebibyte() throws Exception {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes("From: a@example.com\nTo: b@example.com\n\n".getBytes(StandardCharsets.US_ASCII));
+        data.writeBytes("x".repeat(2 << 20).getBytes(StandardCharsets.US_ASCII));
+
+        PermanentStageException e = failure(Map.of(), data.toByteArray());
+
+        assertEquals("job.eml: record 4 is longer than 1048576 octets", e.getMessage());
+        assertEquals(Optional.of(new InputLocation("job.eml", 4)), e.location());
+    }
+
+    private PermanentStageException failure(Map<String, Object> config, byte[] data) throws Exception {
+        Rfc5322MessageParser parser = new Rfc5322MessageParser();
+        parser.init(FakeStageContext.of(parser, config, base));
+        MailInput input = new MailInput("job.eml", ContentHandle.ofBytes(data), Ccsid.ISO_8859_1, RecordFormat.LF,
+                Identity.of("BATCH1", "SYS1", "job.eml"));
+        return assertThrows(PermanentStageException.class, () -> parser.parse(input));
+    }
+}
