@@ -27,10 +27,10 @@ class PluginsCommandIT {
         int parsers = lines.indexOf("MailParser:");
         assertEquals(List.of("MailParser:",
                 "  control-statements       from parse-control-statements 1.0.0  config: time-zone",
-                "  rfc5322-message          from parse-rfc5322 1.0.0  config: envelope-sender",
+                "  rfc5322-message          from parse-rfc5322 1.0.0  config: envelope-sender, max-header-octets",
                 "  smtp-datastream          from parse-smtp-datastream 1.0.0  config: default-domain,"
                         + " max-command-octets, long-lines, max-recipients, max-syntax-errors, strip-sequence-numbers,"
-                        + " at-sign",
+                        + " at-sign, max-header-octets",
                 "MailStage:"), lines.subList(parsers, parsers + 5));
         assertTrue(lines.subList(lines.indexOf("MailExit:"), lines.indexOf("MailObserver:"))
                 .contains("  directory-sender         from directory-sender 1.0.0  config: mode, entries*"), run.out);

@@ -27,21 +27,29 @@ record MessageRecords(HeaderLines headers, MailContent content) {
      *
      * @param input the input
      * @param in its octets
+     * @param maxHeaderOctets the longest header section, in octets of its records
      * @return the message
-     * @throws PermanentStageException if a header field is malformed, the record structure is broken, or the
-     *     input is empty
+     * @throws PermanentStageException if a header field is malformed, the header section is too long, the record
+     *     structure is broken, or the input is empty
      * @throws IOException if reading fails
      */
-    static MessageRecords read(MailInput input, InputStream in) throws PermanentStageException, IOException {
+    static MessageRecords read(MailInput input, InputStream in, long maxHeaderOctets)
+            throws PermanentStageException, IOException {
         Charset charset = input.ccsid().charset();
         RecordReader reader = input.recordFormat().reader(in);
         HeaderLines headers = new HeaderLines();
         TextRecords.Writer body = TextRecords.writer(input.ccsid());
         boolean inHeader = true;
+        long headerOctets = 0;
         byte[] record;
         while ((record = next(reader, input.origin())) != null) {
             if (inHeader) {
                 InputLocation at = new InputLocation(input.origin(), reader.recordNumber());
+                headerOctets += record.length;
+                if (headerOctets > maxHeaderOctets) {
+                    throw new PermanentStageException(at, "the header section is longer than max-header-octets "
+                            + maxHeaderOctets);
+                }
                 HeaderLines.Kind kind = headers.accept(stripPadding(new String(record, charset)), at);
                 inHeader = kind == HeaderLines.Kind.FIELD;
                 if (kind != HeaderLines.Kind.BODY) {

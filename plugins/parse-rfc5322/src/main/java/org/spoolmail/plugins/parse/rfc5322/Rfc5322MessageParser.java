@@ -37,6 +37,7 @@ import org.spoolmail.exits.mail.Mailbox;
  *   use: rfc5322-message
  *   config:
  *     envelope-sender: batch@example.com   # the reverse-path, as sendmail -f; default: Sender, else From
+ *     max-header-octets: 256KiB            # longest header section
  * }</pre>
  */
 @Extension
@@ -49,7 +50,11 @@ public class Rfc5322MessageParser implements MailParser {
     private static final Pattern FIELD = Pattern.compile("[!-9;-~]+\\s*:.*");
     private static final Pattern VERB = Pattern.compile("(?i)(HELO|EHLO|MAIL|RCPT|DATA|QUIT|RSET|X-FROM|X-TO)\\b.*");
 
+    /** The longest header section, in octets of its records; a longer one refuses the input. */
+    public static final ConfigKey<Long> MAX_HEADER_OCTETS = ConfigKey.size("max-header-octets", 256L * 1024);
+
     private volatile Optional<Mailbox> envelopeSender = Optional.empty();
+    private volatile long maxHeaderOctets = 256L * 1024;
 
     /** Creates the parser; PF4J calls this. */
     public Rfc5322MessageParser() {
@@ -58,11 +63,12 @@ public class Rfc5322MessageParser implements MailParser {
 
     @Override
     public List<ConfigKey<?>> configSchema() {
-        return List.of(ENVELOPE_SENDER);
+        return List.of(ENVELOPE_SENDER, MAX_HEADER_OCTETS);
     }
 
     @Override
     public void init(StageContext context) throws StageException {
+        maxHeaderOctets = context.config().get(MAX_HEADER_OCTETS);
         Optional<String> configured = context.config().find(ENVELOPE_SENDER);
         try {
             envelopeSender = configured.map(Mailbox::parse);
@@ -75,7 +81,7 @@ public class Rfc5322MessageParser implements MailParser {
     @Override
     public List<MailObject> parse(MailInput input) throws StageException {
         try (InputStream in = input.data().open()) {
-            MessageRecords message = MessageRecords.read(input, in);
+            MessageRecords message = MessageRecords.read(input, in, maxHeaderOctets);
             return List.of(new SendmailEnvelope(input.origin(), envelopeSender).toMailObject(message, input));
         } catch (IOException e) {
             throw new TransientStageException(input.origin() + ": cannot read the input: " + e.getMessage(), e);

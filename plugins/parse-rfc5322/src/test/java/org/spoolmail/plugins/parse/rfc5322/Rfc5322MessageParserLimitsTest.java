@@ -38,6 +38,30 @@ class Rfc5322MessageParserLimitsTest {
         assertEquals(Optional.of(new InputLocation("job.eml", 4)), e.location());
     }
 
+    @Test
+    void parseShouldRefuseNamingTheRecordWhenTheHeaderSectionPassesTheDefault256KiB() throws Exception {
+        StringBuilder text = new StringBuilder("From: a@example.com\nTo: b@example.com\nSubject: many lines\n");
+        for (int i = 0; i < 3000; i++) {
+            text.append(" ").append("y".repeat(99)).append('\n');
+        }
+
+        PermanentStageException e = failure(Map.of(), text.toString().getBytes(StandardCharsets.US_ASCII));
+
+        // 19 + 17 + 19 octets, then 100 per continuation line: record 3 + 2621 passes 262144
+        assertEquals("job.eml record 2624: the header section is longer than max-header-octets 262144",
+                e.getMessage());
+    }
+
+    @Test
+    void parseShouldRefuseWhenTheHeaderSectionPassesAConfiguredLimit() throws Exception {
+        byte[] data = ("From: a@example.com\nSubject: " + "z".repeat(1000) + "\n\ntext\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        PermanentStageException e = failure(Map.of("max-header-octets", "1KiB"), data);
+
+        assertEquals("job.eml record 2: the header section is longer than max-header-octets 1024", e.getMessage());
+    }
+
     private PermanentStageException failure(Map<String, Object> config, byte[] data) throws Exception {
         Rfc5322MessageParser parser = new Rfc5322MessageParser();
         parser.init(FakeStageContext.of(parser, config, base));

@@ -71,9 +71,15 @@ final class MessageReader {
         private final HeaderLines headers = new HeaderLines();
         private final TextRecords.Writer body = TextRecords.writer(ccsid);
         private boolean inHeader = true;
+        private long headerOctets;
 
         void take(byte[] line) throws PermanentStageException, IOException {
             if (inHeader) {
+                headerOctets += line.length;
+                if (headerOctets > settings.maxHeaderOctets()) {
+                    throw records.error("the header section is longer than max-header-octets "
+                            + settings.maxHeaderOctets());
+                }
                 HeaderLines.Kind kind = headers.accept(text.headerLine(line), records.location());
                 inHeader = kind == HeaderLines.Kind.FIELD;
                 if (kind != HeaderLines.Kind.BODY) {

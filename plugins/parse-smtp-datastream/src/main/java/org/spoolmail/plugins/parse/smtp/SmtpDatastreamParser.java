@@ -59,6 +59,7 @@ import org.spoolmail.exits.mail.RecordFormat;
  *     max-syntax-errors: 0          # bad commands skipped before the input is refused (0: the first refuses it)
  *     strip-sequence-numbers: false # drop columns 73-80 of fixed 80-octet records
  *     at-sign: "§"                  # CCSID 273: '§' (x'7C') typed for '@' in addresses
+ *     max-header-octets: 256KiB     # longest header section of one message
  * }</pre>
  */
 @Extension
@@ -78,6 +79,9 @@ public class SmtpDatastreamParser implements MailParser {
     public static final ConfigKey<Integer> MAX_SYNTAX_ERRORS = ConfigKey.integer("max-syntax-errors", 0, 0, 1000);
     /** Drop columns 73-80 (sequence numbers) of fixed 80-octet records. */
     public static final ConfigKey<Boolean> STRIP_SEQUENCE_NUMBERS = ConfigKey.bool("strip-sequence-numbers", false);
+    /** The longest header section of one message, in octets of its records; a longer one refuses the input. */
+    public static final ConfigKey<Long> MAX_HEADER_OCTETS =
+            ConfigKey.size("max-header-octets", ParserSettings.DEFAULT_MAX_HEADER_OCTETS);
     /** The national character typed for '@' (x'7C' in CCSIDs such as 273), read as '@' in addresses only. */
     public static final ConfigKey<String> AT_SIGN = ConfigKey.string("at-sign", null);
 
@@ -95,7 +99,7 @@ public class SmtpDatastreamParser implements MailParser {
     @Override
     public List<ConfigKey<?>> configSchema() {
         return List.of(DEFAULT_DOMAIN, MAX_COMMAND_OCTETS, LONG_LINES, MAX_RECIPIENTS, MAX_SYNTAX_ERRORS,
-                STRIP_SEQUENCE_NUMBERS, AT_SIGN);
+                STRIP_SEQUENCE_NUMBERS, AT_SIGN, MAX_HEADER_OCTETS);
     }
 
     @Override
@@ -109,7 +113,7 @@ public class SmtpDatastreamParser implements MailParser {
         }
         settings = new ParserSettings(defaultDomain(context), config.get(MAX_COMMAND_OCTETS),
                 config.get(LONG_LINES).equals("refuse"), config.get(MAX_RECIPIENTS), config.get(MAX_SYNTAX_ERRORS),
-                config.get(STRIP_SEQUENCE_NUMBERS), atSign, context.logger());
+                config.get(STRIP_SEQUENCE_NUMBERS), atSign, config.get(MAX_HEADER_OCTETS), context.logger());
     }
 
     @Override

@@ -36,4 +36,33 @@ class SmtpDatastreamParserLimitsTest {
         assertEquals("job.smtp: record 3 is longer than 1048576 octets", e.getMessage());
         assertEquals(Optional.of(new InputLocation("job.smtp", 3)), e.location());
     }
+
+    @Test
+    void parseShouldRefuseNamingTheRecordWhenTheHeaderSectionPassesTheDefault256KiB() throws Exception {
+        StringBuilder text = new StringBuilder("HELO NODE1\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\n");
+        text.append("Subject: many lines\n");
+        for (int i = 0; i < 3000; i++) {
+            text.append(" ").append("y".repeat(99)).append('\n');
+        }
+        MailInput input = Inputs.bytes("job.smtp", text.toString().getBytes(StandardCharsets.US_ASCII),
+                Ccsid.ISO_8859_1, RecordFormat.LF);
+
+        PermanentStageException e = assertThrows(PermanentStageException.class,
+                () -> Inputs.parser(Map.of(), base).parse(input));
+
+        // 19 octets of Subject, then 100 per continuation line: record 5 + 2622 passes 262144
+        assertEquals("job.smtp record 2627: the header section is longer than max-header-octets 262144",
+                e.getMessage());
+    }
+
+    @Test
+    void parseShouldRefuseWhenTheHeaderSectionPassesAConfiguredLimit() throws Exception {
+        MailInput input = Inputs.ascii("job.smtp", "MAIL FROM:<a@example.com>", "RCPT TO:<b@example.com>", "DATA",
+                "From: a@example.com", "Subject: " + "z".repeat(1000), "", "text", ".");
+
+        PermanentStageException e = assertThrows(PermanentStageException.class,
+                () -> Inputs.parser(Map.of("max-header-octets", "1KiB"), base).parse(input));
+
+        assertEquals("job.smtp record 5: the header section is longer than max-header-octets 1024", e.getMessage());
+    }
 }
