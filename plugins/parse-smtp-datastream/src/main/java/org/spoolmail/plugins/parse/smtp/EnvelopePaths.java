@@ -12,7 +12,8 @@ import org.spoolmail.exits.mail.ReversePath;
 /**
  * Reads the paths of {@code MAIL FROM:} and {@code RCPT TO:} as batch jobs write them: any case, blanks after the
  * colon and inside the angle brackets, a source route (ignored, RFC 5321 section 4.1.1.3), ESMTP parameters after
- * the path (ignored). A dotless domain such as a JES node name is qualified with the configured default domain.
+ * the path (checked by {@link EsmtpParameters}, then ignored), an address without brackets if it holds no blank or
+ * comma. A dotless domain such as a JES node name is qualified with the configured default domain.
  */
 final class EnvelopePaths {
 
@@ -76,7 +77,29 @@ final class EnvelopePaths {
             throw new CommandSyntaxException(at, "malformed " + command + " command: expected '" + command
                     + ":<address>', got '" + argument + "'");
         }
-        return bare(rest.substring(1), command, at);
+        return envelopePath(rest.substring(1).strip(), command, at);
+    }
+
+    /**
+     * Reads the path of MAIL or RCPT strictly: {@code <path>} followed by nothing or ESMTP parameters, or an
+     * address without brackets holding no blank and no comma (IBM's servers take that shape).
+     */
+    private static String envelopePath(String rest, String command, InputLocation at) throws CommandSyntaxException {
+        if (!rest.startsWith("<")) {
+            if (rest.indexOf(' ') >= 0 || rest.indexOf(',') >= 0 || rest.indexOf('\t') >= 0) {
+                throw new CommandSyntaxException(at, "malformed " + command + " command: '" + rest + "' is not one"
+                        + " address (an address without angle brackets may hold no blank and no comma; write "
+                        + command + ":<address>, one per command)");
+            }
+            return withoutRoute(rest);
+        }
+        int close = rest.indexOf('>');
+        if (close < 0) {
+            throw new CommandSyntaxException(at, "malformed address '" + rest + "' in " + command
+                    + ": no closing '>'");
+        }
+        EsmtpParameters.check(rest.substring(close + 1), command, at);
+        return withoutRoute(rest.substring(1, close).strip());
     }
 
     /**
