@@ -25,6 +25,8 @@ import org.spoolmail.exits.mail.RecordFormat;
  * Parses an SMTP datastream as batch jobs write it to the spool for IBM's SMTP servers: HELO/EHLO, MAIL FROM,
  * RCPT TO (many), DATA ... ".", then another transaction or QUIT; RSET discards an open transaction, NOOP, VERB and
  * TICK are ignored, and STARTTLS marks the following mail objects with the attribute {@code requires-tls=true}.
+ * After QUIT a HELO or EHLO starts a new session (job steps concatenated into one spool file); any other record
+ * there is a syntax error.
  * Returns one mail object per transaction, with the attributes {@code origin} and {@code input-record} (the record
  * of its MAIL FROM).
  *

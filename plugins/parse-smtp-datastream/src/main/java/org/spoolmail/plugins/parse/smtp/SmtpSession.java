@@ -27,7 +27,7 @@ final class SmtpSession {
     private final SkippedCommands skipped;
     private Transaction transaction;
     private boolean requiresTls;
-    private boolean quit;
+    private long quitRecord;
 
     SmtpSession(MailInput input, InputRecords records, ParserSettings settings) {
         this.input = input;
@@ -40,7 +40,9 @@ final class SmtpSession {
     }
 
     /**
-     * Reads every command up to QUIT or the end of the input.
+     * Reads every command to the end of the input. After a QUIT, a HELO or EHLO starts a new session (job steps
+     * whose datastreams were concatenated into one spool file); any other record there is a syntax error, never
+     * dropped silently.
      *
      * @return the mail objects, in input order, at least one
      * @throws PermanentStageException if the input is refused: a command is malformed or out of order beyond
@@ -50,7 +52,7 @@ final class SmtpSession {
     List<MailObject> run() throws PermanentStageException, IOException {
         byte[] record;
         boolean first = true;
-        while (!quit && (record = records.next()) != null) {
+        while ((record = records.next()) != null) {
             String line = settings.atSign().command(text.command(record));
             if (line.isBlank()) {
                 continue;
@@ -60,13 +62,11 @@ final class SmtpSession {
             }
             first = false;
             try {
+                afterQuit(line);
                 command(line);
             } catch (CommandSyntaxException e) {
                 skipped.add(e);
             }
-        }
-        if (quit) {
-            warnAboutRecordsAfterQuit();
         }
         if (transaction != null) {
             throw new PermanentStageException(records.at(transaction.mailFromRecord()),
@@ -78,16 +78,20 @@ final class SmtpSession {
         return skipped.traceRestOn(mail);
     }
 
-    private void warnAboutRecordsAfterQuit() throws PermanentStageException, IOException {
-        long quitRecord = records.location().recordNumber();
-        byte[] record;
-        while ((record = records.next()) != null) {
-            if (!text.command(record).isBlank()) {
-                logger.warn("{}: records after the QUIT at record {} are ignored, from {}", input.origin(),
-                        quitRecord, records.location());
-                return;
-            }
+    /** After QUIT only HELO or EHLO may come: it opens a new session, as the next job step's datastream does. */
+    private void afterQuit(String line) throws CommandSyntaxException {
+        if (quitRecord == 0) {
+            return;
         }
+        String verb = Command.parse(line).name();
+        if (!verb.equals("HELO") && !verb.equals("EHLO")) {
+            throw new CommandSyntaxException(records.location(), "'" + line + "' after the QUIT at record "
+                    + quitRecord + ": only HELO or EHLO may start a new session there");
+        }
+        logger.debug("{}: a new session starts at {} after the QUIT at record {}", input.origin(),
+                records.location(), quitRecord);
+        quitRecord = 0;
+        requiresTls = false;
     }
 
     private void command(String line) throws PermanentStageException, IOException {
@@ -104,12 +108,20 @@ final class SmtpSession {
             case "RCPT" -> recipient(command, at);
             case "DATA" -> data(at);
             case "STARTTLS" -> requiresTls = true;
-            case "QUIT" -> quit = true;
+            case "QUIT" -> quit(at);
             case "NOOP", "VERB", "TICK" -> {
                 // accepted and ignored, as IBM's SMTP servers do
             }
             default -> throw new CommandSyntaxException(at, "unknown SMTP verb '" + command.verb() + "'");
         }
+    }
+
+    private void quit(InputLocation at) throws PermanentStageException {
+        if (transaction != null) {
+            throw new PermanentStageException(records.at(transaction.mailFromRecord()),
+                    "QUIT at record " + at.recordNumber() + " before the DATA of this MAIL FROM");
+        }
+        quitRecord = at.recordNumber();
     }
 
     private void mail(Command command, InputLocation at) throws PermanentStageException {

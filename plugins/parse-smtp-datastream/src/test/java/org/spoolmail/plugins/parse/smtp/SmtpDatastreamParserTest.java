@@ -74,14 +74,6 @@ class SmtpDatastreamParserTest {
     }
 
     @Test
-    void parseShouldIgnoreRecordsWhenAfterQuit() throws Exception {
-        List<MailObject> mail = parse(Map.of(), "MAIL FROM:<a@example.com>", "RCPT TO:<b@example.com>", "DATA",
-                "", "x", ".", "QUIT", "GARBAGE");
-
-        assertEquals(1, mail.size());
-    }
-
-    @Test
     void parseShouldEndDataWhenDotPaddedWithBlanks() throws Exception {
         MailObject m = one(Map.of(), "MAIL FROM:<a@example.com>", "RCPT TO:<b@example.com>", "DATA", "", "x",
                 ".      ", "QUIT");
