@@ -112,8 +112,18 @@ final class SmtpSession {
             case "NOOP", "VERB", "TICK" -> {
                 // accepted and ignored, as IBM's SMTP servers do
             }
-            default -> throw new CommandSyntaxException(at, "unknown SMTP verb '" + command.verb() + "'");
+            default -> throw new CommandSyntaxException(at, unknownVerb(command.verb()));
         }
+    }
+
+    /** Names the verb, controls as code points; a verb outside printable US-ASCII hints at the input's shape. */
+    private static String unknownVerb(String verb) {
+        StringBuilder shown = new StringBuilder();
+        verb.chars().forEach(c -> shown.append(c < 0x20 || c >= 0x7F && c <= 0x9F
+                ? String.format(java.util.Locale.ROOT, "\\u%04X", c) : String.valueOf((char) c)));
+        boolean ascii = verb.chars().allMatch(c -> c > ' ' && c < 0x7F);
+        return "unknown SMTP verb '" + shown + "'" + (ascii ? ""
+                : " (is the input in another code page or record format? see --codepage and --records)");
     }
 
     private void quit(InputLocation at) throws PermanentStageException {

@@ -32,6 +32,19 @@ class SmtpDatastreamParserErrorTest {
     }
 
     @Test
+    void parseShouldHintAtCodePageAndRecordFormatWhenTheVerbHoldsNonAsciiCharacters() throws Exception {
+        byte[] ebcdic = "HELO NODE1\u0007".getBytes(Ccsid.of(1047).charset());
+        MailInput input = Inputs.bytes("job.bin", ebcdic, Ccsid.ISO_8859_1, RecordFormat.LF);
+
+        PermanentStageException e = failure(Map.of(), input);
+
+        // EBCDIC "HELO NODE1" read as ISO-8859-1; the BEL (x'2F' in CCSID 1047) is '/', the blank x'40' is '@'
+        assertEquals("job.bin record 1: unknown SMTP verb '\u00c8\u00c5\u00d3\u00d6@\u00d5\u00d6\u00c4\u00c5\u00f1/'"
+                + " (is the input in another code page or record format? see --codepage and --records)",
+                e.getMessage());
+    }
+
+    @Test
     void parseShouldFailWhenRcptBeforeMail() throws Exception {
         PermanentStageException e = failure(Map.of(), Inputs.ascii("job.smtp",
                 "HELO NODE1", "NOOP", "VERB ON", "TICK 1", "RCPT TO:<b@example.com>"));
