@@ -2,6 +2,8 @@ package org.spoolmail.kernel.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -37,7 +39,14 @@ final class Kernel implements AutoCloseable {
             return new Kernel(Guice.createInjector(Stage.PRODUCTION, new ConfigModule(config, Clock.systemUTC()),
                     new PluginModule(plugins), new PipelineModule()));
         } catch (CreationException | ProvisionException e) {
-            throw unwrap(e);
+            ConfigException problem = unwrap(e);
+            if (problem.problems().containsAll(config.problems())) {
+                throw problem;
+            }
+            // The plugins could not be loaded, so the assembler never saw the file's own problems: show them too.
+            List<String> all = new ArrayList<>(config.problems());
+            all.addAll(problem.problems());
+            throw new ConfigException(all);
         }
     }
 

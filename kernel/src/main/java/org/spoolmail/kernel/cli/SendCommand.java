@@ -20,6 +20,7 @@ import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.RecordFormat;
 import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.config.PipelineConfigLoader;
 import org.spoolmail.kernel.identity.IdentityResolver;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputResult;
@@ -120,8 +121,8 @@ final class SendCommand implements Subcommand {
     private int send(CommandLine line, Optional<Ccsid> ccsid, Optional<RecordFormat> records) {
         PipelineConfig config;
         try {
-            config = new org.spoolmail.kernel.config.PipelineConfigLoader()
-                    .load(launch.configFile(Optional.ofNullable(line.getOptionValue("config"))));
+            config = new PipelineConfigLoader(!check)
+                    .read(launch.configFile(Optional.ofNullable(line.getOptionValue("config"))));
         } catch (ConfigException e) {
             return configError(e);
         }

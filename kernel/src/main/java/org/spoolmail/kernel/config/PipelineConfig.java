@@ -1,28 +1,65 @@
 package org.spoolmail.kernel.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.RecordFormat;
 
 /**
- * A validated pipeline.yaml: where it was read from, the plugins folder, the default input shape, and the
- * entries in pipeline order (from the file, never from extension ordinals).
+ * A pipeline.yaml as read: where it was read from, the plugins folder, the default input shape, the hold folder,
+ * the entries in pipeline order (from the file, never from extension ordinals), the command-line stage settings,
+ * and the problems found in the file that did not stop it from being read (the assembler adds its own and reports
+ * them all together, so a user sees every problem at once).
  *
- * @param source the file it was read from; relative paths in stage configuration resolve against its folder
+ * @param source the file as the user named it (relative or absolute); every message names it in this form, and
+ *     relative paths in stage configuration resolve against its folder
  * @param pluginsDirectory the plugins folder named in the file, if any (the CLI's {@code --plugins} overrides)
  * @param inputCcsid the CCSID of inputs unless {@code --codepage} says otherwise
  * @param inputRecords the record format of inputs unless {@code --records} says otherwise
  * @param entries the stages and exit points in order; the first is the parse stage
+ * @param holdDirectory where {@code send} keeps held mail ({@code hold-directory}, default {@code held} beside
+ *     pipeline.yaml), in the same form as {@code source}
+ * @param stageSettings settings from the command line (e.g. {@code --trace}: {@code wire-trace: true}) that replace
+ *     the file's value in every stage whose schema declares the key
+ * @param problems problems of the file, each prefixed with the file and YAML path; empty when it is sound
  */
 public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid inputCcsid,
-        RecordFormat inputRecords, List<StageEntry> entries) {
+        RecordFormat inputRecords, List<StageEntry> entries, Path holdDirectory, Map<String, String> stageSettings,
+        List<String> problems) {
 
-    /** Copies the list. */
+    /** The hold folder when pipeline.yaml names none, beside the file. */
+    public static final String DEFAULT_HOLD_DIRECTORY = "held";
+
+    /** Copies the collections. */
     public PipelineConfig {
         entries = List.copyOf(entries);
+        stageSettings = Map.copyOf(stageSettings);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * A sound configuration with the default hold folder and no command-line stage settings.
+     *
+     * @param source the file as the user named it
+     * @param pluginsDirectory the plugins folder named in the file, if any
+     * @param inputCcsid the CCSID of inputs
+     * @param inputRecords the record format of inputs
+     * @param entries the entries in order
+     */
+    public PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid inputCcsid, RecordFormat inputRecords,
+            List<StageEntry> entries) {
+        this(source, pluginsDirectory, inputCcsid, inputRecords, entries,
+                source.resolveSibling(DEFAULT_HOLD_DIRECTORY), Map.of(), List.of());
+    }
+
+    /** @return the folder relative paths of stage configuration resolve against: pipeline.yaml's, absolute */
+    public Path baseDirectory() {
+        return source.toAbsolutePath().normalize().getParent();
     }
 
     /** @return the parse entry */
@@ -51,6 +88,38 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid
     public PipelineConfig withOverrides(Optional<Ccsid> ccsid, Optional<RecordFormat> records,
             Optional<Path> plugins) {
         return new PipelineConfig(source, plugins.or(() -> pluginsDirectory), ccsid.orElse(inputCcsid),
-                records.orElse(inputRecords), entries);
+                records.orElse(inputRecords), entries, holdDirectory, stageSettings, problems);
+    }
+
+    /**
+     * Returns this configuration with a command-line stage setting, e.g. {@code --trace} as {@code wire-trace: true}.
+     *
+     * @param key the config key, applied to every stage, exit routine and parser whose schema declares it
+     * @param value its value as text
+     * @return a new configuration
+     */
+    public PipelineConfig withStageSetting(String key, String value) {
+        Map<String, String> settings = new LinkedHashMap<>(stageSettings);
+        settings.put(key, value);
+        return new PipelineConfig(source, pluginsDirectory, inputCcsid, inputRecords, entries, holdDirectory,
+                settings, problems);
+    }
+
+    /**
+     * The configuration an extension gets: the file's values, with the command-line stage settings for the keys its
+     * schema declares in their place.
+     *
+     * @param schema the extension's config keys
+     * @param fromFile its raw configuration from pipeline.yaml
+     * @return the raw configuration to validate and hand to the extension
+     */
+    public Map<String, Object> stageConfig(List<ConfigKey<?>> schema, Map<String, Object> fromFile) {
+        Map<String, Object> raw = new LinkedHashMap<>(fromFile);
+        for (ConfigKey<?> key : schema) {
+            if (stageSettings.containsKey(key.name())) {
+                raw.put(key.name(), stageSettings.get(key.name()));
+            }
+        }
+        return raw;
     }
 }

@@ -21,21 +21,57 @@ import org.spoolmail.exits.mail.RecordFormat;
  */
 public final class PipelineConfigLoader {
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "plugins-directory", "input", "pipeline");
+    private static final Set<String> TOP_KEYS = Set.of("version", "plugins-directory", "hold-directory", "input",
+            "pipeline");
     private static final Set<String> ENTRY_KEYS = Set.of("stage", "exit", "use", "config", "routines",
             "time-limit", "on-error");
     private static final ConfigKey<Duration> TIME_LIMIT = ConfigKey.duration("time-limit", Duration.ofSeconds(10));
     private static final ConfigKey<Ccsid> INPUT_CCSID = ConfigKey.ccsid("ccsid", Ccsid.ISO_8859_1);
     private static final ConfigKey<RecordFormat> INPUT_RECORDS = ConfigKey.recordFormat("records", RecordFormat.LF);
+    /** The role of the stage that sends: {@code send} needs one, {@code check} does not. */
+    private static final String DELIVER = "deliver";
+
+    private final boolean deliverRequired;
+
+    /** A loader for commands that send nothing ({@code check}, {@code plugins}): no deliver stage is needed. */
+    public PipelineConfigLoader() {
+        this(false);
+    }
+
+    /**
+     * @param deliverRequired true for {@code send}: a pipeline without a {@code stage: deliver} entry is a problem,
+     *     since its mail would go nowhere
+     */
+    public PipelineConfigLoader(boolean deliverRequired) {
+        this.deliverRequired = deliverRequired;
+    }
 
     /**
      * Loads and checks a pipeline file.
      *
-     * @param file pipeline.yaml
-     * @return the configuration
+     * @param file pipeline.yaml, as the user named it
+     * @return the configuration, without problems
      * @throws ConfigException listing every problem, each prefixed with the file and YAML path
      */
     public PipelineConfig load(Path file) throws ConfigException {
+        PipelineConfig config = read(file);
+        if (!config.problems().isEmpty()) {
+            throw new ConfigException(config.problems());
+        }
+        return config;
+    }
+
+    /**
+     * Reads a pipeline file and checks its shape, returning the configuration together with its problems whenever
+     * one can still be built (the parse entry comes first and is the only one), so that the assembler can add the
+     * problems only the plugins can find and the user sees them all at once.
+     *
+     * @param file pipeline.yaml, as the user named it; messages name it in this form
+     * @return the configuration and its problems
+     * @throws ConfigException when no configuration can be built: the file is missing or not YAML, or the
+     *     pipeline has no usable parse entry first
+     */
+    public PipelineConfig read(Path file) throws ConfigException {
         Problems problems = new Problems(file.toString());
         Object document = SafeYaml.load(file);
         Map<String, Object> top = problems.map(document, "(document)");
@@ -46,13 +82,29 @@ public final class PipelineConfigLoader {
         }
         Optional<Path> plugins = Optional.ofNullable(top.get("plugins-directory"))
                 .map(p -> file.toAbsolutePath().getParent().resolve(String.valueOf(p)).normalize());
+        Path hold = file.resolveSibling(text(top.getOrDefault("hold-directory",
+                PipelineConfig.DEFAULT_HOLD_DIRECTORY)));
+        if (top.containsKey("hold-directory") && text(top.get("hold-directory")).isEmpty()) {
+            problems.add("hold-directory", "is empty: name a folder, e.g. held");
+        }
         Map<String, Object> input = problems.map(top.getOrDefault("input", Map.of()), "input");
         problems.onlyKeys(input, Set.of("ccsid", "records"), "input.");
         Ccsid ccsid = problems.convert(INPUT_CCSID, input.get("ccsid"), "input.ccsid");
         RecordFormat records = problems.convert(INPUT_RECORDS, input.get("records"), "input.records");
         List<StageEntry> entries = entries(top.get("pipeline"), problems);
-        problems.throwIfAny();
-        return new PipelineConfig(file.toAbsolutePath(), plugins, ccsid, records, entries);
+        if (!buildable(entries)) {
+            if (problems.lines.isEmpty()) {
+                problems.add("pipeline", "must start with 'stage: parse'");
+            }
+            problems.throwIfAny();
+        }
+        return new PipelineConfig(file, plugins, ccsid, records, entries, hold, Map.of(), problems.lines);
+    }
+
+    /** The entries make a pipeline the assembler can check: the parse entry first, and only there. */
+    private static boolean buildable(List<StageEntry> entries) {
+        return !entries.isEmpty() && entries.get(0).role().equals(StageEntry.PARSE)
+                && entries.stream().skip(1).noneMatch(e -> e.role().equals(StageEntry.PARSE));
     }
 
     private List<StageEntry> entries(Object raw, Problems problems) {
@@ -68,6 +120,12 @@ public final class PipelineConfigLoader {
             }
         }
         checkOrder(entries, problems);
+        boolean delivers = list.stream().anyMatch(o -> o instanceof Map<?, ?> m && m.containsKey("stage")
+                && text(m.get("stage")).equals(DELIVER));
+        if (deliverRequired && !delivers) {
+            problems.add("pipeline", "has no 'stage: deliver' entry, so mail would go nowhere: add one"
+                    + " (deliver-outbox writes .eml files, deliver-smtp relays); only spoolmail check runs without");
+        }
         return entries;
     }
 

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.yaml.snakeyaml.DumperOptions;
@@ -35,6 +38,9 @@ final class SafeYaml {
      * @throws ConfigException with file, line and column when the file cannot be read or is not acceptable YAML
      */
     static Object load(Path file) throws ConfigException {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("cannot read pipeline file " + file + ": is a folder");
+        }
         try (InputStream in = Files.newInputStream(file);
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return yaml().load(reader);
@@ -45,8 +51,15 @@ final class SafeYaml {
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
         } catch (YAMLException e) {
             throw new ConfigException(file + ": " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            boolean relative = !file.isAbsolute();
+            throw new ConfigException("no pipeline file " + file + (relative ? " in "
+                    + Path.of("").toAbsolutePath() : "") + ": name one with -c FILE or $SPOOLMAIL_CONFIG");
         } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e);
+            String reason = e instanceof AccessDeniedException
+                    ? "permission denied" : e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason() : String.valueOf(e.getMessage());
+            throw new ConfigException("cannot read pipeline file " + file + ": " + reason);
         }
     }
 

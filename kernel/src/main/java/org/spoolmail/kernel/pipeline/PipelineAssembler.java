@@ -52,7 +52,8 @@ public final class PipelineAssembler {
      * @throws ConfigException listing every problem, or the first extension whose init failed
      */
     public Pipeline assemble(PipelineConfig config) throws ConfigException {
-        Problems problems = new Problems(config.source().toString(), host);
+        Problems problems = new Problems(config, host);
+        problems.lines.addAll(config.problems());
         problems.lines.addAll(host.duplicates());
         Set<String> used = new HashSet<>();
         StageEntry parseEntry = config.parse();
@@ -86,14 +87,14 @@ public final class PipelineAssembler {
     private Pipeline initialise(PipelineConfig config,
             List<Optional<LoadedExtension<MailStage>>> stages,
             List<Optional<LoadedExtension<MailObserver>>> observers) throws ConfigException {
-        Path base = config.source().getParent();
+        Path base = config.baseDirectory();
         List<Lifecycle> initialised = new ArrayList<>();
         ExecutorService exitWorkers = Executors.newCachedThreadPool(daemon());
         try {
             List<ParserChoice> parsers = new ArrayList<>();
             for (StageEntry.RoutineEntry f : config.parse().formats()) {
                 MailParser parser = host.find(MailParser.class, f.name()).orElseThrow().instance();
-                init(parser, config.parse(), f.config(), List.of(), base, initialised);
+                init(parser, config, config.parse(), f.config(), List.of(), base, initialised);
                 parsers.add(new ParserChoice(f.name(), parser));
             }
             List<PipelineStage> ready = new ArrayList<>();
@@ -103,17 +104,17 @@ public final class PipelineAssembler {
                 List<ExitRoutine> routines = new ArrayList<>();
                 for (StageEntry.RoutineEntry r : e.routines()) {
                     MailExit exit = host.find(MailExit.class, r.name()).orElseThrow().instance();
-                    init(exit, e, r.config(), List.of(), base, initialised);
+                    init(exit, config, e, r.config(), List.of(), base, initialised);
                     routines.add(new GuardedExitRoutine(r.name(), exit, e.timeLimit(), exitWorkers));
                 }
-                init(stage.instance(), e, e.config(), routines, base, initialised);
+                init(stage.instance(), config, e, e.config(), routines, base, initialised);
                 ready.add(new PipelineStage(e, stage.instance(), stage.pluginId()));
             }
             List<PipelineObserver> watching = new ArrayList<>();
             for (int i = 0; i < observers.size(); i++) {
                 MailObserver observer = observers.get(i).orElseThrow().instance();
                 StageEntry e = config.observers().get(i);
-                init(observer, e, e.config(), List.of(), base, initialised);
+                init(observer, config, e, e.config(), List.of(), base, initialised);
                 watching.add(new PipelineObserver(e, observer));
             }
             return new Pipeline(config, parsers, ready, watching, initialised, exitWorkers);
@@ -123,15 +124,17 @@ public final class PipelineAssembler {
         }
     }
 
-    private void init(Lifecycle extension, StageEntry entry, java.util.Map<String, Object> raw,
+    private void init(Lifecycle extension, PipelineConfig config, StageEntry entry, java.util.Map<String, Object> raw,
             List<ExitRoutine> routines, Path base, List<Lifecycle> initialised) throws ConfigException {
         String name = nameOf(extension);
         try {
-            StageConfig stageConfig = StageConfig.of(extension.configSchema(), raw);
+            StageConfig stageConfig = StageConfig.of(extension.configSchema(),
+                    config.stageConfig(extension.configSchema(), raw));
             extension.init(new KernelStageContext(name, stageConfig, base, clock, routines));
             initialised.add(extension);
         } catch (StageException | RuntimeException | LinkageError e) {
-            throw new ConfigException(entry.path() + " (" + name + "): could not start: " + e.getMessage());
+            throw new ConfigException(config.source() + ": " + entry.path() + " (" + name + "): could not start: "
+                    + PipelineRunner.describe(e));
         }
     }
 

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.spoolmail.exits.Lifecycle;
+import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.config.StageConfig;
 import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.StageEntry;
 import org.spoolmail.kernel.plugin.LoadedExtension;
 import org.spoolmail.kernel.plugin.PluginHost;
@@ -17,11 +19,13 @@ import org.spoolmail.kernel.plugin.PluginHost;
 final class Problems {
 
     final List<String> lines = new ArrayList<>();
+    private final PipelineConfig config;
     private final String file;
     private final PluginHost host;
 
-    Problems(String file, PluginHost host) {
-        this.file = file;
+    Problems(PipelineConfig config, PluginHost host) {
+        this.config = config;
+        this.file = config.source().toString();
         this.host = host;
     }
 
@@ -37,8 +41,8 @@ final class Problems {
         if (!used.add(point.getSimpleName() + ":" + name)) {
             lines.add(file + ": " + namePath + ": '" + name + "' is used twice; each extension fills one place");
         }
-        List<String> schemaProblems = StageConfig.validate(((Lifecycle) found.get().instance()).configSchema(), raw,
-                configPath);
+        List<ConfigKey<?>> schema = ((Lifecycle) found.get().instance()).configSchema();
+        List<String> schemaProblems = StageConfig.validate(schema, config.stageConfig(schema, raw), configPath);
         schemaProblems.forEach(p -> lines.add(file + ": " + p));
         return found;
     }

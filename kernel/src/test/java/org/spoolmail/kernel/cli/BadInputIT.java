@@ -105,6 +105,59 @@ class BadInputIT {
         assertNothingDelivered();
     }
 
+    @Test
+    void sendShouldReportEveryProblemOfThePipelineFileAtOnceNamingItAsGiven() throws Exception {
+        Path pipeline = write("pipeline.yaml", "version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+                + "  - exit: verify-sender\n    time-limit: 5\n  - stage: deliver\n    use: deliver-outbox\n"
+                + "    config: {directory: outbox, folder: x}\n");
+        Path relative = Path.of("").toAbsolutePath().relativize(pipeline);
+        Path input = write("job.smtp", "HELO MVSA\n");
+
+        SpoolmailRun run = SpoolmailRun.send(relative, input.toString());
+
+        assertEquals(16, run.code, run.toString());
+        assertEquals(List.of("spoolmail send: " + relative + ": pipeline[1].time-limit: '5' is not a duration with a"
+                + " unit (500ms, 30s, 5m, 2h) (expected a duration such as 30s)",
+                "spoolmail send: " + relative + ": pipeline[2].config.folder: unknown key (known: directory, eight-bit-mime, smtputf8)",
+                "spoolmail send: configuration error, nothing was sent (condition code 16)"),
+                run.err.lines().toList());
+        assertNothingDelivered();
+    }
+
+    @Test
+    void sendShouldSayThereIsNoPipelineFileAndHowToNameOneWhenItIsMissing() throws Exception {
+        Path input = write("job.smtp", "HELO MVSA\n");
+
+        SpoolmailRun run = SpoolmailRun.send(Path.of("no-such-pipeline.yaml"), input.toString());
+
+        assertEquals(16, run.code, run.toString());
+        assertEquals(List.of("spoolmail send: no pipeline file no-such-pipeline.yaml in " + Path.of("").toAbsolutePath()
+                + ": name one with -c FILE or $SPOOLMAIL_CONFIG",
+                "spoolmail send: configuration error, nothing was sent (condition code 16)"),
+                run.err.lines().toList());
+    }
+
+    @Test
+    void sendShouldRefuseAPipelineWithoutDeliverStageWithCode16ButCheckShouldRunIt() throws Exception {
+        Path pipeline = write("pipeline.yaml", "version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+                + "  - stage: mime-encode\n    use: mime-encode\n");
+        Path input = write("job.smtp", "HELO MVSA\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\n"
+                + "Subject: hi\n\nhello\n.\nQUIT\n");
+
+        SpoolmailRun send = SpoolmailRun.send(pipeline, input.toString());
+        SpoolmailRun check = SpoolmailRun.run("check", "-c", pipeline.toString(), "--plugins",
+                SpoolmailRun.PLUGINS.toString(), input.toString());
+
+        assertEquals(16, send.code, send.toString());
+        assertEquals(List.of("spoolmail send: " + pipeline + ": pipeline: has no 'stage: deliver' entry, so mail would"
+                + " go nowhere: add one (deliver-outbox writes .eml files, deliver-smtp relays); only spoolmail check"
+                + " runs without", "spoolmail send: configuration error, nothing was sent (condition code 16)"),
+                send.err.lines().toList());
+        assertEquals(0, check.code, check.toString());
+        assertEquals(input + ": message 1 (record 2): ready to send (condition code 0)",
+                check.out.lines().findFirst().orElseThrow());
+    }
+
     private Path outboxPipeline() throws Exception {
         return PipelineFiles.write(dir, PipelineFiles.outbox(), "");
     }

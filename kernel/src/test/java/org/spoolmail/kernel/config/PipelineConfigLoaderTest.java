@@ -83,7 +83,7 @@ class PipelineConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
         assertEquals(List.of(
-                file + ": colour: unknown key (known: input, pipeline, plugins-directory, version)",
+                file + ": colour: unknown key (known: hold-directory, input, pipeline, plugins-directory, version)",
                 file + ": version: must be 1, got '2'",
                 file + ": pipeline[0]: 'routines' and 'time-limit' belong to exit points ('exit:'), not stages",
                 file + ": pipeline[0].time-limit: '30' is not a duration with a unit (500ms, 30s, 5m, 2h)"
@@ -109,13 +109,79 @@ class PipelineConfigLoaderTest {
     }
 
     @Test
-    void loadShouldNameTheFileWhenItIsMissing() {
+    void loadShouldSayThereIsNoPipelineFileAndHowToNameOneWhenAnAbsolutePathIsMissing() {
         Path file = dir.resolve("absent.yaml");
 
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
-        assertTrue(e.getMessage().startsWith("cannot read " + file + ": java.nio.file.NoSuchFileException"),
-                e.getMessage());
+        assertEquals(List.of("no pipeline file " + file + ": name one with -c FILE or $SPOOLMAIL_CONFIG"),
+                e.problems());
+    }
+
+    @Test
+    void loadShouldNameTheWorkingFolderWhenARelativePipelineFileIsMissing() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(Path.of("absent-pipeline.yaml")));
+
+        assertEquals(List.of("no pipeline file absent-pipeline.yaml in " + Path.of("").toAbsolutePath()
+                + ": name one with -c FILE or $SPOOLMAIL_CONFIG"), e.problems());
+    }
+
+    @Test
+    void loadShouldSayIsAFolderWhenThePipelineFileIsAFolder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("conf"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(folder));
+
+        assertEquals(List.of("cannot read pipeline file " + folder + ": is a folder"), e.problems());
+    }
+
+    @Test
+    void readShouldReturnTheConfigWithItsProblemsWhenTheParseEntryComesFirst() throws Exception {
+        Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+                + "  - exit: verify-sender\n    time-limit: 5\n  - stage: deliver\n    use: deliver-outbox\n");
+
+        PipelineConfig config = loader.read(file);
+
+        assertEquals(List.of(file + ": pipeline[1].time-limit: '5' is not a duration with a unit (500ms, 30s, 5m, 2h)"
+                + " (expected a duration such as 30s)"), config.problems());
+        assertEquals(List.of("smtp-datastream", "verify-sender", "deliver-outbox"),
+                config.entries().stream().map(StageEntry::use).toList());
+    }
+
+    @Test
+    void readShouldThrowWhenNoParseEntryComesFirst() throws Exception {
+        Path file = write("version: 1\npipeline:\n  - stage: deliver\n    use: deliver-outbox\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.read(file));
+
+        assertEquals(List.of(file + ": pipeline[0]: the first stage must be 'stage: parse'"), e.problems());
+    }
+
+    @Test
+    void readShouldNameThePipelinePathWhenSendingAndThereIsNoDeliverStage() throws Exception {
+        Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+                + "  - stage: log\n    use: audit-log\n");
+
+        PipelineConfig forSend = new PipelineConfigLoader(true).read(file);
+        PipelineConfig forCheck = new PipelineConfigLoader(false).read(file);
+
+        assertEquals(List.of(file + ": pipeline: has no 'stage: deliver' entry, so mail would go nowhere: add one"
+                + " (deliver-outbox writes .eml files, deliver-smtp relays); only spoolmail check runs without"),
+                forSend.problems());
+        assertEquals(List.of(), forCheck.problems());
+    }
+
+    @Test
+    void loadShouldPutTheHoldDirectoryBesideThePipelineFileUnlessItNamesOne() throws Exception {
+        Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n");
+        Path named = dir.resolve("named.yaml");
+        Files.writeString(named, "version: 1\nhold-directory: spool/held\npipeline:\n  - stage: parse\n"
+                + "    use: smtp-datastream\n", StandardCharsets.UTF_8);
+
+        assertEquals(dir.resolve("held"), loader.load(file).holdDirectory());
+        assertEquals(dir.resolve("spool/held"), loader.load(named).holdDirectory());
+        assertEquals(Path.of("held"), new PipelineConfig(Path.of("pipeline.yaml"), java.util.Optional.empty(),
+                org.spoolmail.exits.mail.Ccsid.ISO_8859_1, RecordFormat.LF, List.of()).holdDirectory());
     }
 
     private Path write(String yaml) throws IOException {
