@@ -1,18 +1,25 @@
 package org.spoolmail.plugins.parse.smtp;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.HeaderField;
 import org.spoolmail.exits.mail.MailContent;
 import org.spoolmail.exits.mail.TextRecords;
+import org.spoolmail.exits.mail.TraceEntry;
 
 /**
  * Reads the data of one transaction: the records after DATA up to a line holding only "." (blanks and padding
  * allowed) or the end of the input. Each record is dot-unstuffed (RFC 5321 section 4.5.2); header lines are
  * decoded, body records are kept as octets in the input CCSID, trailing blanks included. A body line over the 998
  * octets of RFC 5322 section 2.1.1 (trailing blanks not counted) is kept, to go out quoted-printable, or refused
- * with its record when {@code long-lines: refuse}.
+ * with its record when {@code long-lines: refuse}. Dotless domains in the address header fields are qualified with
+ * {@code default-domain}, as in the envelope; an address field holding no address is kept and noted.
  */
 final class MessageReader {
 
@@ -23,6 +30,7 @@ final class MessageReader {
     private final RecordText text;
     private final Ccsid ccsid;
     private final ParserSettings settings;
+    private final List<TraceEntry> notes = new ArrayList<>();
 
     MessageReader(InputRecords records, RecordText text, Ccsid ccsid, ParserSettings settings) {
         this.records = records;
@@ -92,8 +100,20 @@ final class MessageReader {
 
         MailContent content() throws PermanentStageException, IOException {
             MailContent content = RootPart.content(headers, body.finish(), records);
-            return new MailContent(settings.atSign().headers(content.headers()), content.root());
+            MailContent read = new MailContent(new HeaderAddresses(settings.defaultDomain())
+                    .qualify(settings.atSign().headers(content.headers())), content.root());
+            for (HeaderField f : HeaderAddresses.withoutAddress(read.headers())) {
+                long record = headers.recordOf(f.name()).orElse(0L);
+                notes.add(new TraceEntry("parse", Optional.empty(), "NOTE", records.at(record) + ": header field "
+                        + f.name() + " '" + f.body() + "' holds no address; kept as written", Duration.ZERO));
+            }
+            return read;
         }
+    }
+
+    /** @return what the last message read was noted for: address fields without an address */
+    List<TraceEntry> notes() {
+        return List.copyOf(notes);
     }
 
     private void checkLength(byte[] line) throws PermanentStageException {

@@ -9,6 +9,7 @@ import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.InputLocation;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.TraceEntry;
 
 /**
  * Replays the commands of one datastream as an SMTP server would take them, collecting one mail object per
@@ -162,7 +163,11 @@ final class SmtpSession {
             return;
         }
         MessageReader reader = new MessageReader(records, text, input.ccsid(), settings);
-        mail.add(skipped.traceOn(transaction.toMailObject(reader.read(), input, requiresTls)));
+        MailObject read = transaction.toMailObject(reader.read(), input, requiresTls);
+        for (TraceEntry note : reader.notes()) {
+            read = read.withTrace(note);
+        }
+        mail.add(skipped.traceOn(read));
         transaction = null;
     }
 

@@ -104,7 +104,11 @@ class SmtpDatastreamParserCorpusTest {
                     m.content().root().contentType());
             assertEquals(Optional.of("1.0"), m.content().headers().first("MIME-Version"));
             assertEquals(Optional.of("plan advisor"), m.content().headers().first("TO"));
+            assertEquals(Optional.of("Claims Batch <BATCH@NODE1.example.com>"), m.content().headers().first("From"));
         }
+        assertEquals(List.of("parse NOTE claims-rset-multi.smtp record 7: header field TO 'plan advisor' holds no"
+                + " address; kept as written"), mail.get(0).trace().stream()
+                        .map(t -> t.stage() + " " + t.decision() + " " + t.reason()).toList());
         assertEquals(Optional.of("Claim 4471 status changed"), mail.get(0).content().headers().first("Subject"));
         assertEquals(List.of("--==SPLIT", "CONTENT-TYPE: TEXT/PLAIN; CHARSET= \"ISO-8859-1\"",
                 "CONTENT-TRANSFER-ENCODING: QUOTED-PRINTABLE", "",
