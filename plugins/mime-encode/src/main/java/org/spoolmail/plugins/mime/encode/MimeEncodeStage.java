@@ -26,6 +26,7 @@ import org.spoolmail.exits.mail.TraceEntry;
  * Builds the MIME structure of a message before any translation: divides a hand-built multipart (still one
  * record body) into its parts with fresh random boundaries, names attachments, marks binary parts base64 so that
  * no later stage can touch their octets, and adds MIME-Version, Date and Message-ID when the message has none.
+ * A message with a header field RFC 5322 section 3.6 allows once (From, To, Subject, ...) written twice is refused.
  * Runs before codepage-translate; part bodies stay records in their source CCSID.
  *
  * <pre>
@@ -75,6 +76,7 @@ public class MimeEncodeStage implements MailStage {
     @Override
     public StageOutcome process(MailObject mail) throws StageException {
         long start = System.nanoTime();
+        SingleFields.check(mail.content().headers(), "mail " + mail.id());
         MimePart root;
         try {
             root = structure.build(mail.content().root(), "mail " + mail.id());
