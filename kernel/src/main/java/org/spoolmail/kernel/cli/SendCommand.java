@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -24,7 +23,6 @@ import org.spoolmail.kernel.config.PipelineConfigLoader;
 import org.spoolmail.kernel.identity.IdentityResolver;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputResult;
-import org.spoolmail.kernel.pipeline.ItemResult;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
 
 /**
@@ -173,26 +171,10 @@ final class SendCommand implements Subcommand {
                 report.print(i + 1, result.items().get(i));
             }
         } else {
-            result.items().forEach(this::report);
+            SendReport report = new SendReport(console, name());
+            result.items().forEach(report::print);
         }
         return result.conditionCode();
-    }
-
-    private void report(ItemResult item) {
-        String rcpts = item.mail().envelope().forwardPaths().stream().map(Object::toString)
-                .collect(Collectors.joining(","));
-        console.out.printf("%s %s %s -> %s subject \"%s\" (condition code %d)%n", item.mail().id(),
-                item.disposition().kind(), item.mail().envelope().reversePath(), rcpts,
-                item.mail().content().headers().first("Subject").orElse(""), item.conditionCode());
-        if (!item.disposition().reason().isEmpty() || item.disposition().reply().isPresent()) {
-            console.problem(name(), item.mail().identity().origin() + ": " + item.mail().id() + " "
-                    + item.disposition().kind() + ": " + item.disposition().reason()
-                    + item.disposition().reply().map(r -> " [" + r + "]").orElse(""));
-        }
-        item.disposition().recipients().stream().filter(r -> r.status() != org.spoolmail.exits.mail.RecipientResult
-                .Status.ACCEPTED).forEach(r -> console.problem(name(), item.mail().id() + " " + r.recipient() + " "
-                        + r.status() + r.reply().map(x -> " [" + x + "]").orElse("")));
-        item.warnings().forEach(w -> console.problem(name(), w));
     }
 
     private static ContentHandle stdin() throws IOException {

@@ -1,6 +1,8 @@
 package org.spoolmail.kernel.pipeline;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
@@ -12,11 +14,25 @@ import org.spoolmail.exits.mail.MailObject;
  * @param disposition where it ended
  * @param conditionCode its condition code, raised to 16 when an observer could not record it
  * @param warnings problems that did not change the outcome, e.g. an audit record that could not be written
+ * @param heldAt the copy of its input in the hold folder, when it was held there
  */
-public record ItemResult(MailObject mail, Disposition disposition, int conditionCode, List<String> warnings) {
+public record ItemResult(MailObject mail, Disposition disposition, int conditionCode, List<String> warnings,
+        Optional<Path> heldAt) {
 
     /** Copies the list. */
     public ItemResult {
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * An item not kept in the hold folder.
+     *
+     * @param mail the mail object as it ended
+     * @param disposition where it ended
+     * @param conditionCode its condition code
+     * @param warnings problems that did not change the outcome
+     */
+    public ItemResult(MailObject mail, Disposition disposition, int conditionCode, List<String> warnings) {
+        this(mail, disposition, conditionCode, warnings, Optional.empty());
     }
 }

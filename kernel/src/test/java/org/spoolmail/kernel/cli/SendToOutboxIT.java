@@ -57,6 +57,22 @@ class SendToOutboxIT {
     }
 
     @Test
+    void sendShouldCutTheSubjectTo200CharactersOnStdoutWhenItIsLonger() throws Exception {
+        String subject = "R".repeat(150) + "S".repeat(100);
+        Path input = dir.resolve("long-subject.smtp");
+        Files.writeString(input, "HELO MVSA\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\nSubject: "
+                + subject + "\n\nbody\n.\nQUIT\n", StandardCharsets.US_ASCII);
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline, input.toString());
+
+        assertEquals(0, run.code, run.toString());
+        String id = run.out.substring(0, run.out.indexOf(' '));
+        assertEquals(List.of(id + " DELIVERED <a@example.com> -> <b@example.com> subject \"" + "R".repeat(150)
+                + "S".repeat(50) + "...\" (condition code 0)"), run.out.lines().toList());
+    }
+
+    @Test
     void sendShouldTrimPaddingAndEndDataAtEndOfInputWhenLowercaseVerbsHaveNoTerminator() throws Exception {
         Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
 

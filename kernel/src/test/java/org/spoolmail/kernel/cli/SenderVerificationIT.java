@@ -57,6 +57,9 @@ class SenderVerificationIT {
         SpoolmailRun run = SpoolmailRun.send(pipeline, SpoolmailRun.corpus(dir, "seed-example.smtp").toString());
 
         assertEquals(4, run.code, run.toString());
+        String id = run.out.substring(0, run.out.indexOf(' '));
+        assertEquals(List.of(id + " DELIVERED <reports@example.com> (replaced <foo@bar.com>) -> <wayne@bar.com>"
+                + " subject \"DAILY REPORT OF DISK UTILIZATION\" (condition code 4)"), run.out.lines().toList());
         Path outbox = dir.resolve("outbox");
         assertEquals("MAIL FROM:<reports@example.com>", Files.readAllLines(
                 SpoolmailRun.files(outbox, ".envelope").get(0), StandardCharsets.UTF_8).get(0));

@@ -55,6 +55,15 @@ class SmtpDeliveryIT {
                     + relay.port() + "\""), ""), input());
 
             assertEquals(4, run.code, run.toString());
+            String id = run.out.substring(0, run.out.indexOf(' '));
+            assertEquals(List.of(id + " DELIVERED <batch@example.com> -> <hr.reports@example.com>,"
+                    + "<nobody@example.com>(REFUSED),<ops@example.net> subject \"Control totals PR01\""
+                    + " (condition code 4)"), run.out.lines().toList());
+            assertEquals(List.of("spoolmail send: " + dir.resolve("three-recipients.smtp") + ": " + id
+                    + " DELIVERED: 250 2.0.0 Ok: queued as 7Q2",
+                    "spoolmail send: " + id + " <nobody@example.com> REFUSED [550 5.1.1 <nobody@example.com>:"
+                    + " Recipient address rejected: User unknown]", "spoolmail send: condition code 4"),
+                    run.err.lines().toList());
             assertEquals(List.of("EHLO", "MAIL", "RCPT", "RCPT", "RCPT", "DATA", "QUIT"),
                     relay.commands().stream().map(c -> c.split(" ", 2)[0]).toList());
             assertEquals(1, relay.data().size());
