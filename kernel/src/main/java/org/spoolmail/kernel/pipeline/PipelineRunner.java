@@ -15,6 +15,7 @@ import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.StageOutcome;
 import org.spoolmail.exits.TransientStageException;
+import org.spoolmail.exits.mail.Attributes;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.Disposition.HoldCause;
 import org.spoolmail.exits.mail.MailInput;
@@ -87,10 +88,18 @@ public final class PipelineRunner {
         return new InputResult(input.origin(), items, Optional.empty(), 0);
     }
 
-    /** The kernel, not the parser, names the item and vouches for its submitter. */
+    /**
+     * The kernel, not the parser, names the item and vouches for its submitter; it keeps the sender as parsed
+     * ({@code original-reverse-path}, {@code original-from}) so that a replacement by an exit stays visible.
+     */
     private MailObject admit(MailObject parsed, MailInput input) {
-        return new MailObject(queueIds.next(), parsed.envelope(), parsed.content(), input.identity(),
-                parsed.attributes().with("original-reverse-path", parsed.envelope().reversePath().toString()),
+        Attributes attributes = parsed.attributes().with("original-reverse-path",
+                parsed.envelope().reversePath().toString());
+        Optional<String> from = parsed.content().headers().first("From");
+        if (from.isPresent()) {
+            attributes = attributes.with("original-from", from.get());
+        }
+        return new MailObject(queueIds.next(), parsed.envelope(), parsed.content(), input.identity(), attributes,
                 parsed.trace());
     }
 
@@ -115,9 +124,10 @@ public final class PipelineRunner {
                         "the pipeline ended without a deliver stage stopping the mail object");
                 mail = mail.withTrace(trace("pipeline", disposition, Duration.ZERO));
             }
+            int code = ConditionCodes.of(mail, disposition);
+            mail = mail.withAttributes(mail.attributes().with("condition-code", Integer.toString(code)));
             List<String> warnings = new ArrayList<>();
             boolean unrecorded = observe(mail, disposition, warnings);
-            int code = ConditionCodes.of(mail, disposition);
             return new ItemResult(mail, disposition, unrecorded ? Math.max(code, ConditionCodes.ENVIRONMENT) : code,
                     warnings);
         } finally {

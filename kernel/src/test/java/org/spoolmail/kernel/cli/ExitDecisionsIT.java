@@ -68,8 +68,10 @@ class ExitDecisionsIT {
         assertEquals(4, run.code, run.toString());
         String first = exits.audit("first");
         assertTrue(first.contains("\"original-reverse-path\":\"<trigger@example.com>\","
-                + "\"reverse-path\":\"<payroll@example.com>\",\"from\":\"\\\"Trigger Job\\\" <payroll@example.com>\""),
-                first);
+                + "\"reverse-path\":\"<payroll@example.com>\","
+                + "\"original-from\":\"\\\"Trigger Job\\\" <trigger@example.com>\","
+                + "\"from\":\"\\\"Trigger Job\\\" <payroll@example.com>\""), first);
+        assertTrue(first.contains("\"hold-cause\":null,\"condition-code\":4,"), first);
         assertTrue(first.contains("\"routine\":\"scripted-a\",\"decision\":\"REPLACE\",\"reason\":\""
                 + "trigger@example.com sends as payroll@example.com\""), first);
         assertTrue(exits.envelopes().contains("MAIL FROM:<payroll@example.com>\nRCPT TO:<alice@example.com>\n"

@@ -56,8 +56,9 @@ class IdentityForgeryIT {
         assertEquals(4, run.code, run.toString());
         String record = exits.audit("bonus");
         assertTrue(record.contains("\"original-reverse-path\":\"<ceo@example.com>\","
-                + "\"reverse-path\":\"<batch1@example.com>\",\"from\":\"\\\"The CEO\\\" <batch1@example.com>\""),
-                record);
+                + "\"reverse-path\":\"<batch1@example.com>\",\"original-from\":\"\\\"The CEO\\\" <ceo@example.com>\","
+                + "\"from\":\"\\\"The CEO\\\" <batch1@example.com>\""), record);
+        assertTrue(record.contains("\"hold-cause\":null,\"condition-code\":4,"), record);
         assertIdentity(record);
         assertEquals(List.of("MAIL FROM:<batch1@example.com>\nRCPT TO:<alice@example.com>\n"), exits.envelopes());
         MimeMessage m = Messages.parse(SpoolmailRun.files(dir.resolve("outbox"), ".eml").get(0));

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.spoolmail.exits.ExitFailureException;
@@ -155,6 +156,24 @@ class PipelineRunnerTest {
 
         assertEquals(Disposition.Kind.DEFERRED, item.disposition().kind());
         assertEquals(4, item.conditionCode());
+    }
+
+    @Test
+    void runShouldHandObserversTheConditionCodeAndTheFromAsParsedInAttributes() throws Exception {
+        MailObject parsed = MailObjects.builder().from("a@example.org").header("From", "\"Job A\" <a@example.org>")
+                .id("P3").build();
+        when(parser.parse(input)).thenReturn(List.of(parsed));
+        when(encode.process(any())).thenAnswer(i -> StageOutcome.next(i.getArgument(0)));
+        when(deliver.process(any())).thenAnswer(i -> StageOutcome.stop(i.getArgument(0),
+                Disposition.rejected("relay refused", SmtpReply.of(550, "5.7.1", "no"))));
+        ArgumentCaptor<MailObject> observed = ArgumentCaptor.forClass(MailObject.class);
+
+        runner.run(input);
+
+        verify(audit).observe(observed.capture(), any());
+        assertEquals(Optional.of("8"), observed.getValue().attributes().get("condition-code"));
+        assertEquals(Optional.of("\"Job A\" <a@example.org>"), observed.getValue().attributes().get("original-from"));
+        assertEquals(Optional.of("<a@example.org>"), observed.getValue().attributes().get("original-reverse-path"));
     }
 
     @Test

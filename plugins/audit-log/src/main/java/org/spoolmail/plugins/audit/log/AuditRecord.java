@@ -17,9 +17,11 @@ import org.spoolmail.exits.mail.TraceEntry;
 
 /**
  * Renders the audit record of one mail object and outcome as one line of JSON, with kebab-case keys in a fixed
- * order: time, queue-id, message-id, outcome, reason, hold-cause, identity, origin, original-reverse-path,
- * reverse-path, from, recipients, subject, attachments, size-octets, relay-reply, trace. Absent values are
- * {@code null}. It reads header fields, the envelope, the identity, attributes and the trace; never a body.
+ * order: time, queue-id, message-id, outcome, reason, hold-cause, condition-code, identity, origin,
+ * original-reverse-path, reverse-path, original-from, from, recipients, subject, attachments, size-octets,
+ * relay-reply, trace. Absent values are {@code null}. The kernel sets the attributes {@code condition-code} (the
+ * item's condition code, before the observers run) and {@code original-from} (the From header field as parsed).
+ * It reads header fields, the envelope, the identity, attributes and the trace; never a body.
  */
 final class AuditRecord {
 
@@ -43,11 +45,18 @@ final class AuditRecord {
         json.name("outcome").value(disposition.kind().name());
         json.name("reason").value(disposition.reason());
         json.name("hold-cause").value(disposition.holdCause().map(Enum::name));
+        Optional<String> code = mail.attributes().get("condition-code").filter(c -> c.matches("\\d{1,2}"));
+        if (code.isPresent()) {
+            json.name("condition-code").value(Long.parseLong(code.get()));
+        } else {
+            json.name("condition-code").nullValue();
+        }
         identity(json.name("identity"), mail.identity());
         json.name("origin").value(mail.identity().origin());
         json.name("original-reverse-path").value(mail.attributes().get("original-reverse-path")
                 .orElse(mail.envelope().reversePath().toString()));
         json.name("reverse-path").value(mail.envelope().reversePath().toString());
+        json.name("original-from").value(mail.attributes().get("original-from").or(() -> headers.first("From")));
         json.name("from").value(headers.first("From"));
         recipients(json.name("recipients"), mail, disposition);
         json.name("subject").value(headers.first("Subject"));

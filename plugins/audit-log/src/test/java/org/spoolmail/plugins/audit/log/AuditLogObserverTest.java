@@ -44,12 +44,14 @@ class AuditLogObserverTest {
 
     private static final String DELIVERED_LINE = "{\"time\":\"2026-11-30T09:00:00Z\",\"queue-id\":\"Q0000042\","
             + "\"message-id\":\"<20261130.PR01@example.com>\",\"outcome\":\"DELIVERED\",\"reason\":\"\","
-            + "\"hold-cause\":null,\"identity\":{\"user-id\":{\"value\":\"BATCH1\",\"established\":true},"
+            + "\"hold-cause\":null,\"condition-code\":4,"
+            + "\"identity\":{\"user-id\":{\"value\":\"BATCH1\",\"established\":true},"
             + "\"job-name\":{\"value\":\"PAYROLL1\",\"established\":false},"
             + "\"job-id\":{\"value\":\"JOB01234\",\"established\":false},\"program\":null,"
             + "\"system-name\":{\"value\":\"SYS1\",\"established\":true}},"
             + "\"origin\":\"/spool/incoming/PR01.smtp\",\"original-reverse-path\":\"<BATCH1@NODE1>\","
-            + "\"reverse-path\":\"<payroll@example.com>\",\"from\":\"\\\"Payroll\\\" <payroll@example.com>\","
+            + "\"reverse-path\":\"<payroll@example.com>\",\"original-from\":\"BATCH1@NODE1\","
+            + "\"from\":\"\\\"Payroll\\\" <payroll@example.com>\","
             + "\"recipients\":[{\"address\":\"hr.reports@example.com\",\"status\":\"ACCEPTED\","
             + "\"reply\":\"250 2.1.5 OK\"},{\"address\":\"audit@example.com\",\"status\":\"REFUSED\","
             + "\"reply\":\"550 5.1.1 user unknown\"}],"
@@ -90,11 +92,12 @@ class AuditLogObserverTest {
 
         assertEquals("{\"time\":\"2026-11-30T09:00:00Z\",\"queue-id\":\"Q0000043\",\"message-id\":null,"
                 + "\"outcome\":\"REJECTED\",\"reason\":\"BATCH1 is not authorised to send as ops@example.com\","
-                + "\"hold-cause\":null,\"identity\":{\"user-id\":{\"value\":\"BATCH1\",\"established\":true},"
+                + "\"hold-cause\":null,\"condition-code\":null,"
+                + "\"identity\":{\"user-id\":{\"value\":\"BATCH1\",\"established\":true},"
                 + "\"job-name\":null,\"job-id\":null,\"program\":null,"
                 + "\"system-name\":{\"value\":\"SYS1\",\"established\":true}},\"origin\":\"test\","
                 + "\"original-reverse-path\":\"<ops@example.com>\",\"reverse-path\":\"<ops@example.com>\","
-                + "\"from\":null,\"recipients\":[{\"address\":\"recipient@example.org\","
+                + "\"original-from\":null,\"from\":null,\"recipients\":[{\"address\":\"recipient@example.org\","
                 + "\"status\":\"NOT-ATTEMPTED\",\"reply\":null}],\"subject\":null,\"attachments\":0,"
                 + "\"size-octets\":" + mail.content().bodySizeOctets() + ","
                 + "\"relay-reply\":\"550 5.7.1 BATCH1 is not authorised to send as ops@example.com\","
@@ -200,6 +203,7 @@ class AuditLogObserverTest {
         MimePart root = MimePart.multipart(ContentType.parse("multipart/mixed; boundary=b1"), List.of(text, csv));
         return mail.withContent(mail.content().withRoot(root))
                 .withAttributes(Attributes.EMPTY.with("original-reverse-path", "<BATCH1@NODE1>")
+                        .with("original-from", "BATCH1@NODE1").with("condition-code", "4")
                         .with("size-octets", "4711"))
                 .withTrace(new TraceEntry("verify-sender", Optional.of("directory-sender"), "REPLACE",
                         "BATCH1 sends as payroll@example.com", Duration.ofMillis(3)))
