@@ -65,7 +65,7 @@ final class DirectoryEntries {
         for (int j = 0; j < values.size(); j++) {
             String pattern = single(values.get(j), where, "send-as[" + j + "]");
             try {
-                Mailbox.parse(pattern);
+                Mailbox.parse(pattern.replace('*', 'x').replace('?', 'x')); // wildcards stand for letters
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ".send-as[" + j + "]: '" + pattern
                         + "' is not an address pattern: " + e.getMessage(), e);

@@ -81,17 +81,24 @@ public class DirectorySenderExit implements MailExit {
         if (applicable.isEmpty()) {
             return refuseJob(user, identity.jobName());
         }
-        return replaceMode ? replace(user, applicable, mail) : verify(user, applicable, mail);
+        List<SenderCheck.Refusal> claimed;
+        try {
+            claimed = headerAddresses(mail);
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage(), e.getMessage());
+        }
+        return replaceMode ? replace(user, applicable, mail, claimed) : verify(user, applicable, mail, claimed);
     }
 
-    private ExitDecision verify(String user, List<DirectoryEntry> applicable, MailObject mail) {
+    private ExitDecision verify(String user, List<DirectoryEntry> applicable, MailObject mail,
+            List<SenderCheck.Refusal> claimed) {
         ReversePath reversePath = mail.envelope().reversePath();
         if (reversePath.isNullPath()) {
             return refuse(user + " is not authorised to send with the null reverse-path",
                     user + " may not send with the null reverse-path <>: batch jobs do not send bounces");
         }
         String sender = reversePath.mailbox().orElseThrow().toString();
-        Optional<SenderCheck.Refusal> refusal = SenderCheck.firstRefused(applicable, sender, fromAddresses(mail));
+        Optional<SenderCheck.Refusal> refusal = SenderCheck.firstRefused(applicable, sender, claimed);
         if (refusal.isPresent()) {
             String text = user + " is not authorised to send as " + refusal.get().address();
             return refuse(text, text + " (" + refusal.get().field() + ")");
@@ -99,11 +106,17 @@ public class DirectorySenderExit implements MailExit {
         return new ExitDecision.Continue(user + " may send as " + sender);
     }
 
-    private ExitDecision replace(String user, List<DirectoryEntry> applicable, MailObject mail) {
+    private ExitDecision replace(String user, List<DirectoryEntry> applicable, MailObject mail,
+            List<SenderCheck.Refusal> claimed) {
         Optional<Mailbox> sender = mail.envelope().reversePath().mailbox();
-        if (sender.isPresent()
-                && SenderCheck.firstRefused(applicable, sender.get().toString(), fromAddresses(mail)).isEmpty()) {
+        if (sender.isPresent() && SenderCheck.firstRefused(applicable, sender.get().toString(), claimed).isEmpty()) {
             return new ExitDecision.Continue(user + " may send as " + sender.get());
+        }
+        Optional<SenderCheck.Refusal> notFrom = claimed.stream().filter(c -> !c.field().startsWith("From"))
+                .filter(c -> applicable.stream().noneMatch(e -> e.allows(c.address()))).findFirst();
+        if (notFrom.isPresent()) {
+            String text = user + " is not authorised to send as " + notFrom.get().address();
+            return refuse(text, text + " (" + notFrom.get().field() + ", which a replacement does not rewrite)");
         }
         Optional<Mailbox> target = applicable.stream().flatMap(e -> e.firstPlainAddress().stream()).findFirst();
         if (target.isEmpty()) {
@@ -122,8 +135,29 @@ public class DirectorySenderExit implements MailExit {
                 "user ID " + user + " has no sender directory entry for job " + jobName.get());
     }
 
-    private static List<String> fromAddresses(MailObject mail) {
-        return mail.content().headers().all("From").stream().flatMap(b -> FromAddresses.parse(b).stream()).toList();
+    /**
+     * The addresses of From, Sender and Reply-To, in that order.
+     *
+     * @throws IllegalArgumentException saying which field is malformed and why
+     */
+    private static List<SenderCheck.Refusal> headerAddresses(MailObject mail) {
+        List<SenderCheck.Refusal> claimed = new java.util.ArrayList<>();
+        for (String field : List.of("From", "Sender", "Reply-To")) {
+            for (String body : mail.content().headers().all(field)) {
+                List<String> addresses;
+                try {
+                    addresses = FromAddresses.parse(body);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(field + " header field is malformed: " + e.getMessage(), e);
+                }
+                if (field.equals("Sender") && addresses.size() > 1) {
+                    throw new IllegalArgumentException("Sender header field is malformed: it holds "
+                            + addresses.size() + " mailboxes, RFC 5322 section 3.6.2 allows one");
+                }
+                addresses.forEach(a -> claimed.add(new SenderCheck.Refusal(a, field + " header field")));
+            }
+        }
+        return claimed;
     }
 
     private static ExitDecision refuse(String replyText, String reason) {

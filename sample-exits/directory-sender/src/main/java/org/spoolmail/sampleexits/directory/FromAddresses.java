@@ -3,12 +3,14 @@ package org.spoolmail.sampleexits.directory;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.spoolmail.exits.mail.Mailbox;
+
 /**
- * Takes the addresses out of a From header field body (RFC 5322 section 3.4): {@code "Payroll" <payroll@x>} gives
- * {@code payroll@x}, {@code payroll@x (Payroll)} gives {@code payroll@x}, and a list of authors gives each address.
- * Quoted strings and comments are skipped, so a display name such as {@code "a <b@c>"} is not taken for the
- * address. Text that holds no address (a bare phrase, a lone quoted name) is returned as it stands, so that it matches
- * no pattern and the sender is refused.
+ * Reads the addresses of a From, Sender or Reply-To field body strictly as an RFC 5322 mailbox-list (section 3.4):
+ * each mailbox is an addr-spec or a display name followed by one angle-addr, mailboxes are separated by commas, and
+ * comments may stand anywhere. Anything else, such as two angle-addrs in one mailbox ({@code <ok@x> <ceo@x>}), a
+ * phrase without an address, an empty mailbox or a group, is malformed: an exit that judged only the first address
+ * of such a field would let the second one through.
  */
 final class FromAddresses {
 
@@ -19,91 +21,53 @@ final class FromAddresses {
      * Parses the field body.
      *
      * @param body the unfolded field body
-     * @return the addresses in order; empty for an empty body
+     * @return the addresses in order, at least one
+     * @throws IllegalArgumentException saying why the body is not a clean mailbox-list
      */
     static List<String> parse(String body) {
+        String text = FieldScanner.withoutComments(body);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("it holds no mailbox");
+        }
         List<String> addresses = new ArrayList<>();
-        for (String mailbox : topLevelSplit(body)) {
-            String address = address(mailbox);
-            if (!address.isEmpty()) {
-                addresses.add(address);
-            }
+        for (String mailbox : FieldScanner.topLevelSplit(text, ',')) {
+            addresses.add(address(mailbox.strip()));
         }
         return addresses;
     }
 
     private static String address(String mailbox) {
-        StringBuilder outside = new StringBuilder();
-        StringBuilder angle = null;
-        Scanner s = new Scanner();
-        for (int i = 0; i < mailbox.length(); i++) {
-            char c = mailbox.charAt(i);
-            boolean top = s.step(c);
-            if (top && c == '<' && angle == null) {
-                angle = new StringBuilder();
-            } else if (top && c == '>' && angle != null) {
-                return angle.toString().strip();
-            } else if (angle != null) {
-                angle.append(c);
-            } else if (top) {
-                outside.append(c);
-            }
+        if (mailbox.isEmpty()) {
+            throw new IllegalArgumentException("it holds an empty mailbox (two commas in a row, or one at an end)");
         }
-        String bare = outside.toString().strip();
-        return bare.isEmpty() ? mailbox.strip() : bare;
+        List<Integer> opens = FieldScanner.topLevelIndexes(mailbox, '<');
+        if (opens.size() > 1) {
+            throw new IllegalArgumentException("'" + mailbox + "' holds " + opens.size()
+                    + " angle-addrs in one mailbox");
+        }
+        if (opens.isEmpty()) {
+            if (FieldScanner.topLevelIndexes(mailbox, '@').isEmpty()) {
+                throw new IllegalArgumentException("'" + mailbox + "' holds no address");
+            }
+            return checked(mailbox, mailbox);
+        }
+        int open = opens.get(0);
+        int close = mailbox.indexOf('>', open);
+        if (close < 0 || !mailbox.substring(close + 1).isBlank()) {
+            throw new IllegalArgumentException("'" + mailbox + "' has text after its angle-addr or no closing '>'");
+        }
+        String name = mailbox.substring(0, open);
+        if (!FieldScanner.isPhrase(name)) {
+            throw new IllegalArgumentException("'" + mailbox + "' has a display name that is not an RFC 5322 phrase");
+        }
+        return checked(mailbox, mailbox.substring(open + 1, close).strip());
     }
 
-    private static List<String> topLevelSplit(String body) {
-        List<String> parts = new ArrayList<>();
-        Scanner s = new Scanner();
-        int start = 0;
-        boolean inAngle = false;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (s.step(c)) {
-                inAngle = c == '<' || (inAngle && c != '>');
-                if (c == ',' && !inAngle) {
-                    parts.add(body.substring(start, i));
-                    start = i + 1;
-                }
-            }
-        }
-        parts.add(body.substring(start));
-        return parts;
-    }
-
-    /** Tracks quoted strings, escapes and nested comments; tells whether a character stands at the top level. */
-    private static final class Scanner {
-        private boolean quoted;
-        private boolean escaped;
-        private int depth;
-
-        boolean step(char c) {
-            if (escaped) {
-                escaped = false;
-                return false;
-            }
-            if (c == '\\' && (quoted || depth > 0)) {
-                escaped = true;
-                return false;
-            }
-            if (quoted) {
-                quoted = c != '"';
-                return false;
-            }
-            if (c == '(') {
-                depth++;
-                return false;
-            }
-            if (depth > 0) {
-                depth -= c == ')' ? 1 : 0;
-                return false;
-            }
-            if (c == '"') {
-                quoted = true;
-                return false;
-            }
-            return true;
+    private static String checked(String mailbox, String address) {
+        try {
+            return Mailbox.parse(address.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + mailbox + "': " + e.getMessage(), e);
         }
     }
 }

@@ -5,13 +5,13 @@ import java.util.Optional;
 
 /**
  * Checks a sender against the directory rows that apply to the submitter: one row must allow the reverse-path and
- * every address of the From header field together, so that two rows for different jobs cannot be combined into a
- * permission neither grants.
+ * every address of the From, Sender and Reply-To header fields together, so that two rows for different jobs cannot
+ * be combined into a permission neither grants.
  */
 final class SenderCheck {
 
     /**
-     * An address no applicable row allows.
+     * An address and where it stands: one to check, or one no applicable row allows.
      *
      * @param address the address as the mail gave it
      * @param field where it stands: {@code reverse-path} or {@code From header field}
@@ -27,19 +27,20 @@ final class SenderCheck {
      *
      * @param entries the rows that apply to the submitter and job
      * @param reversePath the reverse-path's address
-     * @param fromAddresses the From header field's addresses; empty when there is no From
+     * @param headerAddresses the header fields' addresses, each with its field ({@code From header field});
+     *     empty when there are none
      * @return the refusal, or empty if one row allows every address
      */
     static Optional<Refusal> firstRefused(List<DirectoryEntry> entries, String reversePath,
-            List<String> fromAddresses) {
+            List<Refusal> headerAddresses) {
         List<DirectoryEntry> candidates = entries.stream().filter(e -> e.allows(reversePath)).toList();
         if (candidates.isEmpty()) {
             return Optional.of(new Refusal(reversePath, "reverse-path"));
         }
-        for (String from : fromAddresses) {
-            candidates = candidates.stream().filter(e -> e.allows(from)).toList();
+        for (Refusal claim : headerAddresses) {
+            candidates = candidates.stream().filter(e -> e.allows(claim.address())).toList();
             if (candidates.isEmpty()) {
-                return Optional.of(new Refusal(from, "From header field"));
+                return Optional.of(claim);
             }
         }
         return Optional.empty();

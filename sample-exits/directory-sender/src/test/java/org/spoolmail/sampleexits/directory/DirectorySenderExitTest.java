@@ -83,11 +83,62 @@ class DirectorySenderExitTest {
     }
 
     @Test
-    void decideShouldRejectWhenFromHoldsNoAddress() {
+    void decideShouldRejectAsMalformedWhenFromHoldsNoAddress() {
         MailObject mail = payrollJob().from("payroll@example.com").header("From", "plan advisor").build();
 
-        assertEquals(ExitDecision.reject(SmtpReply.of(550, "5.7.1", "BATCH1 is not authorised to send as plan advisor"),
-                "BATCH1 is not authorised to send as plan advisor (From header field)"), verify().decide(mail));
+        assertEquals(malformed("From header field is malformed: 'plan advisor' holds no address"),
+                verify().decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectAsMalformedWhenOneMailboxHoldsTwoAngleAddrs() {
+        MailObject mail = payrollJob().from("payroll@example.com")
+                .header("From", "<payroll@example.com> <ceo@example.com>").build();
+
+        assertEquals(malformed("From header field is malformed: '<payroll@example.com> <ceo@example.com>' holds 2"
+                + " angle-addrs in one mailbox"), verify().decide(mail));
+        assertEquals(malformed("From header field is malformed: '<payroll@example.com> <ceo@example.com>' holds 2"
+                + " angle-addrs in one mailbox"), replace().decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectAsMalformedWhenFromHasTextAfterItsAngleAddr() {
+        MailObject mail = payrollJob().from("payroll@example.com")
+                .header("From", "Payroll <payroll@example.com> ceo@example.com").build();
+
+        assertEquals(malformed("From header field is malformed: 'Payroll <payroll@example.com> ceo@example.com' has"
+                + " text after its angle-addr or no closing '>'"), verify().decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectWhenTheSenderFieldAddressIsNotAllowed() {
+        MailObject mail = payrollJob().from("payroll@example.com").header("From", "payroll@example.com")
+                .header("Sender", "Boss <ceo@example.com>").build();
+
+        assertEquals(ExitDecision.reject(SmtpReply.of(550, "5.7.1", "BATCH1 is not authorised to send as ceo@example.com"),
+                "BATCH1 is not authorised to send as ceo@example.com (Sender header field)"), verify().decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectInReplaceModeWhenReplyToIsNotAllowed() {
+        MailObject mail = payrollJob().from("BATCH1@NODE1").header("From", "BATCH1@NODE1")
+                .header("Reply-To", "evil@example.net").build();
+
+        assertEquals(ExitDecision.reject(SmtpReply.of(550, "5.7.1", "BATCH1 is not authorised to send as evil@example.net"),
+                "BATCH1 is not authorised to send as evil@example.net (Reply-To header field, which a replacement"
+                        + " does not rewrite)"), replace().decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectAsMalformedWhenReplyToHasAnEmptyMailbox() {
+        MailObject mail = payrollJob().from("payroll@example.com").header("Reply-To", "payroll@example.com,,").build();
+
+        assertEquals(malformed("Reply-To header field is malformed: it holds an empty mailbox (two commas in a row,"
+                + " or one at an end)"), verify().decide(mail));
+    }
+
+    private static ExitDecision malformed(String text) {
+        return ExitDecision.reject(SmtpReply.of(550, "5.7.1", text), text);
     }
 
     @Test
