@@ -11,6 +11,7 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 
+import org.spoolmail.exits.Lifecycle;
 import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.inject.ConfigModule;
@@ -18,6 +19,7 @@ import org.spoolmail.kernel.inject.PipelineModule;
 import org.spoolmail.kernel.inject.PluginModule;
 import org.spoolmail.kernel.inject.StartupException;
 import org.spoolmail.kernel.pipeline.Pipeline;
+import org.spoolmail.kernel.pipeline.PipelineAssembler;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
 import org.spoolmail.kernel.plugin.PluginHost;
 
@@ -56,6 +58,19 @@ final class Kernel implements AutoCloseable {
         } catch (CreationException | ProvisionException e) {
             throw unwrap(e);
         }
+    }
+
+    /**
+     * @param key a config key name, e.g. {@code wire-trace}
+     * @return the names of the processing stages and observers whose schema declares it
+     */
+    List<String> stagesDeclaring(String key) {
+        Pipeline pipeline = injector.getInstance(Pipeline.class);
+        List<Lifecycle> extensions = new ArrayList<>();
+        pipeline.stages().forEach(s -> extensions.add(s.stage()));
+        pipeline.observers().forEach(o -> extensions.add(o.observer()));
+        return extensions.stream().filter(e -> e.configSchema().stream().anyMatch(k -> k.name().equals(key)))
+                .map(PipelineAssembler::nameOf).distinct().toList();
     }
 
     PipelineRunner runner() {

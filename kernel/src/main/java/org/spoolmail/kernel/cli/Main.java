@@ -1,9 +1,15 @@
 package org.spoolmail.kernel.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 
@@ -45,9 +51,17 @@ public final class Main {
      * @return the condition code
      */
     public int run(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            usage();
-            return args.length == 0 ? ConditionCodes.ENVIRONMENT : ConditionCodes.OK;
+        if (args.length == 0) {
+            usage(console.err);
+            return ConditionCodes.ENVIRONMENT;
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            usage(console.out);
+            return ConditionCodes.OK;
+        }
+        if (args[0].equals("--version")) {
+            console.out.println("spoolmail " + version());
+            return ConditionCodes.OK;
         }
         for (Subcommand s : subcommands) {
             if (s.name().equals(args[0])) {
@@ -55,15 +69,34 @@ public final class Main {
             }
         }
         console.problem(args[0], "unknown subcommand");
-        usage();
+        usage(console.err);
         return ConditionCodes.ENVIRONMENT;
     }
 
-    private void usage() {
-        console.err.println("usage: spoolmail <subcommand> [options]; spoolmail <subcommand> --help for details");
+    private void usage(PrintWriter out) {
+        out.println("usage: spoolmail <subcommand> [options]; spoolmail <subcommand> --help for details");
         for (Subcommand s : subcommands) {
-            console.err.printf("  %-9s %s%n", s.name(), s.summary());
+            out.printf("  %-9s %s%n", s.name(), s.summary());
         }
-        console.err.println("condition codes: 0 delivered, 4 warning, 8 refused, 12 bad input, 16 configuration");
+        out.println("  spoolmail --version  prints the version");
+        out.println("condition codes: 0 delivered, 4 warning, 8 refused, 12 bad input, 16 configuration");
+        out.flush();
+    }
+
+    /** @return the kernel's version: the jar manifest's Implementation-Version, else the one Maven filtered in */
+    static String version() {
+        String manifest = Main.class.getPackage().getImplementationVersion();
+        if (manifest != null) {
+            return manifest;
+        }
+        Properties build = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/spoolmail-version.properties")) {
+            if (in != null) {
+                build.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // no version resource: say so below
+        }
+        return build.getProperty("version", "(unknown version)");
     }
 }

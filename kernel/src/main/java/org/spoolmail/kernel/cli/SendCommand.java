@@ -33,6 +33,9 @@ import org.spoolmail.kernel.pipeline.PipelineRunner;
  */
 final class SendCommand implements Subcommand {
 
+    /** The config key {@code --trace} sets in every stage that declares it. */
+    private static final String WIRE_TRACE = "wire-trace";
+
     private final Console console;
     private final Launch launch;
     private final boolean check;
@@ -79,6 +82,8 @@ final class SendCommand implements Subcommand {
                 .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
                         .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
                         .get())
+                .addOption(Option.builder().longOpt("trace").desc("show the SMTP dialogue on standard error"
+                        + " (sets wire-trace: true in every stage that has it, e.g. deliver-smtp)").get())
                 .addOption(Option.builder().longOpt("job-name").hasArg().desc("job name (claimed)").get())
                 .addOption(Option.builder().longOpt("job-id").hasArg().desc("job ID (claimed)").get())
                 .addOption(Option.builder().longOpt("program").hasArg().desc("program name (claimed)").get())
@@ -126,7 +131,12 @@ final class SendCommand implements Subcommand {
         }
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
         config = config.withOverrides(ccsid, records, Optional.of(plugins));
-        try (Kernel kernel = Kernel.start(config, plugins)) {
+        if (line.hasOption("trace")) {
+            config = config.withStageSetting(WIRE_TRACE, "true");
+        }
+        try (Kernel kernel = Kernel.start(config, plugins);
+                TraceLog trace = new TraceLog(console, name(),
+                        line.hasOption("trace") ? kernel.stagesDeclaring(WIRE_TRACE) : List.of())) {
             IdentityResolver identities = new IdentityResolver(launch.environment());
             IdentityResolver.Claims claims = new IdentityResolver.Claims(
                     Optional.ofNullable(line.getOptionValue("job-name")),

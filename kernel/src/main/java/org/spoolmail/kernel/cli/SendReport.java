@@ -40,11 +40,16 @@ final class SendReport {
         item.warnings().forEach(w -> console.problem(command, w));
     }
 
-    /** The reason and the deciding reply; the reply alone when there is no reason; nothing when neither is. */
+    /**
+     * The reason and the deciding reply; the reply alone when there is no reason; nothing for a plain delivery
+     * (every recipient accepted, no reason), whose relay reply is in the audit record.
+     */
     private static Optional<String> problem(Disposition d) {
         Optional<String> reply = d.reply().map(SmtpReply::toString);
         if (d.reason().isEmpty()) {
-            return reply;
+            boolean plain = d.kind() == Disposition.Kind.DELIVERED
+                    && d.recipients().stream().allMatch(r -> r.status() == RecipientResult.Status.ACCEPTED);
+            return plain ? Optional.empty() : reply;
         }
         return Optional.of(d.reason() + reply.map(r -> " [" + r + "]").orElse(""));
     }

@@ -138,7 +138,11 @@ public final class PipelineAssembler {
         }
     }
 
-    static String nameOf(Object extension) {
+    /**
+     * @param extension an extension
+     * @return its {@code @StageName}, else its class name
+     */
+    public static String nameOf(Object extension) {
         org.spoolmail.exits.StageName n = extension.getClass().getAnnotation(org.spoolmail.exits.StageName.class);
         return n == null ? extension.getClass().getName() : n.value();
     }

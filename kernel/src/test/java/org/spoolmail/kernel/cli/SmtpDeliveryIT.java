@@ -94,6 +94,26 @@ class SmtpDeliveryIT {
         assertTrue(auditRecord().contains("\"outcome\":\"DELIVERED\""));
     }
 
+    @Test
+    void sendShouldShowTheSmtpDialogueOnStderrWhenTraceIsGiven() throws Exception {
+        int port = greenMail.getSmtp().getPort();
+        Path pipeline = PipelineFiles.write(dir, smtp("host: 127.0.0.1, port: \"" + port + "\""), "");
+
+        SpoolmailRun traced = SpoolmailRun.send(pipeline, "--trace", input());
+        SpoolmailRun quiet = SpoolmailRun.send(pipeline, input());
+
+        assertEquals(0, traced.code, traced.toString());
+        List<String> trace = traced.err.lines().filter(l -> l.startsWith("spoolmail send: deliver-smtp: ")).toList();
+        assertTrue(trace.contains("spoolmail send: deliver-smtp: 127.0.0.1:" + port + " C: EHLO batch.example.org"),
+                traced.err);
+        assertTrue(trace.contains("spoolmail send: deliver-smtp: 127.0.0.1:" + port
+                + " C: RCPT TO:<nobody@example.com>"), traced.err);
+        assertTrue(trace.stream().anyMatch(l -> l.matches("spoolmail send: deliver-smtp: 127\\.0\\.0\\.1:" + port
+                + " C: \\(message, \\d+ octets, not shown\\)")), traced.err);
+        assertEquals(0, quiet.code, quiet.toString());
+        assertEquals("", quiet.err);
+    }
+
     private String input() throws IOException {
         Path input = dir.resolve("three-recipients.smtp");
         Files.writeString(input, THREE_RECIPIENTS, StandardCharsets.US_ASCII);
