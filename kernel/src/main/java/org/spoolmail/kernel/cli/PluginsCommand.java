@@ -3,7 +3,6 @@ package org.spoolmail.kernel.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -106,10 +105,9 @@ final class PluginsCommand implements Subcommand {
             console.out.println(point.getSimpleName() + ":");
             for (LoadedExtension<?> e : host.all(point).stream()
                     .sorted(java.util.Comparator.comparing(LoadedExtension::name)).toList()) {
-                String keys = ((Lifecycle) e.instance()).configSchema().stream()
-                        .map(k -> k.name() + (k.required() ? "*" : "")).collect(Collectors.joining(", "));
-                console.out.printf("  %-24s from %s %s%s%n", e.name(), e.pluginId(), e.pluginVersion(),
-                        keys.isEmpty() ? "" : "  config: " + keys);
+                console.out.printf("  %-24s from %s %s%n", e.name(), e.pluginId(), e.pluginVersion());
+                ((Lifecycle) e.instance()).configSchema()
+                        .forEach(k -> console.out.println("      " + KeyDescription.of(k)));
             }
         }
         host.duplicates().forEach(d -> console.problem(name(), d));

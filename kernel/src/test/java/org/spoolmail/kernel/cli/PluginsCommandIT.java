@@ -26,16 +26,28 @@ class PluginsCommandIT {
                 "verify-sender-default 1.0.0 STARTED")), plugins.toString());
         int parsers = lines.indexOf("MailParser:");
         assertEquals(List.of("MailParser:",
-                "  control-statements       from parse-control-statements 1.0.0  config: time-zone",
-                "  rfc5322-message          from parse-rfc5322 1.0.0  config: envelope-sender, max-header-octets",
-                "  smtp-datastream          from parse-smtp-datastream 1.0.0  config: default-domain,"
-                        + " max-command-octets, long-lines, max-recipients, max-syntax-errors, strip-sequence-numbers,"
-                        + " at-sign, max-header-octets",
-                "MailStage:"), lines.subList(parsers, parsers + 5));
-        assertTrue(lines.subList(lines.indexOf("MailExit:"), lines.indexOf("MailObserver:"))
-                .contains("  directory-sender         from directory-sender 1.0.0  config: mode, entries*"), run.out);
-        assertEquals("  audit-log                from audit-log 1.0.0  config: directory*, fsync",
-                lines.get(lines.indexOf("MailObserver:") + 1));
+                "  control-statements       from parse-control-statements 1.0.0",
+                "      time-zone (a time zone such as UTC or Europe/Berlin)",
+                "  rfc5322-message          from parse-rfc5322 1.0.0"), lines.subList(parsers, parsers + 4));
+        int smtp = lines.indexOf("  deliver-smtp             from deliver-smtp 1.0.0");
+        assertTrue(smtp > lines.indexOf("MailStage:"), run.out);
+        assertEquals(List.of("      host (text)", "      port (a number 1..65535; default 25)"),
+                lines.subList(smtp + 1, smtp + 3));
+        assertTrue(lines.subList(smtp, lines.indexOf("MailExit:")).containsAll(List.of(
+                "      tls (one of starttls, implicit; default starttls)",
+                "      starttls (one of required, opportunistic, off; default opportunistic)",
+                "      connect-timeout (a duration such as 30s; default 30s)",
+                "      wire-trace (true or false; default false)")), run.out);
+        int exits = lines.indexOf("MailExit:");
+        int directory = lines.indexOf("  directory-sender         from directory-sender 1.0.0");
+        assertTrue(directory > exits, run.out);
+        assertEquals(List.of("      mode (one of verify, replace; default verify)",
+                "      entries (a list of mappings with user, optional job and send-as; required)"),
+                lines.subList(directory + 1, directory + 3));
+        int observers = lines.indexOf("MailObserver:");
+        assertEquals(List.of("MailObserver:", "  audit-log                from audit-log 1.0.0",
+                "      directory (text; required)", "      fsync (true or false; default true)"),
+                lines.subList(observers, observers + 4));
     }
 
     @Test
