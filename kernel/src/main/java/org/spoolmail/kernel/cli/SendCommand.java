@@ -175,6 +175,8 @@ final class SendCommand implements Subcommand {
         InputResult result = runner.run(input, format, check);
         result.error().ifPresent(e -> console.problem(name(), e + " (condition code " + result.errorCode()
                 + "); nothing from this input " + (check ? "would be" : "was") + " sent"));
+        result.heldAt().ifPresent(h -> console.problem(name(), origin + ": held in " + h + " with its reason in "
+                + h.resolveSibling(h.getFileName().toString().replaceFirst("\\.input$", ".reason"))));
         if (check) {
             CheckReport report = new CheckReport(console.out);
             for (int i = 0; i < result.items().size(); i++) {

@@ -1,5 +1,6 @@
 package org.spoolmail.kernel.pipeline;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,12 +11,26 @@ import java.util.Optional;
  * @param items one result per mail object; empty when {@code error} is present
  * @param error why the input could not be parsed (names file and record), if it could not
  * @param errorCode the condition code of that error (12 bad input, 16 environment); 0 when there is none
+ * @param heldAt the copy of the refused input in the hold folder, when it was kept there
  */
-public record InputResult(String origin, List<ItemResult> items, Optional<String> error, int errorCode) {
+public record InputResult(String origin, List<ItemResult> items, Optional<String> error, int errorCode,
+        Optional<Path> heldAt) {
 
     /** Copies the list. */
     public InputResult {
         items = List.copyOf(items);
+    }
+
+    /**
+     * An input not kept in the hold folder.
+     *
+     * @param origin the file path or {@code stdin}
+     * @param items one result per mail object
+     * @param error why the input could not be parsed, if it could not
+     * @param errorCode the condition code of that error; 0 when there is none
+     */
+    public InputResult(String origin, List<ItemResult> items, Optional<String> error, int errorCode) {
+        this(origin, items, error, errorCode, Optional.empty());
     }
 
     /** @return the highest condition code of the input and its items */

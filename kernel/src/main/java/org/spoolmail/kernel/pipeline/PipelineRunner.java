@@ -1,5 +1,8 @@
 package org.spoolmail.kernel.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +40,26 @@ public final class PipelineRunner {
 
     private final Pipeline pipeline;
     private final QueueIds queueIds;
+    private final HoldDirectory hold;
+
+    /**
+     * @param pipeline the assembled pipeline
+     * @param queueIds the queue ID source
+     * @param clock the clock of the names of refused inputs in the hold folder
+     */
+    @Inject
+    public PipelineRunner(Pipeline pipeline, QueueIds queueIds, Clock clock) {
+        this.pipeline = pipeline;
+        this.queueIds = queueIds;
+        this.hold = new HoldDirectory(pipeline.config().holdDirectory(), clock);
+    }
 
     /**
      * @param pipeline the assembled pipeline
      * @param queueIds the queue ID source
      */
-    @Inject
     public PipelineRunner(Pipeline pipeline, QueueIds queueIds) {
-        this.pipeline = pipeline;
-        this.queueIds = queueIds;
+        this(pipeline, queueIds, Clock.systemUTC());
     }
 
     /**
@@ -73,9 +87,10 @@ public final class PipelineRunner {
             ParserChoice parser = new FormatDetector(pipeline.parsers()).choose(input, format);
             parsed = parser.parser().parse(input);
         } catch (FormatDetector.FormatException e) {
-            return new InputResult(input.origin(), List.of(), Optional.of(e.getMessage()), e.conditionCode());
+            return refused(input, e.getMessage(), e.conditionCode(), Optional.empty(), check);
         } catch (PermanentStageException e) {
-            return new InputResult(input.origin(), List.of(), Optional.of(e.getMessage()), ConditionCodes.BAD_INPUT);
+            return refused(input, e.getMessage(), ConditionCodes.BAD_INPUT,
+                    e.location().map(l -> l.recordNumber()).filter(r -> r > 0), check);
         } catch (StageException | RuntimeException | LinkageError e) {
             LOG.error("parsing {} failed", input.origin(), e);
             return new InputResult(input.origin(), List.of(), Optional.of(input.origin() + ": parse failed: "
@@ -83,9 +98,43 @@ public final class PipelineRunner {
         }
         List<ItemResult> items = new ArrayList<>();
         for (MailObject mail : parsed) {
-            items.add(check ? checkItem(admit(mail, input)) : runItem(admit(mail, input)));
+            items.add(check ? checkItem(admit(mail, input)) : held(input, runItem(admit(mail, input))));
         }
         return new InputResult(input.origin(), items, Optional.empty(), 0);
+    }
+
+    /** An input refused as a whole; when sending, one refused as bad input (12) is kept in the hold folder. */
+    private InputResult refused(MailInput input, String error, int code, Optional<Long> record, boolean check) {
+        if (check || code != ConditionCodes.BAD_INPUT) {
+            return new InputResult(input.origin(), List.of(), Optional.of(error), code);
+        }
+        try {
+            Path copy = hold.holdInput(input, new HoldDirectory.Reason(input.origin(), Optional.empty(), record,
+                    HoldCause.BAD_INPUT.name(), error, code));
+            return new InputResult(input.origin(), List.of(), Optional.of(error), code, Optional.of(copy));
+        } catch (IOException e) {
+            return new InputResult(input.origin(), List.of(), Optional.of(error + "; it could not be kept in the hold"
+                    + " folder: " + describe(e)), ConditionCodes.ENVIRONMENT);
+        }
+    }
+
+    /** A HELD item is kept in the hold folder with its reason; if it cannot be, the code says so (16). */
+    private ItemResult held(MailInput input, ItemResult item) {
+        if (item.disposition().kind() != Disposition.Kind.HELD) {
+            return item;
+        }
+        Disposition d = item.disposition();
+        Optional<Long> record = item.mail().attributes().get("input-record").filter(r -> r.matches("\\d{1,18}"))
+                .map(Long::parseLong);
+        try {
+            Path copy = hold.holdItem(input, new HoldDirectory.Reason(input.origin(), Optional.of(item.mail().id()),
+                    record, d.holdCause().orElseThrow().name(), d.reason(), item.conditionCode()), item.mail().id());
+            return new ItemResult(item.mail(), d, item.conditionCode(), item.warnings(), Optional.of(copy));
+        } catch (IOException e) {
+            List<String> warnings = new ArrayList<>(item.warnings());
+            warnings.add(item.mail().id() + " could not be kept in the hold folder: " + describe(e));
+            return new ItemResult(item.mail(), d, ConditionCodes.ENVIRONMENT, warnings);
+        }
     }
 
     /**

@@ -23,8 +23,11 @@ class BadInputIT {
         SpoolmailRun run = SpoolmailRun.send(outboxPipeline(), input.toString());
 
         assertEquals(12, run.code, run.toString());
+        Path held = SpoolmailRun.files(dir.resolve("held"), ".input").get(0);
         assertEquals(List.of("spoolmail send: " + input + " record 1: unknown SMTP verb 'HLEO' (condition code 12);"
-                + " nothing from this input was sent", "spoolmail send: condition code 12"), run.err.lines().toList());
+                + " nothing from this input was sent", "spoolmail send: " + input + ": held in " + held
+                + " with its reason in " + dir.resolve("held").resolve(held.getFileName().toString()
+                .replace(".input", ".reason")), "spoolmail send: condition code 12"), run.err.lines().toList());
         assertNothingDelivered();
     }
 

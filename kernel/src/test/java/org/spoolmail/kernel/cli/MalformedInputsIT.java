@@ -2,6 +2,7 @@ package org.spoolmail.kernel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ class MalformedInputsIT {
                 input.records(), file.toString());
 
         assertEquals(12, run.code, run.toString());
-        assertEquals(List.of(expected(file, input), "spoolmail send: condition code 12"), run.err.lines().toList());
+        assertEquals(List.of(expected(file, input), heldLine(file), "spoolmail send: condition code 12"),
+                run.err.lines().toList());
         assertEquals("", run.out);
         assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
         assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".envelope"));
@@ -75,6 +77,15 @@ class MalformedInputsIT {
         assertEquals(12, run.code, run.toString());
         assertEquals(expected(file, input), run.err.lines().findFirst().orElseThrow());
         assertEquals(0, smtp.getReceivedMessages().length);
+    }
+
+    /** @return the line naming the input's copy in the hold folder and its reason file */
+    private String heldLine(Path file) throws IOException {
+        List<Path> copies = SpoolmailRun.files(dir.resolve("held"), ".input");
+        assertEquals(1, copies.size(), copies.toString());
+        Path copy = copies.get(0);
+        return "spoolmail send: " + file + ": held in " + copy + " with its reason in "
+                + copy.resolveSibling(copy.getFileName().toString().replace(".input", ".reason"));
     }
 
     /** @return the error line: the file, then the record and reason (or ': ' and a reason about the whole input) */

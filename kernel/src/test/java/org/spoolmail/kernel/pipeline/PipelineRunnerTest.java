@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
@@ -54,6 +55,9 @@ class PipelineRunnerTest {
     MailStage deliver;
     @Mock
     MailObserver audit;
+
+    @TempDir
+    Path dir;
 
     private final MailInput input = new MailInput("job.smtp", ContentHandle.ofBytes(new byte[0]),
             org.spoolmail.exits.mail.Ccsid.ISO_8859_1, RecordFormat.LF, SUBMITTER);
@@ -212,7 +216,7 @@ class PipelineRunnerTest {
     }
 
     private PipelineRunner runner(OnError policy) {
-        PipelineConfig config = new PipelineConfig(Path.of("pipeline.yaml"), Optional.empty(),
+        PipelineConfig config = new PipelineConfig(dir.resolve("pipeline.yaml"), Optional.empty(),
                 org.spoolmail.exits.mail.Ccsid.ISO_8859_1, RecordFormat.LF, List.of());
         Pipeline pipeline = new Pipeline(config, parser,
                 List.of(new PipelineStage(entry("mime-encode", policy), encode, "mime-encode"),

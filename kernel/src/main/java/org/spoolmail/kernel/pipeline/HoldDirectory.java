@@ -1,0 +1,117 @@
+package org.spoolmail.kernel.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.spoolmail.exits.mail.MailInput;
+
+/**
+ * The hold folder of {@code send} ({@code hold-directory} in pipeline.yaml, default {@code held} beside it): mail that
+ * cannot go is kept there with its reason, never dropped (DESIGN.md). For each held item it writes a copy of the
+ * original input, {@code <queue-id>.input}, and {@code <queue-id>.reason}; for an input refused as a whole,
+ * {@code <origin-name>-<timestamp>.input} and {@code .reason}. Each file is written to a temporary name and moved into
+ * place atomically, so a reader never sees half a file. The operator resends with {@code spoolmail send
+ * held/<id>.input} and the options of the first run.
+ */
+final class HoldDirectory {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path folder;
+    private final Clock clock;
+
+    /**
+     * @param folder the hold folder, as it is shown to the user
+     * @param clock the clock of the timestamp in the names of refused inputs
+     */
+    HoldDirectory(Path folder, Clock clock) {
+        this.folder = folder;
+        this.clock = clock;
+    }
+
+    /**
+     * Keeps one held item.
+     *
+     * @param input the input the item came from
+     * @param reason what the {@code .reason} file says, one {@code key: value} line each
+     * @param queueId the item's queue ID, which names the files
+     * @return the copy of the input
+     * @throws IOException if the folder or a file cannot be written
+     */
+    Path holdItem(MailInput input, Reason reason, String queueId) throws IOException {
+        return hold(input, reason, queueId);
+    }
+
+    /**
+     * Keeps an input refused as a whole.
+     *
+     * @param input the input
+     * @param reason what the {@code .reason} file says
+     * @return the copy of the input
+     * @throws IOException if the folder or a file cannot be written
+     */
+    Path holdInput(MailInput input, Reason reason) throws IOException {
+        String origin = Optional.ofNullable(Path.of(input.origin()).getFileName()).map(Path::toString)
+                .orElse("input");
+        String base = origin + "-" + STAMP.format(clock.instant());
+        String name = base;
+        for (int n = 2; Files.exists(folder.resolve(name + ".input")); n++) {
+            name = base + "-" + n;
+        }
+        return hold(input, reason, name);
+    }
+
+    private Path hold(MailInput input, Reason reason, String name) throws IOException {
+        Files.createDirectories(folder);
+        Path copy = folder.resolve(name + ".input");
+        try (InputStream in = input.data().open()) {
+            place(copy, in);
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(reason.text().getBytes(StandardCharsets.UTF_8))) {
+            place(folder.resolve(name + ".reason"), in);
+        }
+        return copy;
+    }
+
+    private static void place(Path target, InputStream content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".hold-", ".tmp");
+        try {
+            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * What a {@code .reason} file says.
+     *
+     * @param origin the input's file path or {@code stdin}
+     * @param queueId the item's queue ID; empty for a refused input
+     * @param record the record the item or the error starts at, when known
+     * @param holdCause why it is held, e.g. {@code EXIT_FAILURE}
+     * @param reason the reason, one line
+     * @param conditionCode the condition code it got
+     */
+    record Reason(String origin, Optional<String> queueId, Optional<Long> record, String holdCause, String reason,
+            int conditionCode) {
+
+        String text() {
+            return "origin: " + origin + "\n"
+                    + queueId.map(q -> "queue-id: " + q + "\n").orElse("")
+                    + record.map(r -> "record: " + r + "\n").orElse("")
+                    + "hold-cause: " + holdCause + "\n"
+                    + "reason: " + reason.replaceAll("[\\r\\n]+", " ") + "\n"
+                    + "condition-code: " + conditionCode + "\n";
+        }
+    }
+}

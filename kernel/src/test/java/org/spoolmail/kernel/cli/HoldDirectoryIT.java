@@ -1,0 +1,73 @@
+package org.spoolmail.kernel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Held mail is kept, never dropped (DESIGN.md): {@code send} copies the input of each HELD item to
+ * {@code <hold-directory>/<queue-id>.input} with a {@code .reason} file, and an input refused as bad input to
+ * {@code <origin-name>-<timestamp>.input}; the stderr line names the copy.
+ */
+class HoldDirectoryIT {
+
+    private static final String CORRUPT = "stage verify-sender (verify-sender): exit routine scripted-a failed:"
+            + " java.lang.IllegalStateException: site directory is corrupt";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sendShouldKeepTheInputAndReasonOfAHeldItemInTheHoldFolder() throws Exception {
+        ExitRun exits = new ExitRun(dir).routine("verify-sender", "scripted-a", "throw", "trigger@example.com",
+                "nobody@example.com");
+
+        SpoolmailRun run = exits.send(ExitRun.TWO_TRANSACTIONS);
+
+        assertEquals(8, run.code, run.toString());
+        Path input = dir.resolve("input.smtp");
+        String id = run.out.lines().filter(l -> l.contains(" HELD ")).findFirst().orElseThrow().split(" ")[0];
+        Path held = dir.resolve("held");
+        assertEquals(List.of(held.resolve(id + ".input")), SpoolmailRun.files(held, ".input"));
+        assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(held.resolve(id + ".input")));
+        assertEquals("origin: " + input + "\nqueue-id: " + id + "\nrecord: 2\nhold-cause: EXIT_FAILURE\nreason: "
+                + CORRUPT + "\ncondition-code: 8\n", Files.readString(held.resolve(id + ".reason")));
+        assertTrue(run.err.lines().toList().contains("spoolmail send: " + input + ": " + id + " HELD: " + CORRUPT
+                + " (held in " + held.resolve(id + ".input") + ")"), run.err);
+        assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
+    }
+
+    @Test
+    void sendShouldKeepAnInputRefusedAsBadInputUnderItsNameAndTimeInTheConfiguredHoldFolder() throws Exception {
+        Path input = dir.resolve("job.smtp");
+        Files.writeString(input, "HELO MVSA\nMAIL FROM:<a@example.com>\nRCTP TO:<b@example.com>\n",
+                StandardCharsets.US_ASCII);
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+        Files.writeString(pipeline, Files.readString(pipeline).replace("version: 1\n",
+                "version: 1\nhold-directory: spool/held\n"));
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline, input.toString());
+
+        assertEquals(12, run.code, run.toString());
+        Path held = dir.resolve("spool/held");
+        List<Path> copies = SpoolmailRun.files(held, ".input");
+        assertEquals(1, copies.size());
+        String name = copies.get(0).getFileName().toString();
+        assertTrue(name.matches("job\\.smtp-\\d{8}T\\d{6}Z\\.input"), name);
+        assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(copies.get(0)));
+        Path reason = held.resolve(name.replace(".input", ".reason"));
+        assertEquals("origin: " + input + "\nrecord: 3\nhold-cause: BAD_INPUT\nreason: " + input
+                + " record 3: unknown SMTP verb 'RCTP'\ncondition-code: 12\n", Files.readString(reason));
+        assertEquals("spoolmail send: " + input + ": held in " + copies.get(0) + " with its reason in " + reason,
+                run.err.lines().toList().get(1));
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("held"), ""));
+    }
+}
