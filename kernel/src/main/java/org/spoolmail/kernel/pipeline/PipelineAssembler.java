@@ -3,10 +3,8 @@ package org.spoolmail.kernel.pipeline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -27,8 +25,8 @@ import org.spoolmail.kernel.plugin.PluginHost;
 /**
  * Builds a {@link Pipeline} from pipeline.yaml and the loaded plugins. Everything is checked before the first
  * message: every {@code use:} and routine names a started extension of the right kind, and every {@code config:}
- * fits that extension's schema. All problems are collected with their YAML paths; then every extension is
- * initialised once.
+ * fits that extension's schema. All problems are collected with their YAML paths; then each place in the pipeline
+ * gets its own instance of its extension, initialised once with that place's configuration.
  */
 public final class PipelineAssembler {
 
@@ -55,25 +53,22 @@ public final class PipelineAssembler {
         Problems problems = new Problems(config, host);
         problems.lines.addAll(config.problems());
         problems.lines.addAll(host.duplicates());
-        Set<String> used = new HashSet<>();
         StageEntry parseEntry = config.parse();
         for (StageEntry.RoutineEntry f : parseEntry.formats()) {
-            problems.find(MailParser.class, parseEntry, f.name(), f.path(), f.config(), configPath(parseEntry, f),
-                    used);
+            problems.find(MailParser.class, parseEntry, f.name(), f.path(), f.config(), configPath(parseEntry, f));
         }
         List<Optional<LoadedExtension<MailStage>>> stages = new ArrayList<>();
         for (StageEntry e : config.processing()) {
             for (StageEntry.RoutineEntry r : e.routines()) {
-                problems.find(MailExit.class, e, r.name(), r.path(), r.config(), e.path() + ".config." + r.name(),
-                        used);
+                problems.find(MailExit.class, e, r.name(), r.path(), r.config(), e.path() + ".config." + r.name());
             }
             stages.add(problems.find(MailStage.class, e, e.use(), e.path() + ".use", e.config(),
-                    e.path() + ".config", used));
+                    e.path() + ".config"));
         }
         List<Optional<LoadedExtension<MailObserver>>> observers = new ArrayList<>();
         for (StageEntry e : config.observers()) {
             observers.add(problems.find(MailObserver.class, e, e.use(), e.path() + ".use", e.config(),
-                    e.path() + ".config", used));
+                    e.path() + ".config"));
         }
         problems.throwIfAny();
         return initialise(config, stages, observers);
@@ -93,7 +88,7 @@ public final class PipelineAssembler {
         try {
             List<ParserChoice> parsers = new ArrayList<>();
             for (StageEntry.RoutineEntry f : config.parse().formats()) {
-                MailParser parser = host.find(MailParser.class, f.name()).orElseThrow().instance();
+                MailParser parser = host.newInstance(host.find(MailParser.class, f.name()).orElseThrow());
                 init(parser, config, config.parse(), f.config(), List.of(), base, initialised);
                 parsers.add(new ParserChoice(f.name(), parser));
             }
@@ -101,18 +96,19 @@ public final class PipelineAssembler {
             for (int i = 0; i < stages.size(); i++) {
                 StageEntry e = config.processing().get(i);
                 LoadedExtension<MailStage> stage = stages.get(i).orElseThrow();
+                MailStage instance = host.newInstance(stage);
                 List<ExitRoutine> routines = new ArrayList<>();
                 for (StageEntry.RoutineEntry r : e.routines()) {
-                    MailExit exit = host.find(MailExit.class, r.name()).orElseThrow().instance();
+                    MailExit exit = host.newInstance(host.find(MailExit.class, r.name()).orElseThrow());
                     init(exit, config, e, r.config(), List.of(), base, initialised);
                     routines.add(new GuardedExitRoutine(r.name(), exit, e.timeLimit(), exitWorkers));
                 }
-                init(stage.instance(), config, e, e.config(), routines, base, initialised);
-                ready.add(new PipelineStage(e, stage.instance(), stage.pluginId()));
+                init(instance, config, e, e.config(), routines, base, initialised);
+                ready.add(new PipelineStage(e, instance, stage.pluginId()));
             }
             List<PipelineObserver> watching = new ArrayList<>();
             for (int i = 0; i < observers.size(); i++) {
-                MailObserver observer = observers.get(i).orElseThrow().instance();
+                MailObserver observer = host.newInstance(observers.get(i).orElseThrow());
                 StageEntry e = config.observers().get(i);
                 init(observer, config, e, e.config(), List.of(), base, initialised);
                 watching.add(new PipelineObserver(e, observer));

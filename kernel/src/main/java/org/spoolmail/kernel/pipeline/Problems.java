@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.spoolmail.exits.Lifecycle;
 import org.spoolmail.exits.config.ConfigKey;
@@ -30,16 +29,13 @@ final class Problems {
     }
 
     <T> Optional<LoadedExtension<T>> find(Class<T> point, StageEntry entry, String name, String namePath,
-            Map<String, Object> raw, String configPath, Set<String> used) {
+            Map<String, Object> raw, String configPath) {
         Optional<LoadedExtension<T>> found = host.find(point, name);
         if (found.isEmpty()) {
             List<String> known = host.all(point).stream().map(LoadedExtension::name).sorted().toList();
             lines.add(file + ": " + namePath + ": no " + kind(point) + " named '" + name + "' for '"
                     + entry.role() + "' (available: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
             return found;
-        }
-        if (!used.add(point.getSimpleName() + ":" + name)) {
-            lines.add(file + ": " + namePath + ": '" + name + "' is used twice; each extension fills one place");
         }
         List<ConfigKey<?>> schema = ((Lifecycle) found.get().instance()).configSchema();
         List<String> schemaProblems = StageConfig.validate(schema, config.stageConfig(schema, raw), configPath);

@@ -90,6 +90,20 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
+     * Makes a new instance of an extension for one place in the pipeline, so that a routine placed at two exit
+     * points (domain-policy at verify-sender and verify-recipients) gets each place's own configuration. Called at
+     * start-up only, never per message.
+     *
+     * @param extension the resolved extension
+     * @param <T> the extension point type
+     * @return a new, uninitialised instance of the same class, made by PF4J's extension factory
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T newInstance(LoadedExtension<T> extension) {
+        return (T) manager.getExtensionFactory().create(extension.instance().getClass());
+    }
+
+    /**
      * @param point the extension point
      * @return every extension of that point, by name
      */
