@@ -107,6 +107,12 @@ public class SmtpDeliveryStage implements MailStage {
     public StageOutcome process(MailObject mail) throws StageException {
         SessionPool sessions = pool;
         SmtpSession session = sessions.borrow();
+        if (requiresTls(mail) && !session.connection().isTls()) {
+            sessions.release(session);
+            throw new TransientStageException("the input asked for STARTTLS (attribute requires-tls) but the session"
+                    + " with smart host " + session.relay().peer() + " is not encrypted: set starttls: required or"
+                    + " tls: implicit, or use a relay that offers STARTTLS", null);
+        }
         TransactionResult result;
         try {
             result = new SmtpTransaction(session).send(mail);
@@ -121,6 +127,11 @@ public class SmtpDeliveryStage implements MailStage {
         sessions.release(session);
         logger.debug("relayed to {}: {}", session.relay().peer(), result.finalReply());
         return StageOutcome.stop(withResultAttributes(mail, result, session.relay()), result.disposition());
+    }
+
+    /** A STARTTLS command in the datastream asks that this mail object travels encrypted (attribute requires-tls). */
+    private static boolean requiresTls(MailObject mail) {
+        return mail.attributes().get("requires-tls").map("true"::equals).orElse(false);
     }
 
     @Override
