@@ -128,7 +128,7 @@ public record ConfigKey<T>(String name, Optional<T> defaultValue, boolean requir
             if (v.equals("true") || v.equals("false")) {
                 return Boolean.valueOf(v);
             }
-            throw new IllegalArgumentException("'" + v + "' is not true or false");
+            throw new IllegalArgumentException("'" + v + "' is not allowed");
         });
     }
 

@@ -27,4 +27,12 @@ class ConfigKeyTest {
         assertEquals("'no' is not allowed", assertThrows(IllegalArgumentException.class,
                 () -> TLS.convert("no")).getMessage());
     }
+
+    @Test
+    void validateShouldSayNotAllowedOnceWhenABooleanIsYes() {
+        List<String> problems = StageConfig.validate(List.of(ConfigKey.bool("fsync", true)), Map.of("fsync", "yes"),
+                "config");
+
+        assertEquals(List.of("config.fsync: 'yes' is not allowed (expected true or false)"), problems);
+    }
 }

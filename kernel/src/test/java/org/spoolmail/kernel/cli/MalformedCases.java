@@ -147,7 +147,7 @@ final class MalformedCases {
                             + "header field is refused"),
             new MalformedInputs("message ASCII: no recipients", MESSAGE, 819, "lf",
                     lf("From: a@example.com", "Subject: x", "", "y"),
-                    ": no recipient: the message has no address in To, Cc or Bcc"),
+                    "record 3: no recipient: the message has no address in To, Cc or Bcc"),
             new MalformedInputs("message ASCII: To not an address", MESSAGE, 819, "lf",
                     lf("From: a@example.com", "To: b@@example.com", "Subject: x", "", "y"),
                     "record 2: malformed address 'b@@example.com' in To: address local-part 'b@' holds '@', which "

@@ -171,7 +171,7 @@ class AuditLogObserverTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FakeStageContext.of(new AuditLogObserver(), Map.of("directory", "a", "fsync", "yes"), base));
 
-        assertEquals("config.fsync: 'yes' is not true or false (expected true or false)", e.getMessage());
+        assertEquals("config.fsync: 'yes' is not allowed (expected true or false)", e.getMessage());
     }
 
     @Test

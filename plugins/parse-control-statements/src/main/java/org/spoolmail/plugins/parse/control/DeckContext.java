@@ -50,6 +50,33 @@ record DeckContext(MailInput input, Path folder, Symbols symbols) {
     }
 
     /**
+     * Makes the failure of a record the reader could not read.
+     *
+     * @param record the number of the record
+     * @param reason what is wrong
+     * @param cause the reader's failure
+     * @return the exception, its message prefixed with {@code origin record N: }
+     */
+    PermanentStageException error(long record, String reason, Throwable cause) {
+        InputLocation at = new InputLocation(input.origin(), record);
+        return new PermanentStageException(at + ": " + reason, at, null, cause);
+    }
+
+    /**
+     * Makes the failure of a record whose reason reads on from the location, as in
+     * {@code origin record N is longer than 1048576 octets}.
+     *
+     * @param record the number of the record
+     * @param continuation the rest of the sentence, starting with a blank
+     * @param cause the reader's failure
+     * @return the exception
+     */
+    PermanentStageException errorAt(long record, String continuation, Throwable cause) {
+        InputLocation at = new InputLocation(input.origin(), record);
+        return new PermanentStageException(at + continuation, at, null, cause);
+    }
+
+    /**
      * Resolves a file path written in a statement.
      *
      * @param written the path as written

@@ -35,14 +35,31 @@ final class DeckRecords {
         try {
             octets = reader.next();
         } catch (EOFException e) {
-            throw deck.error(reader.recordNumber() + 1, e.getMessage());
+            throw malformed(e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("record ")) {
-                throw deck.error(reader.recordNumber() + 1, e.getMessage());
+                throw malformed(e);
             }
             throw e;
         }
         return octets == null ? null : new DeckRecord(reader.recordNumber(), octets, new String(octets, charset));
+    }
+
+    /**
+     * The reader's messages start with {@code record N}; the deck's location names the record already, so it is
+     * said once: {@code deck record 7 is longer than 1048576 octets}, {@code deck record 2: RDW says ...}.
+     */
+    private PermanentStageException malformed(IOException e) {
+        long number = reader.recordNumber() + 1;
+        String prefix = "record " + number;
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith(prefix + ": ")) {
+            return deck.error(number, message.substring(prefix.length() + 2), e);
+        }
+        if (message.startsWith(prefix + " ")) {
+            return deck.errorAt(number, message.substring(prefix.length()), e);
+        }
+        return deck.error(number, message, e);
     }
 
     /** @return the number of the last record read; 0 before the first */

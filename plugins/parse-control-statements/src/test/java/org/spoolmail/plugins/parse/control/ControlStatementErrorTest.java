@@ -171,6 +171,27 @@ class ControlStatementErrorTest {
         }
     }
 
+    @Test
+    void parseShouldNameTheRecordOnceWhenADeckRecordIsLongerThanOneMebibyte() throws Exception {
+        Decks.ascii(deck, OK, "SUBJECT " + "x".repeat(1024 * 1024), "TO b@example.com");
+
+        PermanentStageException e = refused(Decks.input(deck, Ccsid.ISO_8859_1, RecordFormat.LF, Decks.IDENTITY));
+
+        assertEquals(deck + " record 2 is longer than 1048576 octets", e.getMessage());
+        assertEquals(Optional.of(new InputLocation(deck.toString(), 2)), e.location());
+    }
+
+    @Test
+    void parseShouldNameTheRecordOnceWhenTheDecksOwnRdwIsMalformed() throws Exception {
+        byte[] records = Decks.variable(Ccsid.ISO_8859_1, OK, "TO b@example.com");
+        Files.write(deck, java.util.Arrays.copyOf(records, records.length - 3));
+
+        PermanentStageException e = refused(Decks.input(deck, Ccsid.ISO_8859_1, RecordFormat.VARIABLE,
+                Decks.IDENTITY));
+
+        assertEquals(deck + " record 2: RDW says 16 octets of data, only 13 remain", e.getMessage());
+    }
+
     private PermanentStageException refused(MailInput input) {
         return assertThrows(PermanentStageException.class, () -> Decks.parser(dir).parse(input));
     }

@@ -19,8 +19,10 @@ import org.spoolmail.exits.mail.TextRecords;
  *
  * @param headers the header lines, with the record of each field
  * @param content the message content
+ * @param headerEndRecord the record where the header section ends: the blank line after it, else its last record
+ *     (1 if the input starts with the body); errors about the header section as a whole name it
  */
-record MessageRecords(HeaderLines headers, MailContent content) {
+record MessageRecords(HeaderLines headers, MailContent content, long headerEndRecord) {
 
     /**
      * Reads the whole input.
@@ -41,6 +43,7 @@ record MessageRecords(HeaderLines headers, MailContent content) {
         TextRecords.Writer body = TextRecords.writer(input.ccsid());
         boolean inHeader = true;
         long headerOctets = 0;
+        long headerEnd = 0;
         byte[] record;
         while ((record = next(reader, input.origin())) != null) {
             if (inHeader) {
@@ -53,6 +56,7 @@ record MessageRecords(HeaderLines headers, MailContent content) {
                 HeaderLines.Kind kind = headers.accept(stripPadding(new String(record, charset)), at);
                 inHeader = kind == HeaderLines.Kind.FIELD;
                 if (kind != HeaderLines.Kind.BODY) {
+                    headerEnd = at.recordNumber();
                     continue;
                 }
             }
@@ -61,7 +65,8 @@ record MessageRecords(HeaderLines headers, MailContent content) {
         if (reader.recordNumber() == 0) {
             throw new PermanentStageException(new InputLocation(input.origin(), 0), "the input is empty");
         }
-        return new MessageRecords(headers, RootPart.content(headers, body.finish(), input.origin()));
+        return new MessageRecords(headers, RootPart.content(headers, body.finish(), input.origin()),
+                Math.max(1, headerEnd));
     }
 
     private static byte[] next(RecordReader reader, String origin) throws PermanentStageException, IOException {

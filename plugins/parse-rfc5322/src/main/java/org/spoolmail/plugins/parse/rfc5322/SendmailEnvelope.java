@@ -50,7 +50,7 @@ final class SendmailEnvelope {
             }
         }
         if (recipients.isEmpty()) {
-            throw new PermanentStageException(new InputLocation(origin, 0),
+            throw new PermanentStageException(new InputLocation(origin, message.headerEndRecord()),
                     "no recipient: the message has no address in To, Cc or Bcc");
         }
         MailContent content = new MailContent(headers.without("Bcc"), message.content().root());

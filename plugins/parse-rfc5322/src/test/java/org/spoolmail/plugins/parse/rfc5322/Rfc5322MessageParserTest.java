@@ -22,6 +22,7 @@ import org.spoolmail.exits.mail.ContentTransferEncoding;
 import org.spoolmail.exits.mail.ContentType;
 import org.spoolmail.exits.mail.HeaderField;
 import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.InputLocation;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.PartBody;
@@ -77,10 +78,26 @@ class Rfc5322MessageParserTest {
     }
 
     @Test
-    void parseShouldRefuseWhenNoRecipient() throws Exception {
-        PermanentStageException e = failure(lf("From: a@example.com", "Subject: x", "", "x"));
+    void parseShouldRefuseNamingTheBlankLineAfterTheHeaderWhenNoRecipient() throws Exception {
+        PermanentStageException e = failure(lf("From: a@example.com", "Subject: x", "Date: Mon, 30 Nov 2026 09:00:00"
+                + " +0000", "", "x"));
 
-        assertEquals("job.eml: no recipient: the message has no address in To, Cc or Bcc", e.getMessage());
+        assertEquals("job.eml record 4: no recipient: the message has no address in To, Cc or Bcc", e.getMessage());
+        assertEquals(Optional.of(new InputLocation("job.eml", 4)), e.location());
+    }
+
+    @Test
+    void parseShouldRefuseNamingTheLastHeaderRecordWhenNoRecipientAndNoBlankLine() throws Exception {
+        PermanentStageException e = failure(lf("From: a@example.com", "Subject: x", " continued", "BODY LINE ONE"));
+
+        assertEquals("job.eml record 3: no recipient: the message has no address in To, Cc or Bcc", e.getMessage());
+    }
+
+    @Test
+    void parseShouldRefuseNamingRecordOneWhenTheInputHoldsNoHeaderField() throws Exception {
+        PermanentStageException e = failure(lf("just a line of text", "and another"));
+
+        assertEquals("job.eml record 1: no recipient: the message has no address in To, Cc or Bcc", e.getMessage());
     }
 
     @Test
