@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.TransientStageException;
 
 /**
  * The delivery status notifications to ask the relay for (RFC 3461), sent only when it offers DSN: {@code RET}
@@ -30,7 +30,7 @@ record DsnRequest(Optional<String> notifyOn, Optional<String> ret) {
      *
      * @param value e.g. {@code never} or {@code success,failure,delay}
      * @return the NOTIFY parameter value in upper case
-     * @throws StageException if a word is unknown or NEVER is combined with another
+     * @throws StageException transient (configuration) if a word is unknown or NEVER is combined with another
      */
     static String parseNotify(String value) throws StageException {
         Set<String> words = new LinkedHashSet<>();
@@ -41,8 +41,8 @@ record DsnRequest(Optional<String> notifyOn, Optional<String> ret) {
             return "NEVER";
         }
         if (!NOTIFY_WORDS.containsAll(words)) {
-            throw new PermanentStageException("dsn-notify '" + value + "' is not 'never' or a comma list of "
-                    + "success, failure, delay");
+            throw new TransientStageException("dsn-notify '" + value + "' is not 'never' or a comma list of "
+                    + "success, failure, delay", null);
         }
         return String.join(",", words);
     }

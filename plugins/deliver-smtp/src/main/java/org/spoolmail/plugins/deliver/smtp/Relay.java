@@ -1,7 +1,7 @@
 package org.spoolmail.plugins.deliver.smtp;
 
-import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.TransientStageException;
 
 /**
  * One smart host: a host name or address and a port. Written in pipeline.yaml as {@code host}, {@code host:port}
@@ -19,7 +19,7 @@ record Relay(String host, int port) {
      * @param defaultPort the port when the entry names none
      * @param key the configuration key, for messages
      * @return the relay
-     * @throws StageException if the entry is not a host with an optional port
+     * @throws StageException transient (configuration) if the entry is not a host with an optional port
      */
     static Relay parse(String text, int defaultPort, String key) throws StageException {
         String host = text;
@@ -54,6 +54,7 @@ record Relay(String host, int port) {
     }
 
     private static StageException invalid(String text, String key) {
-        return new PermanentStageException(key + " entry '" + text + "' is not host, host:port or [address]:port");
+        return new TransientStageException(key + " entry '" + text + "' is not host, host:port or [address]:port",
+                null);
     }
 }

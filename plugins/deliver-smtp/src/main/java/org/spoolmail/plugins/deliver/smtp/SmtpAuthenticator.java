@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.SmtpReply;
@@ -15,7 +14,8 @@ import org.spoolmail.exits.mail.SmtpReply;
  * initial response; on failure the relay sends a 334 with a base64 JSON error, answered by an empty line, then
  * its final 5xx). Credentials travel only in the command lines and are shown as {@code ***} in the wire trace; a
  * relay reply that echoes them has them masked before it goes into an exception.
- * A 4xx reply is transient; a 5xx reply (wrong credentials) holds the item for an operator.
+ * Every failure is transient (environment, condition code 16), a 5xx reply (wrong credentials) too: the relay or
+ * the configuration is at fault, not the input, and the item is held for an operator with the relay's reply.
  */
 final class SmtpAuthenticator {
 
@@ -31,14 +31,14 @@ final class SmtpAuthenticator {
      * @param connection the connection, after EHLO
      * @param capabilities what the relay offered
      * @throws IOException if the connection fails
-     * @throws StageException if the relay does not offer the mechanism or refuses the credentials
+     * @throws StageException transient if the relay does not offer the mechanism or refuses the credentials
      */
     void authenticate(SmtpConnection connection, EhloCapabilities capabilities) throws IOException, StageException {
         String mechanism = settings.auth().name();
         if (!capabilities.authMechanisms().contains(mechanism)) {
-            throw new PermanentStageException("smart host " + connection.peer() + " does not offer AUTH " + mechanism
+            throw new TransientStageException("smart host " + connection.peer() + " does not offer AUTH " + mechanism
                     + " (offered: " + (capabilities.authMechanisms().isEmpty() ? "none"
-                    : String.join(" ", capabilities.authMechanisms())) + ")");
+                    : String.join(" ", capabilities.authMechanisms())) + ")", null);
         }
         String user = settings.username().orElseThrow();
         String password = credential();
@@ -59,7 +59,7 @@ final class SmtpAuthenticator {
         try {
             return settings.oauthToken().orElseThrow().current().reveal();
         } catch (IOException e) {
-            throw new PermanentStageException("AUTH XOAUTH2 has no token: " + e.getMessage(), null, null, e);
+            throw new TransientStageException("AUTH XOAUTH2 has no token: " + e.getMessage(), e);
         }
     }
 
@@ -122,10 +122,7 @@ final class SmtpAuthenticator {
         SmtpReply masked = new SmtpReply(raw.code(), raw.enhancedStatus(), text);
         String message = "smart host " + connection.peer() + " refused AUTH " + settings.auth().name() + " as " + user
                 + ": " + masked;
-        if (masked.isTransient()) {
-            throw new TransientStageException(message, masked, null);
-        }
-        throw new PermanentStageException(message, null, masked, null);
+        throw new TransientStageException(message, masked, null);
     }
 
     private static String base64(String text) {

@@ -13,9 +13,9 @@ import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.config.StageConfig;
 
@@ -63,7 +63,8 @@ final class SmtpConfig {
      *
      * @param context the stage's context
      * @return the settings
-     * @throws StageException if no relay is named, AUTH lacks a user or credential, a name is unusable, or the
+     * @throws StageException transient (a configuration problem is the environment's, condition code 16, never
+     *     the input's) if no relay is named, AUTH lacks a user or credential, a name is unusable, or the
      *     trust store is unusable
      */
     SmtpSettings read(StageContext context) throws StageException {
@@ -72,7 +73,7 @@ final class SmtpConfig {
                 c.get(AUTH_MECHANISM).toUpperCase(Locale.ROOT));
         Optional<String> user = c.find(USERNAME);
         if (auth != SmtpSettings.AuthMechanism.NONE && user.isEmpty()) {
-            throw new PermanentStageException("auth-mechanism " + c.get(AUTH_MECHANISM) + " needs username");
+            throw new TransientStageException("auth-mechanism " + c.get(AUTH_MECHANISM) + " needs username", null);
         }
         Optional<Secret> password = Optional.empty();
         if (auth == SmtpSettings.AuthMechanism.PLAIN || auth == SmtpSettings.AuthMechanism.LOGIN) {
@@ -90,8 +91,8 @@ final class SmtpConfig {
 
     private static List<Relay> relays(StageConfig c) throws StageException {
         if (c.find(HOSTS).isPresent() == c.find(HOST).isPresent()) {
-            throw new PermanentStageException("name the smart host(s) with either host (plus fallback-hosts) or "
-                    + "hosts, not both and not neither");
+            throw new TransientStageException("name the smart host(s) with either host (plus fallback-hosts) or "
+                    + "hosts, not both and not neither", null);
         }
         List<Relay> relays = new ArrayList<>();
         List<String> entries = new ArrayList<>(c.find(HOSTS).orElse(List.of()));
@@ -104,7 +105,7 @@ final class SmtpConfig {
             relays.add(Relay.parse(entry, c.get(PORT), key));
         }
         if (relays.isEmpty()) {
-            throw new PermanentStageException("hosts names no smart host");
+            throw new TransientStageException("hosts names no smart host", null);
         }
         return relays;
     }
@@ -120,8 +121,8 @@ final class SmtpConfig {
     private OAuthToken token(StageContext context) throws StageException {
         StageConfig c = context.config();
         if (c.find(OAUTH2_TOKEN_FILE).isPresent() == c.find(OAUTH2_TOKEN_ENV).isPresent()) {
-            throw new PermanentStageException("auth-mechanism xoauth2 needs exactly one of oauth2-token-file and "
-                    + "oauth2-token-env");
+            throw new TransientStageException("auth-mechanism xoauth2 needs exactly one of oauth2-token-file and "
+                    + "oauth2-token-env", null);
         }
         if (c.find(OAUTH2_TOKEN_ENV).isPresent()) {
             return OAuthToken.fixed(secret(c.get(OAUTH2_TOKEN_ENV), "oauth2-token-env"), c.get(OAUTH2_TOKEN_ENV));
@@ -130,7 +131,7 @@ final class SmtpConfig {
         try {
             token.current();
         } catch (IOException e) {
-            throw new PermanentStageException("oauth2-token-file cannot be used: " + e.getMessage(), null, null, e);
+            throw new TransientStageException("oauth2-token-file cannot be used: " + e.getMessage(), e);
         }
         return token;
     }
@@ -145,16 +146,16 @@ final class SmtpConfig {
         try {
             return TlsFactory.create(store, password);
         } catch (IOException | GeneralSecurityException e) {
-            throw new PermanentStageException("tls-trust-store " + store.map(Path::toString).orElse("(default)")
-                    + " cannot be used: " + e, null, null, e);
+            throw new TransientStageException("tls-trust-store " + store.map(Path::toString).orElse("(default)")
+                    + " cannot be used: " + e, e);
         }
     }
 
     private Secret secret(String variable, String key) throws StageException {
         String value = environment.apply(variable);
         if (value == null || value.isEmpty()) {
-            throw new PermanentStageException("environment variable " + variable + " (named by " + key
-                    + ") is not set");
+            throw new TransientStageException("environment variable " + variable + " (named by " + key
+                    + ") is not set", null);
         }
         return new Secret(value);
     }
@@ -188,7 +189,7 @@ final class SmtpConfig {
 
     private static String checkedName(String name, String key) throws StageException {
         if (name.isEmpty() || !name.chars().allMatch(ch -> ch > 0x20 && ch < 0x7F)) {
-            throw new PermanentStageException(key + " '" + name + "' is not a host name");
+            throw new TransientStageException(key + " '" + name + "' is not a host name", null);
         }
         return name;
     }

@@ -28,7 +28,11 @@ import org.spoolmail.exits.mail.MailObject;
  * result and reply (the kernel gives condition code 4 for refusals). Every recipient refused with 5xx, a 5xx to
  * MAIL or after the data, a message over the relay's SIZE limit, or a non-ASCII address for a relay without
  * SMTPUTF8: rejected with the reason, before anything was sent where that can be known. No relay reachable, or a
- * 4xx to MAIL, DATA or the data: {@link TransientStageException} naming {@code host:port} and the reply. Sets the
+ * 4xx to MAIL, DATA or the data: {@link TransientStageException} naming {@code host:port} and the reply. A
+ * configuration, TLS or AUTH problem (a key that cannot be used, a relay that refuses EHLO, STARTTLS or AUTH, even
+ * with 5xx) is transient too: the kernel holds the item as an environment problem (condition code 16), since the
+ * input is not at fault. Only a message that cannot be written (a part not translated) is a
+ * {@link org.spoolmail.exits.PermanentStageException} (bad input, 12). Sets the
  * attributes {@code size-octets} (octets of the message before dot-stuffing), {@code relay-reply} (the relay's last
  * reply) and {@code relay-host} ({@code host:port} of the relay that took the transaction). Credentials come from
  * the environment or a file and are never logged. Thread-safe: each concurrent call gets a session of its own.

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageOutcome;
+import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.MessageWriter;
@@ -104,7 +104,7 @@ class EsmtpExtensionsTest {
 
     @Test
     void initShouldRefuseNeverCombinedWithOtherNotifyWords() {
-        PermanentStageException e = assertThrows(PermanentStageException.class,
+        TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stages.start(25, Map.of("dsn-notify", "never,failure")));
 
         assertEquals("dsn-notify 'never,failure' is not 'never' or a comma list of success, failure, delay",

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageOutcome;
 import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.fake.FakeStageContext;
@@ -59,7 +58,7 @@ class GreenMailAuthTest {
     void processShouldHoldWithMaskedReplyWhenPasswordIsWrong() throws Exception {
         SmtpDeliveryStage stage = stage("plain", "wrong", "off");
 
-        PermanentStageException e = assertThrows(PermanentStageException.class,
+        TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stage.process(SmtpDeliveryStageTest.mail("audit@example.com")));
 
         assertEquals("smart host 127.0.0.1:" + GREEN_MAIL.getSmtp().getPort() + " refused AUTH PLAIN as batchmail: "
@@ -83,7 +82,7 @@ class GreenMailAuthTest {
         SmtpDeliveryStage stage = new SmtpDeliveryStage(name -> null);
         Map<String, Object> config = Map.of("host", "127.0.0.1", "auth-mechanism", "plain", "username", "u");
 
-        PermanentStageException e = assertThrows(PermanentStageException.class,
+        TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stage.init(FakeStageContext.of(stage, config, base)));
 
         assertEquals("environment variable SPOOLMAIL_SMTP_PASSWORD (named by password-env) is not set",

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageOutcome;
 import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.Disposition;
@@ -94,7 +93,7 @@ class SmartHostsTest {
 
     @Test
     void initShouldRefuseHostsEntryWithBadPort() {
-        PermanentStageException e = assertThrows(PermanentStageException.class,
+        TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stages(Map.of("hosts", List.of("relay.example.com:99999"))));
 
         assertEquals("hosts entry 'relay.example.com:99999' is not host, host:port or [address]:port",
@@ -103,7 +102,7 @@ class SmartHostsTest {
 
     @Test
     void initShouldRefuseHostAndHostsTogether() {
-        PermanentStageException e = assertThrows(PermanentStageException.class,
+        TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stages(Map.of("host", "a.example.com", "hosts", List.of("b.example.com"))));
 
         assertEquals("name the smart host(s) with either host (plus fallback-hosts) or hosts, not both and not "

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.MessageWriter;
 import org.spoolmail.exits.mail.WireOptions;
 
@@ -65,7 +65,7 @@ class XOAuth2Test {
                 : c.startsWith("AUTH") ? "334 eyJzdGF0dXMiOiI0MDEifQ=="
                 : c.isEmpty() ? "535 5.7.8 Username and Password not accepted" : null);
 
-        PermanentStageException e = assertThrows(PermanentStageException.class,
+        TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stages.start(relay.port(), xoauth2("oauth2-token-env", "TOKEN"), Map.of("TOKEN", TOKEN), null)
                         .process(SmtpDeliveryStageTest.mail("a@example.com")));
 
