@@ -1,6 +1,11 @@
 package org.spoolmail.exits.mail;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -16,6 +21,11 @@ import java.util.Map;
  * <p>Decoding with a CCSID's charset must never be used to find line ends: OpenJDK maps both x'15' and x'25' to
  * LF for IBM037 but x'25' to U+0085 for IBM1047. Line ends come from the {@link RecordFormat}.
  *
+ * <p>Text is decoded strictly ({@link #decode(byte[])}, {@link #decoder()}): octets that are not valid in the
+ * CCSID are refused, never replaced with U+FFFD, so that input in another code page fails with a hint instead of
+ * being sent garbled. CCSID 1208 (UTF-8) is the default for ASCII-family input, as on Linux and z/OS UNIX tagged
+ * files; with strict decoding an ISO-8859-1 file read as 1208 is refused with the hint rather than garbled.
+ *
  * @param number the CCSID, 1..65535
  * @param charset the Java charset that encodes and decodes text in this CCSID
  * @since 1.0.0
@@ -24,10 +34,19 @@ public record Ccsid(int number, Charset charset) {
 
     /** CCSID 1208, UTF-8. */
     public static final Ccsid UTF_8 = new Ccsid(1208, StandardCharsets.UTF_8);
-    /** CCSID 819, ISO-8859-1: the default for ASCII-family input, since it maps every octet. */
+    /**
+     * CCSID 819, ISO-8859-1. It maps every octet, so nothing read in it is ever refused: a UTF-8 file read as 819
+     * shows as mojibake ({@code Ã¼} for {@code ü}) or as C1 controls. Use it only for input known to be Latin-1.
+     */
     public static final Ccsid ISO_8859_1 = new Ccsid(819, StandardCharsets.ISO_8859_1);
     /** CCSID 367, US-ASCII. */
     public static final Ccsid US_ASCII = new Ccsid(367, StandardCharsets.US_ASCII);
+
+    /**
+     * The hint added to every refusal that suggests the input was read in the wrong code page: undecodable octets
+     * and C1 controls (U+0080..U+009F, which UTF-8 or EBCDIC read as ISO-8859-1 often yields).
+     */
+    public static final String CODE_PAGE_HINT = "(is the input in another code page? see --codepage)";
 
     private static final Map<Integer, Ccsid> FIXED = Map.of(1208, UTF_8, 819, ISO_8859_1, 367, US_ASCII);
 
@@ -134,5 +153,59 @@ public record Ccsid(int number, Charset charset) {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new IllegalArgumentException("unknown charset '" + name + "'", e);
         }
+    }
+
+    /**
+     * Returns a new strict decoder for this CCSID: malformed and unmappable input is reported
+     * ({@link CodingErrorAction#REPORT}), never replaced. Decoders are not thread-safe: take one per use.
+     *
+     * @return a new decoder
+     */
+    public CharsetDecoder decoder() {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * Decodes one record strictly with this CCSID. Thread-safe.
+     *
+     * @param octets the record's octets, not null
+     * @return the text
+     * @throws UndecodableTextException if the octets are not valid text in this CCSID (e.g. x'FC' read as UTF-8);
+     *     its message names the first bad octets, their column and the {@link #CODE_PAGE_HINT}
+     */
+    public String decode(byte[] octets) throws UndecodableTextException {
+        return decode(octets, decoder(), toString());
+    }
+
+    /**
+     * Decodes one record strictly with any charset, for text labelled by charset name rather than CCSID.
+     *
+     * @param octets the record's octets, not null
+     * @param charset the charset, not null
+     * @return the text
+     * @throws UndecodableTextException if the octets are not valid text in the charset; the message names it
+     */
+    public static String decode(byte[] octets, Charset charset) throws UndecodableTextException {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return decode(octets, decoder, "charset " + charset.name());
+    }
+
+    private static String decode(byte[] octets, CharsetDecoder decoder, String codePage)
+            throws UndecodableTextException {
+        ByteBuffer in = ByteBuffer.wrap(octets);
+        CharBuffer out = CharBuffer.allocate((int) Math.ceil(octets.length * (double) decoder.maxCharsPerByte()) + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int length = Math.min(result.length(), octets.length - at);
+            throw new UndecodableTextException(codePage, at + 1,
+                    java.util.Arrays.copyOfRange(octets, at, at + Math.max(length, 1)));
+        }
+        return out.flip().toString();
     }
 }

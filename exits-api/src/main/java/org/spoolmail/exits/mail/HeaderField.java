@@ -65,11 +65,8 @@ public record HeaderField(String name, String body) {
         };
         String reason = name.isEmpty() ? "control character " + code + " is refused in a header field"
                 : name + " is a line break: a line break in a header field is refused";
-        return c >= 0x80 && c <= 0x9F ? reason + " " + CODE_PAGE_HINT : reason;
+        return c >= 0x80 && c <= 0x9F ? reason + " " + Ccsid.CODE_PAGE_HINT : reason;
     }
-
-    /** The hint added when a C1 control suggests text decoded with the wrong code page. */
-    static final String CODE_PAGE_HINT = "(is the input in another code page? see --codepage)";
 
     /** Removes leading and trailing SP and HTAB only (RFC 5322 WSP); other white space is checked, not dropped. */
     private static String stripBlanks(String body) {
