@@ -3,12 +3,16 @@ package org.spoolmail.plugins.parse.smtp;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
+import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.UndecodableTextException;
 
 /**
  * How the records of one CCSID read as SMTP text: command lines, the end-of-data line, dot-stuffing and header
  * lines. Control octets are compared after decoding, because their code points differ by family: x'25' is an
- * EBCDIC line feed but '%' in ASCII, so stripping it from the raw octets would damage ASCII input.
+ * EBCDIC line feed but '%' in ASCII, so stripping it from the raw octets would damage ASCII input. Command and
+ * header records are decoded strictly: octets not valid in the CCSID refuse the input with the record and a hint
+ * at --codepage. Data lines are not decoded here; codepage-translate decodes them.
  */
 final class RecordText {
 
@@ -20,12 +24,16 @@ final class RecordText {
     /** What trails a header record as padding: blank and NUL. Anything else stays, so a line end is refused. */
     private static final String HEADER_PADDING = " \u0000";
 
+    private final Ccsid ccsid;
     private final Charset charset;
+    private final InputRecords records;
     private final byte[] dot;
     private final byte[] blank;
 
-    RecordText(Ccsid ccsid) {
+    RecordText(Ccsid ccsid, InputRecords records) {
+        this.ccsid = ccsid;
         this.charset = ccsid.charset();
+        this.records = records;
         this.dot = ".".getBytes(charset);
         this.blank = " ".getBytes(charset);
     }
@@ -41,9 +49,15 @@ final class RecordText {
         return end;
     }
 
-    /** @return the record decoded, without trailing padding or line-end characters */
-    String command(byte[] record) {
-        return stripTrailing(new String(record, charset), COMMAND_PADDING);
+    /**
+     * Decodes the record most recently read as a command.
+     *
+     * @param record the record's octets
+     * @return the record decoded, without trailing padding or line-end characters
+     * @throws PermanentStageException if the octets are not valid text in the CCSID
+     */
+    String command(byte[] record) throws PermanentStageException {
+        return stripTrailing(decoded(record), COMMAND_PADDING);
     }
 
     /** @return the octets the command text takes in this CCSID */
@@ -53,7 +67,8 @@ final class RecordText {
 
     /** @return true if the record is the end of the data: "." alone, padded as a command record may be */
     boolean isEndOfData(byte[] record) {
-        return startsWithDot(record) && command(record).equals(".");
+        // A data line is not refused here for octets the CCSID lacks: codepage-translate names its line.
+        return startsWithDot(record) && stripTrailing(new String(record, charset), COMMAND_PADDING).equals(".");
     }
 
     /** @return the record without its first dot, if it starts with one (RFC 5321 section 4.5.2) */
@@ -61,9 +76,23 @@ final class RecordText {
         return startsWithDot(record) ? Arrays.copyOfRange(record, dot.length, record.length) : record;
     }
 
-    /** @return the record decoded as a header line, without trailing blanks and NULs */
-    String headerLine(byte[] record) {
-        return stripTrailing(new String(record, charset), HEADER_PADDING);
+    /**
+     * Decodes the record most recently read as a header line.
+     *
+     * @param record the record's octets
+     * @return the record decoded as a header line, without trailing blanks and NULs
+     * @throws PermanentStageException if the octets are not valid text in the CCSID
+     */
+    String headerLine(byte[] record) throws PermanentStageException {
+        return stripTrailing(decoded(record), HEADER_PADDING);
+    }
+
+    private String decoded(byte[] record) throws PermanentStageException {
+        try {
+            return ccsid.decode(record);
+        } catch (UndecodableTextException e) {
+            throw records.error(e.getMessage());
+        }
     }
 
     private boolean startsWithDot(byte[] record) {

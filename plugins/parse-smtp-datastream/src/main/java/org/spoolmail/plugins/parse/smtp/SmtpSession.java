@@ -33,7 +33,7 @@ final class SmtpSession {
     SmtpSession(MailInput input, InputRecords records, ParserSettings settings) {
         this.input = input;
         this.records = records;
-        this.text = new RecordText(input.ccsid());
+        this.text = new RecordText(input.ccsid(), records);
         this.paths = new EnvelopePaths(settings.defaultDomain());
         this.settings = settings;
         this.logger = settings.logger();
