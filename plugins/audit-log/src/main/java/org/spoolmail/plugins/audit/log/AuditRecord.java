@@ -19,8 +19,11 @@ import org.spoolmail.exits.mail.TraceEntry;
  * Renders the audit record of one mail object and outcome as one line of JSON, with kebab-case keys in a fixed
  * order: time, queue-id, message-id, outcome, reason, hold-cause, condition-code, identity, origin,
  * original-reverse-path, reverse-path, original-from, from, recipients, subject, attachments, size-octets,
- * relay-reply, trace. Absent values are {@code null}. The kernel sets the attributes {@code condition-code} (the
- * item's condition code, before the observers run) and {@code original-from} (the From header field as parsed).
+ * reply, relay-reply, trace. Absent values are {@code null}. {@code reply} is the reply of the decision that ended
+ * the item (an exit routine's {@code 550 5.7.1}, or the relay's); {@code relay-reply} holds only a reply the relay
+ * sent, from the attribute {@code relay-reply} that deliver-smtp sets. The kernel sets the attributes
+ * {@code condition-code} (the item's condition code, before the observers run) and {@code original-from} (the From
+ * header field as parsed).
  * It reads header fields, the envelope, the identity, attributes and the trace; never a body.
  */
 final class AuditRecord {
@@ -62,7 +65,8 @@ final class AuditRecord {
         json.name("subject").value(headers.first("Subject"));
         json.name("attachments").value(attachments(mail.content().root()));
         json.name("size-octets").value(sizeOctets(mail));
-        json.name("relay-reply").value(disposition.reply().map(SmtpReply::toString));
+        json.name("reply").value(disposition.reply().map(SmtpReply::toString));
+        json.name("relay-reply").value(mail.attributes().get("relay-reply"));
         trace(json.name("trace"), mail);
         return json.endObject().toString();
     }

@@ -56,7 +56,8 @@ class AuditLogObserverTest {
             + "\"reply\":\"250 2.1.5 OK\"},{\"address\":\"audit@example.com\",\"status\":\"REFUSED\","
             + "\"reply\":\"550 5.1.1 user unknown\"}],"
             + "\"subject\":\"PAYROLL RUN PR01 - CONTROL TOTALS [WEEK 48]\",\"attachments\":1,\"size-octets\":4711,"
-            + "\"relay-reply\":\"250 2.0.0 OK queued as 4Xyz\",\"trace\":[{\"stage\":\"verify-sender\","
+            + "\"reply\":\"250 2.0.0 OK queued as 4Xyz\",\"relay-reply\":\"250 2.0.0 OK queued as 4Xyz\","
+            + "\"trace\":[{\"stage\":\"verify-sender\","
             + "\"routine\":\"directory-sender\",\"decision\":\"REPLACE\","
             + "\"reason\":\"BATCH1 sends as payroll@example.com\",\"elapsed-ms\":3},{\"stage\":\"deliver-smtp\","
             + "\"routine\":null,\"decision\":\"DELIVERED\",\"reason\":\"\",\"elapsed-ms\":120}]}\n";
@@ -100,7 +101,8 @@ class AuditLogObserverTest {
                 + "\"original-from\":null,\"from\":null,\"recipients\":[{\"address\":\"recipient@example.org\","
                 + "\"status\":\"NOT-ATTEMPTED\",\"reply\":null}],\"subject\":null,\"attachments\":0,"
                 + "\"size-octets\":" + mail.content().bodySizeOctets() + ","
-                + "\"relay-reply\":\"550 5.7.1 BATCH1 is not authorised to send as ops@example.com\","
+                + "\"reply\":\"550 5.7.1 BATCH1 is not authorised to send as ops@example.com\","
+                + "\"relay-reply\":null,"
                 + "\"trace\":[]}\n", Files.readString(base.resolve("audit/audit-2026-11-30.jsonl")));
     }
 
@@ -116,7 +118,7 @@ class AuditLogObserverTest {
         assertTrue(line.contains(",\"outcome\":\"HELD\",\"reason\":\"exit routine slow exceeded its time limit of 5s\","
                 + "\"hold-cause\":\"EXIT_FAILURE\","), line);
         assertTrue(line.contains(",\"original-reverse-path\":\"<>\",\"reverse-path\":\"<>\","), line);
-        assertTrue(line.contains(",\"relay-reply\":null,"), line);
+        assertTrue(line.contains(",\"reply\":null,\"relay-reply\":null,"), line);
     }
 
     @Test
@@ -204,7 +206,7 @@ class AuditLogObserverTest {
         return mail.withContent(mail.content().withRoot(root))
                 .withAttributes(Attributes.EMPTY.with("original-reverse-path", "<BATCH1@NODE1>")
                         .with("original-from", "BATCH1@NODE1").with("condition-code", "4")
-                        .with("size-octets", "4711"))
+                        .with("size-octets", "4711").with("relay-reply", "250 2.0.0 OK queued as 4Xyz"))
                 .withTrace(new TraceEntry("verify-sender", Optional.of("directory-sender"), "REPLACE",
                         "BATCH1 sends as payroll@example.com", Duration.ofMillis(3)))
                 .withTrace(new TraceEntry("deliver-smtp", Optional.empty(), "DELIVERED", "",
