@@ -3,7 +3,6 @@ package org.spoolmail.plugins.parse.rfc5322;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.InputLocation;
@@ -11,11 +10,13 @@ import org.spoolmail.exits.mail.MailContent;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.RecordReader;
 import org.spoolmail.exits.mail.TextRecords;
+import org.spoolmail.exits.mail.UndecodableTextException;
 
 /**
  * The records of one message read into a header section (decoded, padding of blanks and NULs removed) and body
  * records (untranslated, in the input CCSID). A header record with a control character is refused with its
- * record number, so no x'25', x'15', x'0D', CR or LF becomes a line break in a header field.
+ * record number, so no x'25', x'15', x'0D', CR or LF becomes a line break in a header field. Header records are
+ * decoded strictly: octets not valid in the input CCSID are refused with the record and a hint at --codepage.
  *
  * @param headers the header lines, with the record of each field
  * @param content the message content
@@ -37,7 +38,6 @@ record MessageRecords(HeaderLines headers, MailContent content, long headerEndRe
      */
     static MessageRecords read(MailInput input, InputStream in, long maxHeaderOctets)
             throws PermanentStageException, IOException {
-        Charset charset = input.ccsid().charset();
         RecordReader reader = input.recordFormat().reader(in);
         HeaderLines headers = new HeaderLines();
         TextRecords.Writer body = TextRecords.writer(input.ccsid());
@@ -53,7 +53,7 @@ record MessageRecords(HeaderLines headers, MailContent content, long headerEndRe
                     throw new PermanentStageException(at, "the header section is longer than max-header-octets "
                             + maxHeaderOctets);
                 }
-                HeaderLines.Kind kind = headers.accept(stripPadding(new String(record, charset)), at);
+                HeaderLines.Kind kind = headers.accept(stripPadding(decoded(input, record, at)), at);
                 inHeader = kind == HeaderLines.Kind.FIELD;
                 if (kind != HeaderLines.Kind.BODY) {
                     headerEnd = at.recordNumber();
@@ -67,6 +67,15 @@ record MessageRecords(HeaderLines headers, MailContent content, long headerEndRe
         }
         return new MessageRecords(headers, RootPart.content(headers, body.finish(), input.origin()),
                 Math.max(1, headerEnd));
+    }
+
+    private static String decoded(MailInput input, byte[] record, InputLocation at)
+            throws PermanentStageException {
+        try {
+            return input.ccsid().decode(record);
+        } catch (UndecodableTextException e) {
+            throw new PermanentStageException(at, e.getMessage());
+        }
     }
 
     private static byte[] next(RecordReader reader, String origin) throws PermanentStageException, IOException {

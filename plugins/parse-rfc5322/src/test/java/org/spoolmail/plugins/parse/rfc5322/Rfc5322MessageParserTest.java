@@ -150,6 +150,19 @@ class Rfc5322MessageParserTest {
         assertFalse(parser.recognises(List.of()));
     }
 
+    @Test
+    void parseShouldRefuseLatin1HeaderWhenReadAsUtf8() throws Exception {
+        byte[] data = "From: a@example.com\nTo: b@example.com\nSubject: M\u00fcller\n\ntext\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        MailInput input = new MailInput("job.eml", ContentHandle.ofBytes(data), Ccsid.UTF_8, RecordFormat.LF,
+                Identity.of("BATCH1", "SYS1", "job.eml"));
+
+        PermanentStageException e = failure(input);
+
+        assertEquals("job.eml record 3: octet x'FC' at column 11 is not valid text in CCSID 1208 (UTF-8)"
+                + " (is the input in another code page? see --codepage)", e.getMessage());
+    }
+
     private PermanentStageException failure(MailInput input) throws Exception {
         Rfc5322MessageParser parser = parser(Map.of());
         return assertThrows(PermanentStageException.class, () -> parser.parse(input));
