@@ -2,6 +2,7 @@ package org.spoolmail.plugins.deliver.smtp;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -30,7 +31,9 @@ final class SmtpConfig {
     static final ConfigKey<String> TLS = ConfigKey.oneOf("tls", "starttls", "starttls", "implicit");
     static final ConfigKey<String> STARTTLS = ConfigKey.oneOf("starttls", "opportunistic",
             "required", "opportunistic", "off");
-    static final ConfigKey<String> TRUST_STORE = ConfigKey.string("tls-trust-store", null);
+    static final ConfigKey<String> TRUST_STORE = new ConfigKey<>("tls-trust-store", Optional.empty(), false,
+            "a file: " + TlsFactory.FORMATS + " (password from tls-trust-store-password-env; none for PEM); "
+            + "default: the JDK's trusted CAs", ConfigKey.string("tls-trust-store", null).converter());
     static final ConfigKey<String> TRUST_STORE_PASSWORD_ENV = ConfigKey.string("tls-trust-store-password-env", null);
     static final ConfigKey<Boolean> VERIFY_HOSTNAME = ConfigKey.bool("tls-verify-hostname", true);
     static final ConfigKey<String> AUTH_MECHANISM = ConfigKey.oneOf("auth-mechanism", "none",
@@ -147,8 +150,16 @@ final class SmtpConfig {
             return TlsFactory.create(store, password);
         } catch (IOException | GeneralSecurityException e) {
             throw new TransientStageException("tls-trust-store " + store.map(Path::toString).orElse("(default)")
-                    + " cannot be used: " + e, e);
+                    + " cannot be used: " + reason(e) + "; it must be " + TlsFactory.FORMATS
+                    + " (password from tls-trust-store-password-env)", e);
         }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private Secret secret(String variable, String key) throws StageException {

@@ -35,7 +35,9 @@ import org.spoolmail.exits.mail.MailObject;
  * {@link org.spoolmail.exits.PermanentStageException} (bad input, 12). Sets the
  * attributes {@code size-octets} (octets of the message before dot-stuffing), {@code relay-reply} (the relay's last
  * reply) and {@code relay-host} ({@code host:port} of the relay that took the transaction). Credentials come from
- * the environment or a file and are never logged. Thread-safe: each concurrent call gets a session of its own.
+ * the environment or a file and are never logged. {@code tls-trust-store} is a PEM file of one or more
+ * {@code -----BEGIN CERTIFICATE-----} blocks (no password), or a PKCS12 or JKS key store (password from
+ * {@code tls-trust-store-password-env}, optional for PKCS12 without one); only its certificates are trusted. Thread-safe: each concurrent call gets a session of its own.
  *
  * <pre>{@code
  * - stage: deliver
@@ -46,8 +48,8 @@ import org.spoolmail.exits.mail.MailObject;
  *     fallback-hosts: [smtp-dr.example.com]   # tried in order when host cannot be reached
  *     tls: starttls                   # starttls (default) | implicit (TLS from the start, port 465)
  *     starttls: required              # required | opportunistic (default) | off
- *     tls-trust-store: certs/relay.p12 # optional PKCS12; default: the JDK's trusted CAs
- *     tls-trust-store-password-env: SPOOLMAIL_TRUST_PASSWORD
+ *     tls-trust-store: certs/relay.pem # optional: PEM certificates, PKCS12 or JKS; default: the JDK's CAs
+ *     tls-trust-store-password-env: SPOOLMAIL_TRUST_PASSWORD   # JKS, PKCS12 with a password; not for PEM
  *     tls-verify-hostname: "true"     # the certificate must name the host (default true)
  *     auth-mechanism: plain           # none (default) | plain | login | xoauth2
  *     username: batch-mailer

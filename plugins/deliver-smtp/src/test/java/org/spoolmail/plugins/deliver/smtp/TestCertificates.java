@@ -3,10 +3,12 @@ package org.spoolmail.plugins.deliver.smtp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Base64;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -34,6 +36,37 @@ final class TestCertificates {
         Path file = dir.resolve("trust.p12");
         try (OutputStream out = Files.newOutputStream(file)) {
             trust.store(out, "trustpw".toCharArray());
+        }
+        return file;
+    }
+
+    /**
+     * @param dir where to write it
+     * @return a PEM file with a comment line and GreenMail's certificate twice (two blocks), no password
+     */
+    static Path pemTrustStore(Path dir) throws IOException, GeneralSecurityException {
+        String block = "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(greenmailKeys().getCertificate("greenmail").getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+        Path file = dir.resolve("relay-ca.pem");
+        Files.writeString(file, "# GreenMail test CA\n" + block + "Subject: the same again\n" + block,
+                StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    /**
+     * @param dir where to write it
+     * @param password the store's password
+     * @return a JKS trust store holding only GreenMail's certificate
+     */
+    static Path jksTrustStore(Path dir, String password) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance("JKS");
+        trust.load(null, null);
+        trust.setCertificateEntry("relay", greenmailKeys().getCertificate("greenmail"));
+        Path file = dir.resolve("trust.jks");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            trust.store(out, password.toCharArray());
         }
         return file;
     }
