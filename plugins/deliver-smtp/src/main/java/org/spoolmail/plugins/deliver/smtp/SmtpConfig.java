@@ -38,6 +38,7 @@ final class SmtpConfig {
     static final ConfigKey<Boolean> VERIFY_HOSTNAME = ConfigKey.bool("tls-verify-hostname", true);
     static final ConfigKey<String> AUTH_MECHANISM = ConfigKey.oneOf("auth-mechanism", "none",
             "none", "plain", "login", "xoauth2");
+    static final ConfigKey<Boolean> ALLOW_PLAINTEXT_AUTH = ConfigKey.bool("allow-plaintext-auth", false);
     static final ConfigKey<String> USERNAME = ConfigKey.string("username", null);
     static final ConfigKey<String> PASSWORD_ENV = ConfigKey.string("password-env", "SPOOLMAIL_SMTP_PASSWORD");
     static final ConfigKey<String> OAUTH2_TOKEN_FILE = ConfigKey.string("oauth2-token-file", null);
@@ -51,7 +52,7 @@ final class SmtpConfig {
     static final ConfigKey<Boolean> WIRE_TRACE = ConfigKey.bool("wire-trace", false);
 
     static final List<ConfigKey<?>> SCHEMA = List.of(HOST, PORT, HOSTS, FALLBACK_HOSTS, HELO_NAME, TLS, STARTTLS,
-            TRUST_STORE, TRUST_STORE_PASSWORD_ENV, VERIFY_HOSTNAME, AUTH_MECHANISM, USERNAME, PASSWORD_ENV,
+            TRUST_STORE, TRUST_STORE_PASSWORD_ENV, VERIFY_HOSTNAME, AUTH_MECHANISM, ALLOW_PLAINTEXT_AUTH, USERNAME, PASSWORD_ENV,
             OAUTH2_TOKEN_FILE, OAUTH2_TOKEN_ENV, CONNECT_TIMEOUT, COMMAND_TIMEOUT, DATA_TIMEOUT, DSN_NOTIFY, DSN_RET,
             CONNECTION_IDLE, WIRE_TRACE);
 
@@ -78,6 +79,7 @@ final class SmtpConfig {
         if (auth != SmtpSettings.AuthMechanism.NONE && user.isEmpty()) {
             throw new TransientStageException("auth-mechanism " + c.get(AUTH_MECHANISM) + " needs username", null);
         }
+        checkPlaintextAuth(c, auth);
         Optional<Secret> password = Optional.empty();
         if (auth == SmtpSettings.AuthMechanism.PLAIN || auth == SmtpSettings.AuthMechanism.LOGIN) {
             password = Optional.of(secret(c.get(PASSWORD_ENV), "password-env"));
@@ -87,9 +89,23 @@ final class SmtpConfig {
         return new SmtpSettings(relays(c), heloName(c),
                 SmtpSettings.TlsMode.valueOf(c.get(TLS).toUpperCase(Locale.ROOT)),
                 SmtpSettings.StartTlsPolicy.valueOf(c.get(STARTTLS).toUpperCase(Locale.ROOT)), tls(context),
-                c.get(VERIFY_HOSTNAME), auth, auth == SmtpSettings.AuthMechanism.NONE ? Optional.empty() : user,
+                c.get(VERIFY_HOSTNAME), auth, c.get(ALLOW_PLAINTEXT_AUTH),
+                auth == SmtpSettings.AuthMechanism.NONE ? Optional.empty() : user,
                 password, token, c.get(CONNECT_TIMEOUT), c.get(COMMAND_TIMEOUT), c.get(DATA_TIMEOUT), dsn(c),
                 c.get(CONNECTION_IDLE), c.get(WIRE_TRACE));
+    }
+
+    /**
+     * {@code starttls: off} with AUTH would send the credentials in clear text (RFC 4954 section 4 asks for a
+     * protected channel): refused unless {@code allow-plaintext-auth} says the network to the relay is trusted.
+     */
+    private static void checkPlaintextAuth(StageConfig c, SmtpSettings.AuthMechanism auth) throws StageException {
+        boolean plain = c.get(STARTTLS).equals("off") && c.get(TLS).equals("starttls");
+        if (auth != SmtpSettings.AuthMechanism.NONE && plain && !c.get(ALLOW_PLAINTEXT_AUTH)) {
+            throw new TransientStageException("auth-mechanism " + c.get(AUTH_MECHANISM) + " with starttls: off "
+                    + "would send the credentials in clear text: use starttls: required (or tls: implicit), or set "
+                    + "allow-plaintext-auth: \"true\" if the network to the relay is trusted", null);
+        }
     }
 
     private static List<Relay> relays(StageConfig c) throws StageException {

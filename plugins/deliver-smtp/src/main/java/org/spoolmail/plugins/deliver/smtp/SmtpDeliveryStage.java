@@ -52,6 +52,7 @@ import org.spoolmail.exits.mail.MailObject;
  *     tls-trust-store-password-env: SPOOLMAIL_TRUST_PASSWORD   # JKS, PKCS12 with a password; not for PEM
  *     tls-verify-hostname: "true"     # the certificate must name the host (default true)
  *     auth-mechanism: plain           # none (default) | plain | login | xoauth2
+ *     allow-plaintext-auth: "false"   # true: AUTH may go without TLS (needed for starttls: off); default false
  *     username: batch-mailer
  *     password-env: SPOOLMAIL_SMTP_PASSWORD     # plain, login
  *     oauth2-token-file: secrets/token # xoauth2: re-read for each session; or oauth2-token-env: VAR

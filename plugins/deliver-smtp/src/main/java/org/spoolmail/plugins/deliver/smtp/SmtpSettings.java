@@ -17,6 +17,7 @@ import javax.net.ssl.SSLSocketFactory;
  * @param tlsFactory the TLS socket factory with the configured trust material
  * @param verifyHostname whether the certificate must name the relay's host
  * @param auth the SASL mechanism, or NONE
+ * @param allowPlaintextAuth whether AUTH may send credentials over a connection without TLS
  * @param username the AUTH user, empty when no AUTH
  * @param password the AUTH password (PLAIN, LOGIN), empty otherwise
  * @param oauthToken where the XOAUTH2 bearer token comes from, empty unless XOAUTH2
@@ -28,7 +29,8 @@ import javax.net.ssl.SSLSocketFactory;
  * @param wireTrace whether the dialogue is shown
  */
 record SmtpSettings(List<Relay> relays, String heloName, TlsMode tlsMode, StartTlsPolicy startTls,
-        SSLSocketFactory tlsFactory, boolean verifyHostname, AuthMechanism auth, Optional<String> username,
+        SSLSocketFactory tlsFactory, boolean verifyHostname, AuthMechanism auth, boolean allowPlaintextAuth,
+        Optional<String> username,
         Optional<Secret> password, Optional<OAuthToken> oauthToken, Duration connectTimeout, Duration commandTimeout,
         Duration dataTimeout, DsnRequest dsn, Duration connectionIdle, boolean wireTrace) {
 
@@ -53,7 +55,7 @@ record SmtpSettings(List<Relay> relays, String heloName, TlsMode tlsMode, StartT
         REQUIRED,
         /** Use STARTTLS when offered. */
         OPPORTUNISTIC,
-        /** Never use STARTTLS; also allows AUTH without TLS. */
+        /** Never use STARTTLS; AUTH then needs {@code allow-plaintext-auth}. */
         OFF
     }
 

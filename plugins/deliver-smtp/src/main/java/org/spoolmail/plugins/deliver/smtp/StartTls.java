@@ -7,8 +7,9 @@ import org.spoolmail.exits.TransientStageException;
 
 /**
  * Applies the {@code starttls} policy (RFC 3207): REQUIRED fails unless TLS is set up, OPPORTUNISTIC uses it when
- * offered, OFF never does. Also decides whether AUTH may send credentials: only over TLS, unless the policy is OFF
- * (the administrator chose a plain connection explicitly). A connection with implicit TLS ({@code tls: implicit})
+ * offered, OFF never does. Also decides whether AUTH may send credentials: only over TLS, unless
+ * {@code allow-plaintext-auth} is set (the administrator trusts the network to the relay; {@code starttls: off}
+ * with AUTH is refused at init without it). A connection with implicit TLS ({@code tls: implicit})
  * is TLS already: STARTTLS is not used on it.
  */
 final class StartTls {
@@ -58,16 +59,16 @@ final class StartTls {
     }
 
     /**
-     * Refuses to send credentials over a plain connection unless {@code starttls: off} allows it.
+     * Refuses to send credentials over a plain connection unless {@code allow-plaintext-auth} allows it.
      *
      * @param connection the connection
      * @throws StageException if credentials would travel in clear text against the policy
      */
     void checkCredentialsMayGo(SmtpConnection connection) throws StageException {
-        if (!connection.isTls() && settings.startTls() != SmtpSettings.StartTlsPolicy.OFF) {
+        if (!connection.isTls() && !settings.allowPlaintextAuth()) {
             throw new TransientStageException("smart host " + connection.peer() + " did not set up TLS, so AUTH "
-                    + settings.auth().name() + " credentials are not sent; use starttls: off to allow AUTH "
-                    + "without TLS", null);
+                    + settings.auth().name() + " credentials are not sent; use starttls: required, or set "
+                    + "allow-plaintext-auth: \"true\" to allow AUTH without TLS", null);
         }
     }
 }

@@ -85,6 +85,7 @@ class FailureClassTest {
     }
 
     private static Map<String, Object> plain() {
-        return Map.of("auth-mechanism", "plain", "username", "batchmail", "password-env", "PW");
+        return Map.of("auth-mechanism", "plain", "username", "batchmail", "password-env", "PW",
+                "allow-plaintext-auth", "true");
     }
 }

@@ -74,7 +74,8 @@ class GreenMailAuthTest {
                 () -> stage.process(SmtpDeliveryStageTest.mail("audit@example.com")));
 
         assertEquals("smart host 127.0.0.1:" + GREEN_MAIL.getSmtp().getPort() + " did not set up TLS, so AUTH PLAIN "
-                + "credentials are not sent; use starttls: off to allow AUTH without TLS", e.getMessage());
+                + "credentials are not sent; use starttls: required, or set allow-plaintext-auth: \"true\" to allow AUTH "
+                + "without TLS", e.getMessage());
     }
 
     @Test
@@ -93,6 +94,9 @@ class GreenMailAuthTest {
         Map<String, Object> config = new HashMap<>(Map.of("host", "127.0.0.1", "port", GREEN_MAIL.getSmtp().getPort(),
                 "auth-mechanism", mechanism, "username", "batchmail", "password-env", "TEST_SMTP_PASSWORD",
                 "starttls", startTls));
+        if (startTls.equals("off")) {
+            config.put("allow-plaintext-auth", "true");
+        }
         SmtpDeliveryStage stage = new SmtpDeliveryStage(name -> name.equals("TEST_SMTP_PASSWORD") ? password : null);
         opened.add(stage);
         stage.init(FakeStageContext.of(stage, config, base));

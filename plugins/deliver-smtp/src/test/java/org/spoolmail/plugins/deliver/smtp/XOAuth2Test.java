@@ -104,6 +104,7 @@ class XOAuth2Test {
     }
 
     private static Map<String, Object> xoauth2(String key, String value) {
-        return Map.of("auth-mechanism", "xoauth2", "username", "batchmail", key, value);
+        return Map.of("auth-mechanism", "xoauth2", "username", "batchmail", key, value,
+                "allow-plaintext-auth", "true");
     }
 }
