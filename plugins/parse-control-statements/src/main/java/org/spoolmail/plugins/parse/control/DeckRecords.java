@@ -2,24 +2,27 @@ package org.spoolmail.plugins.parse.control;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.Charset;
 
 import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.RecordReader;
+import org.spoolmail.exits.mail.UndecodableTextException;
 
 /**
- * The records of a deck, decoded with its CCSID. A malformed record structure (a truncated or impossible RDW) is
+ * The records of a deck, decoded strictly with its CCSID: a record holding octets that are not valid text in it
+ * (statements, values and inline text alike) refuses the deck with its record and a hint at --codepage, never
+ * U+FFFD. A malformed record structure (a truncated or impossible RDW) is
  * the deck's fault and so permanent; any other read failure stays an {@link IOException}. Not thread-safe.
  */
 final class DeckRecords {
 
     private final RecordReader reader;
-    private final Charset charset;
+    private final Ccsid ccsid;
     private final DeckContext deck;
 
     DeckRecords(RecordReader reader, DeckContext deck) {
         this.reader = reader;
-        this.charset = deck.ccsid().charset();
+        this.ccsid = deck.ccsid();
         this.deck = deck;
     }
 
@@ -27,7 +30,7 @@ final class DeckRecords {
      * Reads the next record.
      *
      * @return the record, or null at the end of the deck
-     * @throws PermanentStageException if the record structure is malformed
+     * @throws PermanentStageException if the record structure is malformed or the record is not valid text
      * @throws IOException if reading fails
      */
     DeckRecord next() throws PermanentStageException, IOException {
@@ -42,7 +45,15 @@ final class DeckRecords {
             }
             throw e;
         }
-        return octets == null ? null : new DeckRecord(reader.recordNumber(), octets, new String(octets, charset));
+        return octets == null ? null : new DeckRecord(reader.recordNumber(), octets, decoded(octets));
+    }
+
+    private String decoded(byte[] octets) throws PermanentStageException {
+        try {
+            return ccsid.decode(octets);
+        } catch (UndecodableTextException e) {
+            throw deck.error(reader.recordNumber(), e.getMessage(), e);
+        }
     }
 
     /**

@@ -172,6 +172,19 @@ class ControlStatementErrorTest {
     }
 
     @Test
+    void parseShouldRefuseLatin1OctetsWhenTheDeckIsReadAsUtf8() throws Exception {
+        Files.write(deck, String.join("\n", OK, "TO b@example.com", "SUBJECT Hi", "TEXT", "Gr\u00fc\u00dfe",
+                "ENDTEXT", "SEND", "").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        PermanentStageException e = refused(Decks.input(deck, Ccsid.UTF_8, RecordFormat.LF, Decks.IDENTITY));
+
+        assertEquals(deck + " record 5: octet x'FC' at column 3 is not valid text in CCSID 1208 (UTF-8)"
+                + " (is the input in another code page? see --codepage)", e.getMessage());
+        assertEquals(java.util.Optional.of(new org.spoolmail.exits.mail.InputLocation(deck.toString(), 5)),
+                e.location());
+    }
+
+    @Test
     void parseShouldNameTheRecordOnceWhenADeckRecordIsLongerThanOneMebibyte() throws Exception {
         Decks.ascii(deck, OK, "SUBJECT " + "x".repeat(1024 * 1024), "TO b@example.com");
 
