@@ -145,7 +145,8 @@ class ControlStatementsIT {
 
         assertEquals(12, run.code, run.toString());
         assertEquals("spoolmail send: " + deck + " record 3: control character U+0085 (NEL, x'25' in the record) at"
-                + " column 15: a line break or control character in a statement is refused (condition code 12);"
+                + " column 15: a line break or control character in a statement is refused"
+                + " (is the input in another code page? see --codepage) (condition code 12);"
                 + " nothing from this input was sent", run.err.lines().findFirst().orElseThrow());
         assertEquals(0, smtp.getReceivedMessages().length);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.HeaderField;
 
 /**
@@ -101,9 +102,10 @@ final class StatementReader {
             char c = text.charAt(bad);
             String octet = deck.ccsid().isSingleByte() && bad < r.octets().length
                     ? String.format(Locale.ROOT, ", x'%02X' in the record", r.octets()[bad] & 0xFF) : "";
+            String hint = c >= 0x80 && c <= 0x9F ? " " + Ccsid.CODE_PAGE_HINT : "";
             throw deck.error(r.number(), String.format(Locale.ROOT, "control character U+%04X (%s%s) at column %d:"
-                    + " a line break or control character in a statement is refused", (int) c, name(c), octet,
-                    bad + 1));
+                    + " a line break or control character in a statement is refused%s", (int) c, name(c), octet,
+                    bad + 1, hint));
         }
         return text;
     }

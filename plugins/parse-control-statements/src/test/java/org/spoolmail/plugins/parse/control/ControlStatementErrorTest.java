@@ -165,10 +165,24 @@ class ControlStatementErrorTest {
             PermanentStageException e = refused(Decks.input(deck, Ccsid.of(1047), RecordFormat.fixed(80),
                     Decks.IDENTITY));
 
+            String hint = name.equals("NEL") ? " (is the input in another code page? see --codepage)" : "";
             assertEquals(String.format("%s record 3: control character U+%04X (%s, x'%02X' in the record) at column 15:"
-                    + " a line break or control character in a statement is refused", deck, octet[1] & 0xFF, name,
-                    octet[0]), e.getMessage());
+                    + " a line break or control character in a statement is refused%s", deck, octet[1] & 0xFF, name,
+                    octet[0], hint), e.getMessage());
         }
+    }
+
+    @Test
+    void parseShouldHintAtTheCodePageWhenAUtf8DeckIsReadAsIso88591() throws Exception {
+        Files.write(deck, String.join("\n", OK, "TO b@example.com", "SUBJECT Abrechnung gem\u00e4\u00df Tarif", "")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        PermanentStageException e = refused(Decks.input(deck, Ccsid.ISO_8859_1, RecordFormat.LF, Decks.IDENTITY));
+
+        // UTF-8 "\u00df" is x'C39F': read as ISO-8859-1, x'9F' is the C1 control U+009F
+        assertEquals(deck + " record 3: control character U+009F (control, x'9F' in the record) at column 26:"
+                + " a line break or control character in a statement is refused"
+                + " (is the input in another code page? see --codepage)", e.getMessage());
     }
 
     @Test
