@@ -15,8 +15,9 @@ import org.spoolmail.exits.mail.MailInput;
 
 /**
  * The hold folder of {@code send} ({@code hold-directory} in pipeline.yaml, default {@code held} beside it): mail that
- * cannot go is kept there with its reason, never dropped (DESIGN.md). For each held item it writes a copy of the
- * original input, {@code <queue-id>.input}, and {@code <queue-id>.reason}; for an input refused as a whole,
+ * cannot go is kept there with its reason, never dropped (DESIGN.md). For each HELD or DEFERRED item ({@code send}
+ * has no retry queue) it writes a copy of the original input, {@code <queue-id>.input}, and
+ * {@code <queue-id>.reason}; for an input refused as a whole,
  * {@code <origin-name>-<timestamp>.input} and {@code .reason}. Each file is written to a temporary name and moved into
  * place atomically, so a reader never sees half a file. The operator resends with {@code spoolmail send
  * held/<id>.input} and the options of the first run.
@@ -98,20 +99,28 @@ final class HoldDirectory {
      * @param origin the input's file path or {@code stdin}
      * @param queueId the item's queue ID; empty for a refused input
      * @param record the record the item or the error starts at, when known
-     * @param holdCause why it is held, e.g. {@code EXIT_FAILURE}
+     * @param outcome {@code HELD} or {@code DEFERRED}
+     * @param holdCause why it is held, e.g. {@code EXIT_FAILURE}; empty for a deferred item
      * @param reason the reason, one line
+     * @param reply the deciding SMTP reply, e.g. {@code 451 4.3.0 directory unavailable}, when there is one
      * @param conditionCode the condition code it got
      */
-    record Reason(String origin, Optional<String> queueId, Optional<Long> record, String holdCause, String reason,
-            int conditionCode) {
+    record Reason(String origin, Optional<String> queueId, Optional<Long> record, String outcome,
+            Optional<String> holdCause, String reason, Optional<String> reply, int conditionCode) {
 
         String text() {
             return "origin: " + origin + "\n"
                     + queueId.map(q -> "queue-id: " + q + "\n").orElse("")
                     + record.map(r -> "record: " + r + "\n").orElse("")
-                    + "hold-cause: " + holdCause + "\n"
-                    + "reason: " + reason.replaceAll("[\\r\\n]+", " ") + "\n"
+                    + "outcome: " + outcome + "\n"
+                    + holdCause.map(c -> "hold-cause: " + c + "\n").orElse("")
+                    + "reason: " + oneLine(reason) + "\n"
+                    + reply.map(r -> "reply: " + oneLine(r) + "\n").orElse("")
                     + "condition-code: " + conditionCode + "\n";
+        }
+
+        private static String oneLine(String text) {
+            return text.replaceAll("[\\r\\n]+", " ");
         }
     }
 }

@@ -110,7 +110,8 @@ public final class PipelineRunner {
         }
         try {
             Path copy = hold.holdInput(input, new HoldDirectory.Reason(input.origin(), Optional.empty(), record,
-                    HoldCause.BAD_INPUT.name(), error, code));
+                    Disposition.Kind.HELD.name(), Optional.of(HoldCause.BAD_INPUT.name()), error, Optional.empty(),
+                    code));
             return new InputResult(input.origin(), List.of(), Optional.of(error), code, Optional.of(copy));
         } catch (IOException e) {
             return new InputResult(input.origin(), List.of(), Optional.of(error + "; it could not be kept in the hold"
@@ -118,17 +119,21 @@ public final class PipelineRunner {
         }
     }
 
-    /** A HELD item is kept in the hold folder with its reason; if it cannot be, the code says so (16). */
+    /**
+     * A HELD or DEFERRED item is kept in the hold folder with its reason (send has no retry queue, so a deferred
+     * item would otherwise be lost); if it cannot be, the code says so (16).
+     */
     private ItemResult held(MailInput input, ItemResult item) {
-        if (item.disposition().kind() != Disposition.Kind.HELD) {
+        Disposition d = item.disposition();
+        if (d.kind() != Disposition.Kind.HELD && d.kind() != Disposition.Kind.DEFERRED) {
             return item;
         }
-        Disposition d = item.disposition();
         Optional<Long> record = item.mail().attributes().get("input-record").filter(r -> r.matches("\\d{1,18}"))
                 .map(Long::parseLong);
         try {
             Path copy = hold.holdItem(input, new HoldDirectory.Reason(input.origin(), Optional.of(item.mail().id()),
-                    record, d.holdCause().orElseThrow().name(), d.reason(), item.conditionCode()), item.mail().id());
+                    record, d.kind().name(), d.holdCause().map(Enum::name), d.reason(),
+                    d.reply().map(Object::toString), item.conditionCode()), item.mail().id());
             return new ItemResult(item.mail(), d, item.conditionCode(), item.warnings(), Optional.of(copy));
         } catch (IOException e) {
             List<String> warnings = new ArrayList<>(item.warnings());

@@ -38,11 +38,49 @@ class HoldDirectoryIT {
         Path held = dir.resolve("held");
         assertEquals(List.of(held.resolve(id + ".input")), SpoolmailRun.files(held, ".input"));
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(held.resolve(id + ".input")));
-        assertEquals("origin: " + input + "\nqueue-id: " + id + "\nrecord: 2\nhold-cause: EXIT_FAILURE\nreason: "
+        assertEquals("origin: " + input + "\nqueue-id: " + id + "\nrecord: 2\noutcome: HELD\nhold-cause: EXIT_FAILURE\nreason: "
                 + CORRUPT + "\ncondition-code: 8\n", Files.readString(held.resolve(id + ".reason")));
         assertTrue(run.err.lines().toList().contains("spoolmail send: " + input + ": " + id + " HELD: " + CORRUPT
                 + " (held in " + held.resolve(id + ".input") + ")"), run.err);
         assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
+    }
+
+    @Test
+    void sendShouldKeepTheInputAndReasonOfADeferredItemWhenAnExitDefers() throws Exception {
+        ExitRun exits = new ExitRun(dir).routine("verify-sender", "scripted-a", "defer", "trigger@example.com",
+                "nobody@example.com");
+
+        SpoolmailRun run = exits.send(ExitRun.TWO_TRANSACTIONS);
+
+        assertEquals(4, run.code, run.toString());
+        Path input = dir.resolve("input.smtp");
+        String id = run.out.lines().filter(l -> l.contains(" DEFERRED ")).findFirst().orElseThrow().split(" ")[0];
+        Path held = dir.resolve("held");
+        assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
+        assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(held.resolve(id + ".input")));
+        assertEquals("origin: " + input + "\nqueue-id: " + id + "\nrecord: 2\noutcome: DEFERRED\n"
+                + "reason: directory unavailable for trigger@example.com\nreply: 451 4.3.0 directory unavailable\n"
+                + "condition-code: 4\n", Files.readString(held.resolve(id + ".reason")));
+        assertTrue(run.err.lines().toList().contains("spoolmail send: " + input + ": " + id + " DEFERRED: directory"
+                + " unavailable for trigger@example.com [451 4.3.0 directory unavailable] (held in "
+                + held.resolve(id + ".input") + ")"), run.err);
+    }
+
+    @Test
+    void sendShouldKeepTheInputOfAnItemDeferredByAFailingStageWhenOnErrorIsDefer() throws Exception {
+        ExitRun exits = new ExitRun(dir).raw("verify-sender", String.join("\n", "    routines: [scripted-a]",
+                "    on-error: defer", "    config:",
+                "      scripted-a: {decision: throw, when-sender: \"trigger@example.com\"}"));
+
+        SpoolmailRun run = exits.send(ExitRun.TWO_TRANSACTIONS);
+
+        assertEquals(4, run.code, run.toString());
+        String id = run.out.lines().filter(l -> l.contains(" DEFERRED ")).findFirst().orElseThrow().split(" ")[0];
+        Path held = dir.resolve("held");
+        assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
+        assertEquals("origin: " + dir.resolve("input.smtp") + "\nqueue-id: " + id + "\nrecord: 2\n"
+                + "outcome: DEFERRED\nreason: " + CORRUPT + "\ncondition-code: 4\n",
+                Files.readString(held.resolve(id + ".reason")));
     }
 
     @Test
@@ -64,7 +102,7 @@ class HoldDirectoryIT {
         assertTrue(name.matches("job\\.smtp-\\d{8}T\\d{6}Z\\.input"), name);
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(copies.get(0)));
         Path reason = held.resolve(name.replace(".input", ".reason"));
-        assertEquals("origin: " + input + "\nrecord: 3\nhold-cause: BAD_INPUT\nreason: " + input
+        assertEquals("origin: " + input + "\nrecord: 3\noutcome: HELD\nhold-cause: BAD_INPUT\nreason: " + input
                 + " record 3: unknown SMTP verb 'RCTP'\ncondition-code: 12\n", Files.readString(reason));
         assertEquals("spoolmail send: " + input + ": held in " + copies.get(0) + " with its reason in " + reason,
                 run.err.lines().toList().get(1));
