@@ -1,7 +1,6 @@
 package org.spoolmail.plugins.deliver.smtp;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +31,8 @@ import org.spoolmail.exits.mail.WireOptions;
  * accepted ones end as a delivery that lists them (4xx DEFERRED, 5xx REFUSED, each with the relay's reply and its
  * RFC 3463 enhanced status). After a transaction that did not complete, RSET leaves the session ready.
  *
- * <p>The message is written for the relay's offer: 8bit parts only with 8BITMIME (then always announced with
- * BODY=8BITMIME), raw UTF-8 header fields only when the transaction itself is SMTPUTF8 (a non-ASCII address made it
+ * <p>The message is written for the relay's offer: 8bit parts only with 8BITMIME, and BODY=8BITMIME announced only
+ * when the written message holds an octet of 0x80 or above ({@link WireScan}, RFC 6152), raw UTF-8 header fields only when the transaction itself is SMTPUTF8 (a non-ASCII address made it
  * so); otherwise RFC 2047, which every later hop can carry.
  */
 final class SmtpTransaction {
@@ -63,15 +62,16 @@ final class SmtpTransaction {
         if (unwritable.isPresent()) {
             return refusedBeforeSending(unwritable.get());
         }
-        OptionalLong size = offered.keywords().contains("SIZE") ? OptionalLong.of(size(mail, wire))
-                : OptionalLong.empty();
+        boolean sizeOffered = offered.keywords().contains("SIZE");
+        WireScan scan = sizeOffered || offered.eightBitMime() ? WireScan.of(mail, wire) : new WireScan(0, false);
+        OptionalLong size = sizeOffered ? OptionalLong.of(scan.octets()) : OptionalLong.empty();
         if (size.isPresent() && offered.maxSize().isPresent() && size.getAsLong() > offered.maxSize().getAsLong()) {
             String reason = "the message of " + size.getAsLong() + " octets exceeds the SIZE limit of "
                     + offered.maxSize().getAsLong() + " octets of smart host " + session.relay().peer();
             return rejected(reason, SmtpReply.of(552, "5.3.4", reason));
         }
         Envelope envelope = mail.envelope();
-        List<ServerReply> replies = envelopeReplies(mail, mailParameters(mail, offered, wire, size), offered);
+        List<ServerReply> replies = envelopeReplies(mail, mailParameters(mail, offered, wire, size, scan), offered);
         ServerReply mailReply = replies.get(0);
         if (!mailReply.isPositive()) {
             return refused(mailReply, "sender " + envelope.reversePath());
@@ -87,10 +87,11 @@ final class SmtpTransaction {
         return data(mail, wire, results);
     }
 
-    private String mailParameters(MailObject mail, EhloCapabilities offered, WireOptions wire, OptionalLong size) {
+    private String mailParameters(MailObject mail, EhloCapabilities offered, WireOptions wire, OptionalLong size,
+            WireScan scan) {
         StringBuilder argument = new StringBuilder("FROM:").append(mail.envelope().reversePath());
         size.ifPresent(octets -> argument.append(" SIZE=").append(octets));
-        if (offered.eightBitMime()) {
+        if (offered.eightBitMime() && scan.eightBit()) {
             argument.append(" BODY=8BITMIME");
         }
         if (wire.smtpUtf8()) {
@@ -195,13 +196,6 @@ final class SmtpTransaction {
             }
             return Optional.of(e.getMessage());
         }
-    }
-
-    /** A first pass through the writer into a counter: the octets {@link MessageData} will write. */
-    private static long size(MailObject mail, WireOptions wire) throws IOException {
-        CountingOutputStream counter = new CountingOutputStream(OutputStream.nullOutputStream());
-        MessageWriter.write(mail.content(), counter, wire);
-        return counter.count();
     }
 
     private static TransactionResult refusedBeforeSending(String reason) {

@@ -51,7 +51,7 @@ class StartTlsTest {
 
         assertTrue(relay.tlsStarted());
         assertEquals(List.of("EHLO h.example.org", "STARTTLS", "EHLO h.example.org",
-                "AUTH PLAIN AGJhdGNobWFpbABzM2NyM3Q=", "MAIL FROM:<batch@example.com> BODY=8BITMIME",
+                "AUTH PLAIN AGJhdGNobWFpbABzM2NyM3Q=", "MAIL FROM:<batch@example.com>",
                 "RCPT TO:<a@example.com>", "DATA", "QUIT"), relay.commands());
     }
 
