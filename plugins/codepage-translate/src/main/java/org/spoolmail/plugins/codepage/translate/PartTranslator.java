@@ -23,7 +23,8 @@ import org.spoolmail.exits.mail.TextRecords;
  * becoming U+FFFD). A quoted-printable or base64 part holds encoded transfer text: only its characters are translated
  * (EBCDIC "=E9" to ASCII "=E9"), written as US-ASCII, and its encoding and declared charset kept, since they
  * describe the decoded octets. Any other part gets the target charset, or UTF-8 when the target cannot hold its
- * text, and an empty transfer encoding for the writer to choose. Thread-safe.
+ * text, and an empty transfer encoding for the writer to choose. Every record is decoded strictly: octets not valid
+ * in the source charset refuse the mail naming the part, the line and a hint at --codepage. Thread-safe.
  */
 final class PartTranslator {
 
@@ -49,6 +50,15 @@ final class PartTranslator {
 
     Translated translate(MimePart part, TextRecords records, String where) throws PermanentStageException,
             IOException {
+        try {
+            return translateOrFallBack(part, records, where);
+        } catch (RecordTranscoder.UndecodableException e) {
+            throw new PermanentStageException(where + " " + e.getMessage());
+        }
+    }
+
+    private Translated translateOrFallBack(MimePart part, TextRecords records, String where)
+            throws PermanentStageException, IOException, RecordTranscoder.UndecodableException {
         boolean encoded = part.transferEncoding().map(ContentTransferEncoding::isEncoding).orElse(false);
         Charset source = sourceCharset(part.contentType(), records, encoded);
         try {
@@ -70,7 +80,7 @@ final class PartTranslator {
     }
 
     private Translated fallBack(MimePart part, TextRecords records, Charset source, String where)
-            throws PermanentStageException, IOException {
+            throws PermanentStageException, IOException, RecordTranscoder.UndecodableException {
         try {
             return relabelled(part, records, source, StandardCharsets.UTF_8, true);
         } catch (RecordTranscoder.UnmappableException e) {
@@ -79,7 +89,7 @@ final class PartTranslator {
     }
 
     private Translated relabelled(MimePart part, TextRecords records, Charset source, Charset to, boolean fellBack)
-            throws IOException, RecordTranscoder.UnmappableException {
+            throws IOException, RecordTranscoder.UnmappableException, RecordTranscoder.UndecodableException {
         RecordTranscoder.Result r = transcoder.transcode(records, source, to, strip);
         ContentType type = part.contentType();
         if (!type.isMultipart() && !type.type().equals("message")) {

@@ -5,15 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 
+import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.TextRecords;
+import org.spoolmail.exits.mail.UndecodableTextException;
 
 /**
- * Turns records into text lines: each record decoded with a charset, any line-end character inside it (CR, LF,
+ * Turns records into text lines: each record decoded strictly with a charset (octets not valid in it are refused,
+ * never replaced with U+FFFD), any line-end character inside it (CR, LF,
  * NEL, U+2028, U+2029: what x'0D', x'15' and x'25' decode to) replaced with a blank, trailing blanks and NULs
  * stripped if asked, and the line written with CRLF in the target charset. Line ends come only from the record
  * boundaries. Streams record by record. Thread-safe: all state is local to a call.
@@ -44,10 +46,17 @@ final class RecordTranscoder {
         }
     }
 
+    /** Octets not valid in the source charset, at a line (record) of the part. */
+    static final class UndecodableException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UndecodableException(long recordNumber, UndecodableTextException cause) {
+            super("line " + recordNumber + ": " + cause.getMessage(), cause);
+        }
+    }
+
     Result transcode(TextRecords records, Charset source, Charset target, boolean strip)
-            throws IOException, UnmappableException {
-        CharsetDecoder decoder = source.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            throws IOException, UnmappableException, UndecodableException {
         CharsetEncoder encoder = target.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         SpillingBuffer out = new SpillingBuffer();
@@ -57,7 +66,7 @@ final class RecordTranscoder {
             byte[] record;
             while ((record = cursor.next()) != null) {
                 number++;
-                StringBuilder line = new StringBuilder(decoder.decode(ByteBuffer.wrap(record)));
+                StringBuilder line = new StringBuilder(decode(records.ccsid(), source, record, number));
                 replaced += blankLineEnds(line);
                 if (strip) {
                     stripTrailing(line);
@@ -65,9 +74,19 @@ final class RecordTranscoder {
                 write(out, encoder, line.append("\r\n"), number);
             }
             return new Result(out.finish(), replaced);
-        } catch (IOException | UnmappableException | RuntimeException e) {
+        } catch (IOException | UnmappableException | UndecodableException | RuntimeException e) {
             out.discard();
             throw e;
+        }
+    }
+
+    /** Decodes with the CCSID (named in errors as such) or, for a part that declares its charset, with that. */
+    private static String decode(Ccsid ccsid, Charset source, byte[] record, long number)
+            throws UndecodableException {
+        try {
+            return ccsid.charset().equals(source) ? ccsid.decode(record) : Ccsid.decode(record, source);
+        } catch (UndecodableTextException e) {
+            throw new UndecodableException(number, e);
         }
     }
 
