@@ -21,7 +21,9 @@ import org.spoolmail.exits.mail.SmtpReply;
  * jobs) may send as which addresses. It decides on the established user ID only; a job-name pattern matches an
  * established or claimed job name. In {@code verify} mode the reverse-path and every From address must be allowed
  * by one row, else the mail is rejected with {@code 550 5.7.1}; in {@code replace} mode a sender that is not
- * allowed is replaced by the row's first send-as address without wildcards.
+ * allowed is replaced by the row's first send-as address without wildcards. In both modes a From, Sender or
+ * Reply-To display name holding address-like text other than its own address ({@code "ceo@example.com"
+ * <ops@example.com>}) is rejected with {@code 550 5.7.1}.
  *
  * <pre>{@code
  * - exit: verify-sender
@@ -87,7 +89,26 @@ public class DirectorySenderExit implements MailExit {
         } catch (IllegalArgumentException e) {
             return refuse(e.getMessage(), e.getMessage());
         }
-        return replaceMode ? replace(user, applicable, mail, claimed) : verify(user, applicable, mail, claimed);
+        ExitDecision decision = replaceMode ? replace(user, applicable, mail, claimed)
+                : verify(user, applicable, mail, claimed);
+        if (decision instanceof ExitDecision.Reject) {
+            return decision;
+        }
+        Optional<String> spoofed = spoofedDisplayName(mail);
+        return spoofed.isPresent() ? refuse(spoofed.get(), spoofed.get()) : decision;
+    }
+
+    /** The first From, Sender or Reply-To display name that holds another address; the fields parse already. */
+    private static Optional<String> spoofedDisplayName(MailObject mail) {
+        for (String field : List.of("From", "Sender", "Reply-To")) {
+            for (String body : mail.content().headers().all(field)) {
+                Optional<String> spoofed = DisplayNames.spoofed(field, FromAddresses.mailboxes(body));
+                if (spoofed.isPresent()) {
+                    return spoofed;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private ExitDecision verify(String user, List<DirectoryEntry> applicable, MailObject mail,

@@ -18,6 +18,16 @@ final class FromAddresses {
     }
 
     /**
+     * One mailbox of the list.
+     *
+     * @param displayName the display name as a reader sees it (quotes and backslash escapes removed, blanks
+     *     collapsed), empty for a bare addr-spec
+     * @param address the address
+     */
+    record Named(String displayName, String address) {
+    }
+
+    /**
      * Parses the field body.
      *
      * @param body the unfolded field body
@@ -25,18 +35,29 @@ final class FromAddresses {
      * @throws IllegalArgumentException saying why the body is not a clean mailbox-list
      */
     static List<String> parse(String body) {
+        return mailboxes(body).stream().map(Named::address).toList();
+    }
+
+    /**
+     * Parses the field body with each mailbox's display name.
+     *
+     * @param body the unfolded field body
+     * @return the mailboxes in order, at least one
+     * @throws IllegalArgumentException saying why the body is not a clean mailbox-list
+     */
+    static List<Named> mailboxes(String body) {
         String text = FieldScanner.withoutComments(body);
         if (text.isBlank()) {
             throw new IllegalArgumentException("it holds no mailbox");
         }
-        List<String> addresses = new ArrayList<>();
+        List<Named> mailboxes = new ArrayList<>();
         for (String mailbox : FieldScanner.topLevelSplit(text, ',')) {
-            addresses.add(address(mailbox.strip()));
+            mailboxes.add(mailbox(mailbox.strip()));
         }
-        return addresses;
+        return mailboxes;
     }
 
-    private static String address(String mailbox) {
+    private static Named mailbox(String mailbox) {
         if (mailbox.isEmpty()) {
             throw new IllegalArgumentException("it holds an empty mailbox (two commas in a row, or one at an end)");
         }
@@ -49,7 +70,7 @@ final class FromAddresses {
             if (FieldScanner.topLevelIndexes(mailbox, '@').isEmpty()) {
                 throw new IllegalArgumentException("'" + mailbox + "' holds no address");
             }
-            return checked(mailbox, mailbox);
+            return new Named("", checked(mailbox, mailbox));
         }
         int open = opens.get(0);
         int close = mailbox.indexOf('>', open);
@@ -60,7 +81,22 @@ final class FromAddresses {
         if (!FieldScanner.isPhrase(name)) {
             throw new IllegalArgumentException("'" + mailbox + "' has a display name that is not an RFC 5322 phrase");
         }
-        return checked(mailbox, mailbox.substring(open + 1, close).strip());
+        return new Named(readable(name), checked(mailbox, mailbox.substring(open + 1, close).strip()));
+    }
+
+    /** The phrase as a mail reader shows it: quote marks and backslashes of quoted-pairs removed, blanks collapsed. */
+    private static String readable(String phrase) {
+        StringBuilder b = new StringBuilder();
+        boolean escaped = false;
+        for (char c : phrase.toCharArray()) {
+            if (!escaped && (c == '\\' || c == '"')) {
+                escaped = c == '\\';
+                continue;
+            }
+            escaped = false;
+            b.append(c);
+        }
+        return b.toString().strip().replaceAll("\\s+", " ");
     }
 
     private static String checked(String mailbox, String address) {
