@@ -35,6 +35,9 @@ final class SendCommand implements Subcommand {
 
     /** The config key {@code --trace} sets in every stage that declares it. */
     private static final String WIRE_TRACE = "wire-trace";
+    /** The options that shape the input, which a resend of held mail needs again (the .reason file lists them). */
+    private static final List<String> RESEND_OPTIONS = List.of("codepage", "records", "format", "job-name", "job-id",
+            "program", "config");
 
     private final Console console;
     private final Launch launch;
@@ -145,7 +148,8 @@ final class SendCommand implements Subcommand {
             int code = 0;
             Optional<String> format = Optional.ofNullable(line.getOptionValue("format"));
             for (String file : line.getArgList()) {
-                code = Math.max(code, sendOne(kernel.runner(), config, file, identities, claims, format));
+                code = Math.max(code, sendOne(kernel.runner(), config, file, identities, claims, format,
+                        resendOptions(line)));
             }
             if (code > 0) {
                 console.problem(name(), "condition code " + code);
@@ -157,7 +161,7 @@ final class SendCommand implements Subcommand {
     }
 
     private int sendOne(PipelineRunner runner, PipelineConfig config, String file, IdentityResolver identities,
-            IdentityResolver.Claims claims, Optional<String> format) {
+            IdentityResolver.Claims claims, Optional<String> format, List<String> resendOptions) {
         String origin = file.equals("-") ? "stdin" : file;
         ContentHandle data;
         if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
@@ -172,7 +176,7 @@ final class SendCommand implements Subcommand {
         }
         MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(),
                 identities.resolve(origin, claims));
-        InputResult result = runner.run(input, format, check);
+        InputResult result = runner.run(input, format, check, resendOptions);
         result.error().ifPresent(e -> console.problem(name(), e + " (condition code " + result.errorCode()
                 + "); nothing from this input " + (check ? "would be" : "was") + " sent"));
         result.heldAt().ifPresent(h -> console.problem(name(), origin + ": held in " + h + " with its reason in "
@@ -187,6 +191,19 @@ final class SendCommand implements Subcommand {
             result.items().forEach(report::print);
         }
         return result.conditionCode();
+    }
+
+    /** The options that shape an input, as given, for the hold folder's {@code .reason} files. */
+    private static List<String> resendOptions(CommandLine line) {
+        List<String> options = new java.util.ArrayList<>();
+        for (String name : RESEND_OPTIONS) {
+            String value = line.getOptionValue(name);
+            if (value != null) {
+                options.add(name.equals("config") ? "-c" : "--" + name);
+                options.add(value);
+            }
+        }
+        return options;
     }
 
     private static ContentHandle stdin() throws IOException {

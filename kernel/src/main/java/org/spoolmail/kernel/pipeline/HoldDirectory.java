@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.spoolmail.exits.mail.MailInput;
 
@@ -94,9 +96,33 @@ final class HoldDirectory {
     }
 
     /**
-     * What a {@code .reason} file says.
+     * What a resend needs: the original input's absolute path ({@code -} for standard input), the working folder
+     * relative paths were resolved in, and the send options that shape the input.
      *
      * @param origin the input's file path or {@code stdin}
+     * @param input the absolute path of the original input, or {@code -} for standard input
+     * @param workingFolder the working folder of the run
+     * @param options the options, each word quoted for a POSIX shell where it needs it
+     */
+    record Resend(String origin, String input, Path workingFolder, String options) {
+
+        private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+        static Resend of(String origin, List<String> options) {
+            String input = origin.equals("stdin") ? "-" : Path.of(origin).toAbsolutePath().normalize().toString();
+            return new Resend(origin, input, Path.of("").toAbsolutePath(),
+                    String.join(" ", options.stream().map(Resend::quoted).toList()));
+        }
+
+        private static String quoted(String word) {
+            return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        }
+    }
+
+    /**
+     * What a {@code .reason} file says.
+     *
+     * @param resend the origin and what a resend needs
      * @param queueId the item's queue ID; empty for a refused input
      * @param record the record the item or the error starts at, when known
      * @param outcome {@code HELD} or {@code DEFERRED}
@@ -105,11 +131,14 @@ final class HoldDirectory {
      * @param reply the deciding SMTP reply, e.g. {@code 451 4.3.0 directory unavailable}, when there is one
      * @param conditionCode the condition code it got
      */
-    record Reason(String origin, Optional<String> queueId, Optional<Long> record, String outcome,
+    record Reason(Resend resend, Optional<String> queueId, Optional<Long> record, String outcome,
             Optional<String> holdCause, String reason, Optional<String> reply, int conditionCode) {
 
         String text() {
-            return "origin: " + origin + "\n"
+            return "origin: " + oneLine(resend.origin()) + "\n"
+                    + "input: " + oneLine(resend.input()) + "\n"
+                    + "working-folder: " + oneLine(resend.workingFolder().toString()) + "\n"
+                    + "options: " + oneLine(resend.options()) + "\n"
                     + queueId.map(q -> "queue-id: " + q + "\n").orElse("")
                     + record.map(r -> "record: " + r + "\n").orElse("")
                     + "outcome: " + outcome + "\n"

@@ -82,14 +82,28 @@ public final class PipelineRunner {
      * @return how it ended
      */
     public InputResult run(MailInput input, Optional<String> format, boolean check) {
+        return run(input, format, check, List.of());
+    }
+
+    /**
+     * Runs one input, noting in the hold folder's {@code .reason} files the options a resend needs.
+     *
+     * @param input the input, with the identity the kernel established
+     * @param format the parser to use ({@code --format}); empty to detect it
+     * @param check true to stop before delivery (see {@link #run(MailInput, Optional, boolean)})
+     * @param resendOptions the command-line options that shape the input, e.g. {@code [--codepage, 1047]}
+     * @return how it ended
+     */
+    public InputResult run(MailInput input, Optional<String> format, boolean check, List<String> resendOptions) {
+        HoldDirectory.Resend resend = HoldDirectory.Resend.of(input.origin(), resendOptions);
         List<MailObject> parsed;
         try {
             ParserChoice parser = new FormatDetector(pipeline.parsers()).choose(input, format);
             parsed = parser.parser().parse(input);
         } catch (FormatDetector.FormatException e) {
-            return refused(input, e.getMessage(), e.conditionCode(), Optional.empty(), check);
+            return refused(input, resend, e.getMessage(), e.conditionCode(), Optional.empty(), check);
         } catch (PermanentStageException e) {
-            return refused(input, e.getMessage(), ConditionCodes.BAD_INPUT,
+            return refused(input, resend, e.getMessage(), ConditionCodes.BAD_INPUT,
                     e.location().map(l -> l.recordNumber()).filter(r -> r > 0), check);
         } catch (StageException | RuntimeException | LinkageError e) {
             LOG.error("parsing {} failed", input.origin(), e);
@@ -98,18 +112,19 @@ public final class PipelineRunner {
         }
         List<ItemResult> items = new ArrayList<>();
         for (MailObject mail : parsed) {
-            items.add(check ? checkItem(admit(mail, input)) : held(input, runItem(admit(mail, input))));
+            items.add(check ? checkItem(admit(mail, input)) : held(input, resend, runItem(admit(mail, input))));
         }
         return new InputResult(input.origin(), items, Optional.empty(), 0);
     }
 
     /** An input refused as a whole; when sending, one refused as bad input (12) is kept in the hold folder. */
-    private InputResult refused(MailInput input, String error, int code, Optional<Long> record, boolean check) {
+    private InputResult refused(MailInput input, HoldDirectory.Resend resend, String error, int code,
+            Optional<Long> record, boolean check) {
         if (check || code != ConditionCodes.BAD_INPUT) {
             return new InputResult(input.origin(), List.of(), Optional.of(error), code);
         }
         try {
-            Path copy = hold.holdInput(input, new HoldDirectory.Reason(input.origin(), Optional.empty(), record,
+            Path copy = hold.holdInput(input, new HoldDirectory.Reason(resend, Optional.empty(), record,
                     Disposition.Kind.HELD.name(), Optional.of(HoldCause.BAD_INPUT.name()), error, Optional.empty(),
                     code));
             return new InputResult(input.origin(), List.of(), Optional.of(error), code, Optional.of(copy));
@@ -123,7 +138,7 @@ public final class PipelineRunner {
      * A HELD or DEFERRED item is kept in the hold folder with its reason (send has no retry queue, so a deferred
      * item would otherwise be lost); if it cannot be, the code says so (16).
      */
-    private ItemResult held(MailInput input, ItemResult item) {
+    private ItemResult held(MailInput input, HoldDirectory.Resend resend, ItemResult item) {
         Disposition d = item.disposition();
         if (d.kind() != Disposition.Kind.HELD && d.kind() != Disposition.Kind.DEFERRED) {
             return item;
@@ -131,7 +146,7 @@ public final class PipelineRunner {
         Optional<Long> record = item.mail().attributes().get("input-record").filter(r -> r.matches("\\d{1,18}"))
                 .map(Long::parseLong);
         try {
-            Path copy = hold.holdItem(input, new HoldDirectory.Reason(input.origin(), Optional.of(item.mail().id()),
+            Path copy = hold.holdItem(input, new HoldDirectory.Reason(resend, Optional.of(item.mail().id()),
                     record, d.kind().name(), d.holdCause().map(Enum::name), d.reason(),
                     d.reply().map(Object::toString), item.conditionCode()), item.mail().id());
             return new ItemResult(item.mail(), d, item.conditionCode(), item.warnings(), Optional.of(copy));

@@ -38,7 +38,8 @@ class HoldDirectoryIT {
         Path held = dir.resolve("held");
         assertEquals(List.of(held.resolve(id + ".input")), SpoolmailRun.files(held, ".input"));
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(held.resolve(id + ".input")));
-        assertEquals("origin: " + input + "\nqueue-id: " + id + "\nrecord: 2\noutcome: HELD\nhold-cause: EXIT_FAILURE\nreason: "
+        assertEquals("origin: " + input + "\n" + resend(input, "-c " + dir.resolve("pipeline.yaml"))
+                + "queue-id: " + id + "\nrecord: 2\noutcome: HELD\nhold-cause: EXIT_FAILURE\nreason: "
                 + CORRUPT + "\ncondition-code: 8\n", Files.readString(held.resolve(id + ".reason")));
         assertTrue(run.err.lines().toList().contains("spoolmail send: " + input + ": " + id + " HELD: " + CORRUPT
                 + " (held in " + held.resolve(id + ".input") + ")"), run.err);
@@ -58,7 +59,8 @@ class HoldDirectoryIT {
         Path held = dir.resolve("held");
         assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(held.resolve(id + ".input")));
-        assertEquals("origin: " + input + "\nqueue-id: " + id + "\nrecord: 2\noutcome: DEFERRED\n"
+        assertEquals("origin: " + input + "\n" + resend(input, "-c " + dir.resolve("pipeline.yaml"))
+                + "queue-id: " + id + "\nrecord: 2\noutcome: DEFERRED\n"
                 + "reason: directory unavailable for trigger@example.com\nreply: 451 4.3.0 directory unavailable\n"
                 + "condition-code: 4\n", Files.readString(held.resolve(id + ".reason")));
         assertTrue(run.err.lines().toList().contains("spoolmail send: " + input + ": " + id + " DEFERRED: directory"
@@ -78,7 +80,8 @@ class HoldDirectoryIT {
         String id = run.out.lines().filter(l -> l.contains(" DEFERRED ")).findFirst().orElseThrow().split(" ")[0];
         Path held = dir.resolve("held");
         assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
-        assertEquals("origin: " + dir.resolve("input.smtp") + "\nqueue-id: " + id + "\nrecord: 2\n"
+        assertEquals("origin: " + dir.resolve("input.smtp") + "\n" + resend(dir.resolve("input.smtp"), "-c "
+                + dir.resolve("pipeline.yaml")) + "queue-id: " + id + "\nrecord: 2\n"
                 + "outcome: DEFERRED\nreason: " + CORRUPT + "\ncondition-code: 4\n",
                 Files.readString(held.resolve(id + ".reason")));
     }
@@ -102,10 +105,38 @@ class HoldDirectoryIT {
         assertTrue(name.matches("job\\.smtp-\\d{8}T\\d{6}Z\\.input"), name);
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(copies.get(0)));
         Path reason = held.resolve(name.replace(".input", ".reason"));
-        assertEquals("origin: " + input + "\nrecord: 3\noutcome: HELD\nhold-cause: BAD_INPUT\nreason: " + input
+        assertEquals("origin: " + input + "\n" + resend(input, "-c " + pipeline) + "record: 3\noutcome: HELD\nhold-cause: BAD_INPUT\nreason: " + input
                 + " record 3: unknown SMTP verb 'RCTP'\ncondition-code: 12\n", Files.readString(reason));
         assertEquals("spoolmail send: " + input + ": held in " + copies.get(0) + " with its reason in " + reason,
                 run.err.lines().toList().get(1));
         assertEquals(List.of(), SpoolmailRun.files(dir.resolve("held"), ""));
+    }
+
+    @Test
+    void sendShouldRecordTheInputWorkingFolderAndShapingOptionsWhenItKeepsARelativeInput() throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+        Path input = Path.of("target", "hold-it-" + System.nanoTime() + ".smtp");
+        Files.writeString(input, "HELO MVSA\nRCTP TO:<b@example.com>\n", StandardCharsets.US_ASCII);
+        try {
+            SpoolmailRun run = SpoolmailRun.send(pipeline, "--codepage", "819", "--records", "lf", "--format",
+                    "smtp-datastream", "--job-name", "PAY 01", "--job-id", "JOB00042", "--program", "IKJEFT01",
+                    input.toString());
+
+            assertEquals(12, run.code, run.toString());
+            List<Path> copies = SpoolmailRun.files(dir.resolve("held"), ".reason");
+            assertEquals(1, copies.size(), run.toString());
+            List<String> lines = Files.readAllLines(copies.get(0));
+            assertEquals(List.of("origin: " + input, "input: " + input.toAbsolutePath(),
+                    "working-folder: " + Path.of("").toAbsolutePath(), "options: --codepage 819 --records lf"
+                            + " --format smtp-datastream --job-name 'PAY 01' --job-id JOB00042 --program IKJEFT01"
+                            + " -c " + pipeline), lines.subList(0, 4));
+        } finally {
+            Files.deleteIfExists(input);
+        }
+    }
+
+    private static String resend(Path input, String options) {
+        return "input: " + input.toAbsolutePath() + "\nworking-folder: " + Path.of("").toAbsolutePath()
+                + "\noptions: " + options + "\n";
     }
 }
