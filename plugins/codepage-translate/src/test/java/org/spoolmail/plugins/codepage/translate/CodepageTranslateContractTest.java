@@ -45,7 +45,7 @@ class CodepageTranslateContractTest extends MailStageContract {
                     SpoolRecords.of(IBM1047, SpoolRecords.body(payroll, IBM1047.charset())));
             List<byte[]> inventory = SpoolRecords.read("inventory-no-separator.smtp", RecordFormat.LF);
             MimePart csv = SpoolRecords.leaf("text/csv; name=\"ELEMENTS.CSV\"", ContentTransferEncoding.SEVEN_BIT,
-                    SpoolRecords.of(Ccsid.ISO_8859_1, inventory.subList(inventory.size() - 4, inventory.size())));
+                    SpoolRecords.of(Ccsid.UTF_8, inventory.subList(inventory.size() - 4, inventory.size())));
             MimePart binary = MimePart.leaf(ContentType.parse("application/octet-stream; name=\"PAYROLL.BIN\""),
                     Optional.of(ContentTransferEncoding.BASE64), new PartBody.Binary(ContentHandle.ofBytes(
                             resource("payroll-fb80-ibm1047.bin"))));

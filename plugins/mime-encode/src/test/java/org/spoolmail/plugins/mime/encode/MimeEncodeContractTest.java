@@ -30,8 +30,8 @@ class MimeEncodeContractTest extends MailStageContract {
     @Override
     protected List<MailObject> sampleMail() {
         List<MailObject> corpus = new ArrayList<>();
-        corpus.addAll(SpoolFixture.messages("claims-rset-multi.smtp", RecordFormat.LF, Ccsid.ISO_8859_1));
-        corpus.addAll(SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.ISO_8859_1));
+        corpus.addAll(SpoolFixture.messages("claims-rset-multi.smtp", RecordFormat.LF, Ccsid.UTF_8));
+        corpus.addAll(SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.UTF_8));
         return corpus;
     }
 }

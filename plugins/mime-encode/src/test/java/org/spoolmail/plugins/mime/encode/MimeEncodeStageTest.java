@@ -42,7 +42,7 @@ class MimeEncodeStageTest {
 
     @Test
     void processShouldDivideInventoryIntoTextAndCsvAttachmentWhenHeadersRunIntoBoundary() throws Exception {
-        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.ISO_8859_1)
+        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.UTF_8)
                 .get(0);
 
         MimePart root = encode(mail, Map.of()).content().root();
@@ -67,13 +67,13 @@ class MimeEncodeStageTest {
 
     @Test
     void processShouldKeepRecordOctetsAndCcsidWhenDividing() throws Exception {
-        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.ISO_8859_1)
+        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.UTF_8)
                 .get(0);
 
         MimePart csv = encode(mail, Map.of()).content().root().children().get(1);
 
         TextRecords records = ((PartBody.Records) csv.body().orElseThrow()).records();
-        assertEquals(Ccsid.ISO_8859_1, records.ccsid());
+        assertEquals(Ccsid.UTF_8, records.ccsid());
         assertEquals(4, records.recordCount());
         String first = "ELEMENT,TYPE,SYSTEM,SUBSYS,VV.LL,LAST ACTION";
         assertEquals(first + " ".repeat(80 - first.length()), records.lines().get(0));
@@ -81,7 +81,7 @@ class MimeEncodeStageTest {
 
     @Test
     void processShouldReplaceInputBoundaryWithFreshRandomOneWhenDividing() throws Exception {
-        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.ISO_8859_1)
+        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.UTF_8)
                 .get(0);
 
         String boundary = encode(mail, Map.of()).content().root().contentType().parameter("boundary").orElseThrow();
@@ -91,7 +91,7 @@ class MimeEncodeStageTest {
 
     @Test
     void processShouldKeepQuotedPrintableAndCharsetWhenClaimsPartsAreHandMade() throws Exception {
-        List<MailObject> mails = SpoolFixture.messages("claims-rset-multi.smtp", RecordFormat.LF, Ccsid.ISO_8859_1);
+        List<MailObject> mails = SpoolFixture.messages("claims-rset-multi.smtp", RecordFormat.LF, Ccsid.UTF_8);
         List<String> expected = List.of("Le dossier 4471 a été validé par le service.",
                 "La police 8812 arrive à échéance le 31/12.");
 
@@ -109,7 +109,7 @@ class MimeEncodeStageTest {
 
     @Test
     void processShouldAddDateAndMessageIdWhenMissing() throws Exception {
-        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.ISO_8859_1)
+        MailObject mail = SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.UTF_8)
                 .get(0);
 
         MailObject out = encode(mail, Map.of());

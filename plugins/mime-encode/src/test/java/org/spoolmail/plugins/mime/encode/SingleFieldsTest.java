@@ -52,8 +52,8 @@ class SingleFieldsTest {
     @Test
     void processShouldPassEveryCorpusMessageWhenEachFieldOccursOnce() throws Exception {
         List<MailObject> corpus = new java.util.ArrayList<>();
-        corpus.addAll(SpoolFixture.messages("claims-rset-multi.smtp", RecordFormat.LF, Ccsid.ISO_8859_1));
-        corpus.addAll(SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.ISO_8859_1));
+        corpus.addAll(SpoolFixture.messages("claims-rset-multi.smtp", RecordFormat.LF, Ccsid.UTF_8));
+        corpus.addAll(SpoolFixture.messages("inventory-no-separator.smtp", RecordFormat.LF, Ccsid.UTF_8));
         for (MailObject mail : corpus) {
             StageOutcome outcome = stage().process(mail);
             assertEquals(mail.id(), outcome.mail().id());

@@ -1,6 +1,7 @@
 package org.spoolmail.plugins.parse.control;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,14 +101,22 @@ final class StatementReader {
         int bad = HeaderField.firstControl(text);
         if (bad >= 0) {
             char c = text.charAt(bad);
-            String octet = deck.ccsid().isSingleByte() && bad < r.octets().length
-                    ? String.format(Locale.ROOT, ", x'%02X' in the record", r.octets()[bad] & 0xFF) : "";
+            String octet = octetOf(r, text, bad);
             String hint = c >= 0x80 && c <= 0x9F ? " " + Ccsid.CODE_PAGE_HINT : "";
             throw deck.error(r.number(), String.format(Locale.ROOT, "control character U+%04X (%s%s) at column %d:"
                     + " a line break or control character in a statement is refused%s", (int) c, name(c), octet,
                     bad + 1, hint));
         }
         return text;
+    }
+
+    /** @return {@code , x'0D' in the record} when the character is one octet where the record holds it, else "" */
+    private String octetOf(DeckRecord r, String text, int bad) {
+        Charset charset = deck.ccsid().charset();
+        byte[] own = String.valueOf(text.charAt(bad)).getBytes(charset);
+        int at = text.substring(0, bad).getBytes(charset).length;
+        return own.length == 1 && at < r.octets().length && r.octets()[at] == own[0]
+                ? String.format(Locale.ROOT, ", x'%02X' in the record", own[0] & 0xFF) : "";
     }
 
     private static String name(char c) {

@@ -37,7 +37,7 @@ class ControlStatementBodyTest {
         assertEquals(Optional.empty(), root.transferEncoding());
         assertEquals(List.of("Line one", "   indented line, trailing blanks kept   ", "",
                 "* not a comment in a body", "SUBJECT not a statement in a body"), Decks.records(root).lines());
-        assertEquals(Ccsid.ISO_8859_1, Decks.records(root).ccsid());
+        assertEquals(Ccsid.UTF_8, Decks.records(root).ccsid());
     }
 
     @Test
@@ -133,12 +133,12 @@ class ControlStatementBodyTest {
 
     @Test
     void parseShouldTakeTheDecksCcsidAndRecordFormatWhenAttachSaysOnlyText() throws Exception {
-        Files.writeString(dir.resolve("notes.txt"), "caf\u00e9\nna\u00efve\n", StandardCharsets.ISO_8859_1);
+        Files.writeString(dir.resolve("notes.txt"), "caf\u00e9\nna\u00efve\n", StandardCharsets.UTF_8);
         MimePart attachment = parseOne("FROM a@example.com", "TO b@example.com", "ATTACH notes.txt TEXT")
                 .content().root().children().get(0);
 
         assertEquals(List.of("caf\u00e9", "na\u00efve"), Decks.lines(attachment));
-        assertEquals(Ccsid.ISO_8859_1, Decks.records(attachment).ccsid());
+        assertEquals(Ccsid.UTF_8, Decks.records(attachment).ccsid());
     }
 
     @Test

@@ -156,7 +156,7 @@ class ControlStatementParserTest {
 
         assertEquals("text/plain", root.contentType().mediaType());
         assertEquals(0, Decks.records(root).recordCount());
-        assertEquals(Ccsid.ISO_8859_1, Decks.records(root).ccsid());
+        assertEquals(Ccsid.UTF_8, Decks.records(root).ccsid());
     }
 
     @Test

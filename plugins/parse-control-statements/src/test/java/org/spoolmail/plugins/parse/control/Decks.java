@@ -39,10 +39,10 @@ final class Decks {
         return parser;
     }
 
-    /** @return the lines written to {@code file} in ISO-8859-1, ending LF, as a deck */
+    /** @return the lines written to {@code file} in UTF-8, ending LF, as a deck in CCSID 1208 (the default) */
     static MailInput ascii(Path file, String... lines) throws IOException {
-        Files.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1));
-        return input(file, Ccsid.ISO_8859_1, RecordFormat.LF, IDENTITY);
+        Files.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        return input(file, Ccsid.UTF_8, RecordFormat.LF, IDENTITY);
     }
 
     static MailInput input(Path file, Ccsid ccsid, RecordFormat format, Identity identity) throws IOException {

@@ -26,7 +26,7 @@ class Rfc5322MessageParserContractTest extends MailParserContract {
     @Override
     protected MailInput sampleInput() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/payroll-report.eml")) {
-            return input("payroll-report.eml", in.readAllBytes(), Ccsid.ISO_8859_1, RecordFormat.CRLF);
+            return input("payroll-report.eml", in.readAllBytes(), Ccsid.UTF_8, RecordFormat.CRLF);
         }
     }
 }

@@ -175,8 +175,8 @@ class Rfc5322MessageParserTest {
     }
 
     private static MailInput lf(String... lines) {
-        byte[] data = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        return new MailInput("job.eml", ContentHandle.ofBytes(data), Ccsid.ISO_8859_1, RecordFormat.LF,
+        byte[] data = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        return new MailInput("job.eml", ContentHandle.ofBytes(data), Ccsid.UTF_8, RecordFormat.LF,
                 Identity.of("BATCH1", "SYS1", "job.eml"));
     }
 

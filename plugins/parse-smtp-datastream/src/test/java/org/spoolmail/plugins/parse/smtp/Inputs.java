@@ -42,10 +42,10 @@ final class Inputs {
         return new MailInput(origin, ContentHandle.ofBytes(data), ccsid, format, IDENTITY);
     }
 
-    /** @return ISO-8859-1 lines ending LF */
+    /** @return UTF-8 lines ending LF, read in CCSID 1208 (the default for ASCII-family input) */
     static MailInput ascii(String origin, String... lines) {
         String text = String.join("\n", lines) + "\n";
-        return bytes(origin, text.getBytes(StandardCharsets.ISO_8859_1), Ccsid.ISO_8859_1, RecordFormat.LF);
+        return bytes(origin, text.getBytes(StandardCharsets.UTF_8), Ccsid.UTF_8, RecordFormat.LF);
     }
 
     /** @return fixed 80-octet records in CCSID 1047, each padded with EBCDIC blanks (x'40') */

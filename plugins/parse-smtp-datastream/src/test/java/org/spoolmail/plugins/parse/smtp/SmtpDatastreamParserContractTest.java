@@ -26,7 +26,7 @@ class SmtpDatastreamParserContractTest extends MailParserContract {
     @Override
     protected MailInput sampleInput() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/corpus/seed-example.smtp")) {
-            return input("seed-example.smtp", in.readAllBytes(), Ccsid.ISO_8859_1, RecordFormat.LF);
+            return input("seed-example.smtp", in.readAllBytes(), Ccsid.UTF_8, RecordFormat.LF);
         }
     }
 }

@@ -30,7 +30,7 @@ class SmtpDatastreamParserCorpusTest {
     @Test
     void parseShouldReadTheFaqExampleWhenAsciiLf() throws Exception {
         List<MailObject> mail = Inputs.parser(Map.of(), base)
-                .parse(Inputs.corpus("seed-example.smtp", Ccsid.ISO_8859_1, RecordFormat.LF));
+                .parse(Inputs.corpus("seed-example.smtp", Ccsid.UTF_8, RecordFormat.LF));
 
         assertEquals(1, mail.size());
         MailObject m = mail.get(0);
@@ -50,7 +50,7 @@ class SmtpDatastreamParserCorpusTest {
     @Test
     void parseShouldEndDataAtEndOfInputWhenLowercaseAndNoTerminator() throws Exception {
         List<MailObject> mail = Inputs.parser(Map.of(), base)
-                .parse(Inputs.corpus("lowercase-no-terminator.smtp", Ccsid.ISO_8859_1, RecordFormat.LF));
+                .parse(Inputs.corpus("lowercase-no-terminator.smtp", Ccsid.UTF_8, RecordFormat.LF));
 
         assertEquals(1, mail.size());
         MailObject m = mail.get(0);
@@ -93,7 +93,7 @@ class SmtpDatastreamParserCorpusTest {
     @Test
     void parseShouldReturnTwoQualifiedMailObjectsWhenRsetOpensEachAndDefaultDomainSet() throws Exception {
         List<MailObject> mail = Inputs.parser(Map.of("default-domain", "example.com"), base)
-                .parse(Inputs.corpus("claims-rset-multi.smtp", Ccsid.ISO_8859_1, RecordFormat.LF));
+                .parse(Inputs.corpus("claims-rset-multi.smtp", Ccsid.UTF_8, RecordFormat.LF));
 
         assertEquals(2, mail.size());
         assertEquals(List.of("claims.advisor@example.com"), recipients(mail.get(0)));
@@ -121,7 +121,7 @@ class SmtpDatastreamParserCorpusTest {
     @Test
     void parseShouldFailNamingTheRecordWhenDotlessDomainAndNoDefaultDomain() throws Exception {
         PermanentStageException e = assertThrows(PermanentStageException.class, () -> Inputs.parser(Map.of(), base)
-                .parse(Inputs.corpus("claims-rset-multi.smtp", Ccsid.ISO_8859_1, RecordFormat.LF)));
+                .parse(Inputs.corpus("claims-rset-multi.smtp", Ccsid.UTF_8, RecordFormat.LF)));
 
         assertEquals("claims-rset-multi.smtp record 3: MAIL FROM domain NODE1 has no dot and no default-domain is"
                 + " configured", e.getMessage());
@@ -131,7 +131,7 @@ class SmtpDatastreamParserCorpusTest {
     @Test
     void parseShouldEndHeaderSectionAtFirstNonHeaderLineWhenNoBlankLine() throws Exception {
         List<MailObject> mail = Inputs.parser(Map.of(), base)
-                .parse(Inputs.corpus("inventory-no-separator.smtp", Ccsid.ISO_8859_1, RecordFormat.LF));
+                .parse(Inputs.corpus("inventory-no-separator.smtp", Ccsid.UTF_8, RecordFormat.LF));
 
         assertEquals(1, mail.size());
         MailObject m = mail.get(0);
