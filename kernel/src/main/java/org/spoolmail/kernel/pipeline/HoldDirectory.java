@@ -2,10 +2,12 @@ package org.spoolmail.kernel.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +23,8 @@ import org.spoolmail.exits.mail.MailInput;
  * has no retry queue) it writes a copy of the original input, {@code <queue-id>.input}, and
  * {@code <queue-id>.reason}; for an input refused as a whole,
  * {@code <origin-name>-<timestamp>.input} and {@code .reason}. Each file is written to a temporary name and moved into
- * place atomically, so a reader never sees half a file. The operator resends with {@code spoolmail send
+ * place atomically, so a reader never sees half a file; the files are owner-only (0600) and the folders it creates
+ * 0700, since they hold mail content. The operator resends with {@code spoolmail send
  * held/<id>.input} and the options of the first run.
  */
 final class HoldDirectory {
@@ -74,7 +77,7 @@ final class HoldDirectory {
     }
 
     private Path hold(MailInput input, Reason reason, String name) throws IOException {
-        Files.createDirectories(folder);
+        OwnerOnly.createFolders(folder);
         Path copy = folder.resolve(name + ".input");
         try (InputStream in = input.data().open()) {
             place(copy, in);
@@ -86,9 +89,12 @@ final class HoldDirectory {
     }
 
     private static void place(Path target, InputStream content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), ".hold-", ".tmp");
+        Path temp = OwnerOnly.createTempFile(target.getParent(), ".hold-", ".tmp");
         try {
-            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            // Written into the 0600 temporary file as it is: Files.copy with REPLACE_EXISTING would create it anew.
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING)) {
+                content.transferTo(out);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +135,32 @@ class HoldDirectoryIT {
         } finally {
             Files.deleteIfExists(input);
         }
+    }
+
+    @Test
+    void sendShouldKeepHeldFilesOwnerOnlyWhenTheFileSystemHasPosixPermissions() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only");
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+        Files.writeString(pipeline, Files.readString(pipeline).replace("version: 1\n",
+                "version: 1\nhold-directory: spool/held\n"));
+        Path input = dir.resolve("job.smtp");
+        Files.writeString(input, "HELO MVSA\nRCTP TO:<b@example.com>\n", StandardCharsets.US_ASCII);
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline, input.toString());
+
+        assertEquals(12, run.code, run.toString());
+        assertEquals("rwx------", permissions(dir.resolve("spool")));
+        assertEquals("rwx------", permissions(dir.resolve("spool/held")));
+        List<Path> files = SpoolmailRun.files(dir.resolve("spool/held"), "");
+        assertEquals(2, files.size());
+        for (Path file : files) {
+            assertEquals("rw-------", permissions(file), file.toString());
+        }
+    }
+
+    private static String permissions(Path path) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private static String resend(Path input, String options) {

@@ -2,7 +2,6 @@ package org.spoolmail.plugins.audit.log;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +65,7 @@ public class AuditLogObserver implements MailObserver {
     public void init(StageContext context) throws StageException {
         Path directory = context.resolve(context.config().get(DIRECTORY));
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createFolders(directory);
         } catch (IOException e) {
             throw new TransientStageException("audit directory " + directory + " cannot be created: " + e, e);
         }

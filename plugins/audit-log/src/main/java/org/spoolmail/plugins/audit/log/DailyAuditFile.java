@@ -6,12 +6,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * The audit files of one directory, one per day ({@code audit-YYYY-MM-DD.jsonl}). Keeps the current day's file
  * open in append mode and writes each record with one write call under this object's lock, so records of
  * concurrent observers never interleave, and writers in other processes (O_APPEND) do not overwrite them. With
- * {@code fsync} each record is forced to the device before {@link #append} returns.
+ * {@code fsync} each record is forced to the device before {@link #append} returns. A file it creates is owner-only
+ * (0600) where the file system has POSIX permissions: it tells who sent what to whom.
  */
 final class DailyAuditFile {
 
@@ -83,8 +85,9 @@ final class DailyAuditFile {
     private FileChannel channelFor(LocalDate date) throws IOException {
         if (channel == null || !date.equals(openDate)) {
             close();
-            channel = FileChannel.open(pathFor(date), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            Path path = pathFor(date);
+            channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND), OwnerOnly.file(path));
             openDate = date;
         }
         return channel;

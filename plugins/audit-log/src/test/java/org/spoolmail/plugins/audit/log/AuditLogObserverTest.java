@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spoolmail.exits.StageContext;
@@ -158,6 +160,23 @@ class AuditLogObserverTest {
         observer = observer(Map.of("directory", "logs/audit"));
 
         assertTrue(Files.isDirectory(base.resolve("logs/audit")));
+    }
+
+    @Test
+    void observeShouldCreateAnOwnerOnlyFileAndFoldersWhenTheFileSystemHasPosixPermissions() throws Exception {
+        Assumptions.assumeTrue(base.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only");
+        observer = observer(Map.of("directory", "logs/audit"));
+
+        observer.observe(MailObjects.builder().build(), Disposition.discarded("x"));
+
+        assertEquals("rwx------", permissions(base.resolve("logs")));
+        assertEquals("rwx------", permissions(base.resolve("logs/audit")));
+        assertEquals("rw-------", permissions(base.resolve("logs/audit/audit-2026-11-30.jsonl")));
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class AtomicFile {
      * @throws IOException if writing, forcing or renaming fails
      */
     static long write(Path target, Content content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        Path tmp = OwnerOnly.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             long octets = writeAndForce(tmp, content);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

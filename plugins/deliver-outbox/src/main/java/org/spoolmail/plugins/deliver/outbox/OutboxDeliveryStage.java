@@ -1,7 +1,6 @@
 package org.spoolmail.plugins.deliver.outbox;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,8 @@ import org.spoolmail.exits.mail.WireOptions;
  * (CRLF line ends, not dot-stuffed) and {@code <id>.envelope} the envelope ({@code MAIL FROM:<...>} then one
  * {@code RCPT TO:<...>} line per forward-path, LF line ends, UTF-8). Both files are written under a hidden temporary
  * name, forced to disk and renamed atomically; the envelope is renamed first, so a reader that sees {@code X.eml}
- * finds {@code X.envelope} complete beside it. The folder is created if missing. The embedded default deliverer:
+ * finds {@code X.envelope} complete beside it. The files are owner-only (0600) and a folder it creates 0700 where the
+ * file system has POSIX permissions. The folder is created if missing. The embedded default deliverer:
  * the first run needs no mail server.
  *
  * <p>Sets the attributes {@code size-octets} (octets of the .eml file) and {@code outbox-file} (its absolute path),
@@ -80,7 +80,7 @@ public class OutboxDeliveryStage implements MailStage {
         Path envelope = fileFor(mail, ".envelope");
         long octets;
         try {
-            Files.createDirectories(directory);
+            OwnerOnly.createFolders(directory);
             AtomicFile.write(envelope, out -> out.write(EnvelopeFile.format(mail.envelope())));
             octets = AtomicFile.write(eml, out -> MessageWriter.write(mail.content(), out, wireOptions));
         } catch (IOException e) {

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +81,23 @@ class OutboxDeliveryStageTest {
         stage(Map.of("directory", "a/b/outbox")).process(mail("Q0000002"));
 
         assertEquals(List.of("Q0000002.eml", "Q0000002.envelope"), names(base.resolve("a/b/outbox")));
+    }
+
+    @Test
+    void processShouldCreateOwnerOnlyFilesAndFoldersWhenTheFileSystemHasPosixPermissions() throws Exception {
+        Assumptions.assumeTrue(base.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions only");
+
+        stage(Map.of("directory", "a/outbox")).process(mail("Q0000002"));
+
+        assertEquals("rwx------", permissions(base.resolve("a")));
+        assertEquals("rwx------", permissions(base.resolve("a/outbox")));
+        assertEquals("rw-------", permissions(base.resolve("a/outbox/Q0000002.eml")));
+        assertEquals("rw-------", permissions(base.resolve("a/outbox/Q0000002.envelope")));
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @ParameterizedTest
