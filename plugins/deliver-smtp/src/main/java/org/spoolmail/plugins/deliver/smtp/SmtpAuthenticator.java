@@ -12,8 +12,9 @@ import org.spoolmail.exits.mail.SmtpReply;
  * Authenticates a session with AUTH (RFC 4954): PLAIN (RFC 4616, initial response), LOGIN, or XOAUTH2 (Google's
  * and Microsoft's SASL profile for OAuth 2.0 bearer tokens: {@code user=U ^A auth=Bearer T ^A ^A} in base64 as the
  * initial response; on failure the relay sends a 334 with a base64 JSON error, answered by an empty line, then
- * its final 5xx). Credentials travel only in the command lines and are shown as {@code ***} in the wire trace; a
- * relay reply that echoes them has them masked before it goes into an exception.
+ * its final 5xx). Credentials travel only in the command lines and are shown as {@code ***} in the wire trace; the
+ * connection learns each secret and its base64 forms before they go out ({@link SmtpConnection#secret}), so a
+ * relay reply that echoes one has it masked before it reaches the trace, an exception or an attribute.
  * Every failure is transient (environment, condition code 16), a 5xx reply (wrong credentials) too: the relay or
  * the configuration is at fault, not the input, and the item is held for an operator with the relay's reply.
  */
@@ -42,13 +43,15 @@ final class SmtpAuthenticator {
         }
         String user = settings.username().orElseThrow();
         String password = credential();
+        connection.secret(password);
+        connection.secret(base64(password));
         ServerReply reply = switch (settings.auth()) {
             case PLAIN -> plain(connection, user, password);
             case LOGIN -> login(connection, user, password);
             default -> xoauth2(connection, user, password);
         };
         if (reply.code() != 235) {
-            fail(connection, reply, user, password);
+            fail(connection, reply, user);
         }
     }
 
@@ -75,6 +78,7 @@ final class SmtpAuthenticator {
     }
 
     private static ServerReply xoauth2(SmtpConnection connection, String user, String token) throws IOException {
+        connection.secret(xoauth2Response(user, token));
         ServerReply reply = connection.exchange("AUTH", "XOAUTH2 " + xoauth2Response(user, token));
         if (reply.code() == 334) {
             // The error details (base64 JSON) are in the challenge; an empty answer asks for the final reply.
@@ -87,6 +91,7 @@ final class SmtpAuthenticator {
 
     private static ServerReply plain(SmtpConnection connection, String user, String password) throws IOException {
         String response = base64("\0" + user + "\0" + password);
+        connection.secret(response);
         ServerReply reply = connection.exchange("AUTH", "PLAIN " + response);
         if (reply.code() == 334) {
             connection.sendSecret(response);
@@ -97,6 +102,7 @@ final class SmtpAuthenticator {
     }
 
     private static ServerReply login(SmtpConnection connection, String user, String password) throws IOException {
+        connection.secret(base64(user));
         ServerReply reply = connection.exchange("AUTH", "LOGIN");
         for (String answer : new String[] {user, password}) {
             if (reply.code() != 334) {
@@ -109,17 +115,8 @@ final class SmtpAuthenticator {
         return reply;
     }
 
-    private void fail(SmtpConnection connection, ServerReply reply, String user, String password)
-            throws StageException {
-        SmtpReply raw = reply.toSmtpReply();
-        String text = raw.text();
-        for (String secret : new String[] {base64("\0" + user + "\0" + password), xoauth2Response(user, password),
-            base64(password), password}) {
-            if (!secret.isEmpty()) {
-                text = text.replace(secret, "***");
-            }
-        }
-        SmtpReply masked = new SmtpReply(raw.code(), raw.enhancedStatus(), text);
+    private void fail(SmtpConnection connection, ServerReply reply, String user) throws StageException {
+        SmtpReply masked = reply.toSmtpReply();
         String message = "smart host " + connection.peer() + " refused AUTH " + settings.auth().name() + " as " + user
                 + ": " + masked;
         throw new TransientStageException(message, masked, null);

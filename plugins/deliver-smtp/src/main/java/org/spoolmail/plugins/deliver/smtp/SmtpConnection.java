@@ -28,6 +28,7 @@ final class SmtpConnection implements Closeable {
 
     private final Relay relay;
     private final WireTrace trace;
+    private final SecretMask secrets = new SecretMask();
     private Socket socket;
     private BufferedInputStream in;
     private OutputStream out;
@@ -115,7 +116,7 @@ final class SmtpConnection implements Closeable {
     void send(String verb, String argument) throws IOException {
         String line = verb.toUpperCase(Locale.ROOT) + (argument.isEmpty() ? "" : " " + argument);
         write(line);
-        trace.command(peer(), line);
+        trace.command(peer(), secrets.mask(line));
     }
 
     /**
@@ -129,6 +130,16 @@ final class SmtpConnection implements Closeable {
     void sendSecret(String line) throws IOException {
         write(line);
         trace.secret(peer());
+    }
+
+    /**
+     * Remembers a secret this connection sends (a credential or a base64 form of it as it goes on the wire), so
+     * that every later trace line and every reply shows it as {@code ***}, wherever the relay echoes it.
+     *
+     * @param secret the text; empty is ignored
+     */
+    void secret(String secret) {
+        secrets.add(secret);
     }
 
     private void write(String line) throws IOException {
@@ -145,9 +156,12 @@ final class SmtpConnection implements Closeable {
         out.flush();
     }
 
-    /** @return the next reply @throws IOException if the relay sends none in time */
+    /**
+     * @return the next reply, every secret this connection sent shown as {@code ***} in its text
+     * @throws IOException if the relay sends none in time
+     */
     ServerReply readReply() throws IOException {
-        ServerReply reply = replies.read();
+        ServerReply reply = secrets.mask(replies.read());
         trace.reply(peer(), reply);
         return reply;
     }
