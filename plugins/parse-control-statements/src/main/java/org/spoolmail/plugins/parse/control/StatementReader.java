@@ -110,13 +110,24 @@ final class StatementReader {
         return text;
     }
 
-    /** @return {@code , x'0D' in the record} when the character is one octet where the record holds it, else "" */
+    /**
+     * Names the octet the character came from: in a single-byte CCSID the octet at its column (x'25' and x'15'
+     * both decode to LF in CCSID 37); in a multi-byte one (UTF-8) the octet that encodes it, if it is one.
+     *
+     * @return {@code , x'0D' in the record}, or "" if the character is not one octet
+     */
     private String octetOf(DeckRecord r, String text, int bad) {
-        Charset charset = deck.ccsid().charset();
-        byte[] own = String.valueOf(text.charAt(bad)).getBytes(charset);
-        int at = text.substring(0, bad).getBytes(charset).length;
-        return own.length == 1 && at < r.octets().length && r.octets()[at] == own[0]
-                ? String.format(Locale.ROOT, ", x'%02X' in the record", own[0] & 0xFF) : "";
+        int at = bad;
+        if (!deck.ccsid().isSingleByte()) {
+            Charset charset = deck.ccsid().charset();
+            byte[] own = String.valueOf(text.charAt(bad)).getBytes(charset);
+            at = text.substring(0, bad).getBytes(charset).length;
+            if (own.length != 1 || at >= r.octets().length || r.octets()[at] != own[0]) {
+                return "";
+            }
+        }
+        return at < r.octets().length ? String.format(Locale.ROOT, ", x'%02X' in the record", r.octets()[at] & 0xFF)
+                : "";
     }
 
     private static String name(char c) {
