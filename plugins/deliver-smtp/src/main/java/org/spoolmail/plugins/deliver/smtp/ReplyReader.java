@@ -7,12 +7,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads SMTP replies (RFC 5321 section 4.2): lines {@code ddd-text} continue a reply, {@code ddd text} or
  * {@code ddd} end it; every line must carry the same code. Lines end with LF (a CR before it is dropped) and are
  * decoded as UTF-8 (RFC 6531 relays may send it; ASCII is a subset). A line longer than 8 KiB or a reply of more
- * than 100 lines is refused, so a broken relay cannot fill memory.
+ * than 100 lines is refused, so a broken relay cannot fill memory. A line quoted in an exception message has the
+ * connection's secrets masked and its control characters shown as {@code ?}.
  */
 final class ReplyReader {
 
@@ -20,10 +22,20 @@ final class ReplyReader {
     private static final int MAX_LINES = 100;
 
     private final InputStream in;
+    private final UnaryOperator<String> mask;
 
     /** @param in the connection's buffered input */
     ReplyReader(InputStream in) {
+        this(in, UnaryOperator.identity());
+    }
+
+    /**
+     * @param in the connection's buffered input
+     * @param mask hides the connection's secrets in a line quoted in an exception message
+     */
+    ReplyReader(InputStream in, UnaryOperator<String> mask) {
         this.in = in;
+        this.mask = mask;
     }
 
     /**
@@ -39,7 +51,7 @@ final class ReplyReader {
             String line = readLine();
             if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)
                     || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
-                throw new IOException("malformed SMTP reply line: '" + line + "'");
+                throw new IOException("malformed SMTP reply line: '" + Printable.of(mask.apply(line)) + "'");
             }
             int lineCode = Integer.parseInt(line.substring(0, 3));
             if (code >= 0 && lineCode != code) {

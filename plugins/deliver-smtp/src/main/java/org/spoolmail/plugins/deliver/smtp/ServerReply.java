@@ -42,7 +42,7 @@ record ServerReply(int code, List<String> lines) {
     /**
      * Returns the reply as one line: the enhanced status code of the first line (when its class matches the reply
      * code), and the texts of all lines, each without that status, joined by a blank. Control characters a relay
-     * might send are shown as '?'.
+     * might send are shown as '?' ({@link Printable}).
      *
      * @return the reply
      */
@@ -52,7 +52,7 @@ record ServerReply(int code, List<String> lines) {
                 .map(line -> stripStatus(line, enhanced))
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(" "));
-        return new SmtpReply(code, enhanced, printable(text));
+        return new SmtpReply(code, enhanced, Printable.of(text));
     }
 
     @Override
@@ -74,12 +74,5 @@ record ServerReply(int code, List<String> lines) {
             return line.substring(m.end()).strip();
         }
         return line.strip();
-    }
-
-    private static String printable(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c)
-                || c == '\u2028' || c == '\u2029' ? '?' : c));
-        return b.toString();
     }
 }

@@ -233,7 +233,7 @@ final class SmtpConnection implements Closeable {
         socket = s;
         in = new BufferedInputStream(s.getInputStream(), BUFFER);
         out = new BufferedOutputStream(s.getOutputStream(), BUFFER);
-        replies = new ReplyReader(in);
+        replies = new ReplyReader(in, secrets::mask);
     }
 
     private static int timeoutMillis(Duration d) {

@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 /**
  * The SMTP dialogue for people ({@code wire-trace: true}): {@code C: } before each command line, {@code S: } before
  * each reply line, each prefixed with the relay. Credentials never appear: the argument of AUTH and every answer to
- * an AUTH challenge are shown as {@code ***}. The message itself is never shown, only its size. Thread-safe if the
+ * an AUTH challenge are shown as {@code ***}, and so is every secret the connection sent wherever a command or a
+ * reply holds it ({@link SecretMask}). Control characters (ESC, BEL, NUL, CR) are shown as {@code ?}
+ * ({@link Printable}). The message itself is never shown, only its size. Thread-safe if the
  * sink is (an SLF4J logger is).
  */
 final class WireTrace {
@@ -31,14 +33,14 @@ final class WireTrace {
      */
     void command(String peer, String line) {
         if (enabled) {
-            sink.accept(peer + " C: " + redacted(line));
+            emit(peer + " C: " + redacted(line));
         }
     }
 
     /** @param peer the relay; shows that a credential line went out, without it */
     void secret(String peer) {
         if (enabled) {
-            sink.accept(peer + " C: ***");
+            emit(peer + " C: ***");
         }
     }
 
@@ -47,7 +49,7 @@ final class WireTrace {
         if (enabled) {
             for (int i = 0; i < reply.lines().size(); i++) {
                 String separator = i == reply.lines().size() - 1 ? " " : "-";
-                sink.accept(peer + " S: " + reply.code() + separator + reply.lines().get(i));
+                emit(peer + " S: " + reply.code() + separator + reply.lines().get(i));
             }
         }
     }
@@ -55,16 +57,21 @@ final class WireTrace {
     /** @param peer the relay @param octets the message's octets before dot-stuffing */
     void data(String peer, long octets) {
         if (enabled) {
-            sink.accept(peer + " C: (message, " + octets + " octets, not shown)");
-            sink.accept(peer + " C: .");
+            emit(peer + " C: (message, " + octets + " octets, not shown)");
+            emit(peer + " C: .");
         }
     }
 
     /** @param peer the relay @param event e.g. a connection or TLS step */
     void event(String peer, String event) {
         if (enabled) {
-            sink.accept(peer + " -- " + event);
+            emit(peer + " -- " + event);
         }
+    }
+
+    /** Every line leaves with its control characters as '?': a relay cannot drive the operator's terminal. */
+    private void emit(String line) {
+        sink.accept(Printable.of(line));
     }
 
     private static String redacted(String line) {
