@@ -17,7 +17,9 @@ import org.spoolmail.exits.config.ConfigKey;
  */
 record DomainList(List<Wildcard> allow, List<Wildcard> deny) {
 
-    private static final Pattern DOMAIN_PATTERN = Pattern.compile("[A-Za-z0-9*?\\[\\]:.-]+");
+    /** A domain name (letters, digits, hyphens, dots) or a whole RFC 5321 address literal, with * and ?. */
+    private static final Pattern DOMAIN_PATTERN = Pattern.compile(
+            "[A-Za-z0-9*?.-]+|\\[(?:[0-9*?.]+|IPv6:[0-9A-Fa-f*?:.]+)\\]");
 
     DomainList {
         allow = List.copyOf(allow);

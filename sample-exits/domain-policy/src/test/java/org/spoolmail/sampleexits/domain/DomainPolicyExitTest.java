@@ -115,6 +115,23 @@ class DomainPolicyExitTest {
                 + " *.example.com (expected a list of domain patterns such as *.example.com)", e.getMessage());
     }
 
+    @Test
+    void configShouldBeRefusedWhenAPatternUsesBracketsAsACharacterClass() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FakeStageContext.of(
+                new DomainPolicyExit(), Map.of("allow-recipient-domains", List.of("[a-z]*")), Path.of(".")));
+
+        assertEquals("config.allow-recipient-domains: '[a-z]*' is not a domain pattern such as example.com or"
+                + " *.example.com (expected a list of domain patterns such as *.example.com)", e.getMessage());
+    }
+
+    @Test
+    void decideShouldContinueWhenARecipientAddressLiteralMatchesALiteralPattern() throws Exception {
+        MailObject mail = MailObjects.builder().to("ops@[192.0.2.7]").build();
+
+        assertEquals(new ExitDecision.Continue("recipient domains allowed: [192.0.2.7]"),
+                exit(Map.of("allow-recipient-domains", List.of("[192.0.2.*]"))).decide(mail));
+    }
+
     private static ExitDecision reject(String text, String reason) {
         return ExitDecision.reject(SmtpReply.of(550, "5.7.1", text), reason);
     }
