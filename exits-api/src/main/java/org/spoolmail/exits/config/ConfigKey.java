@@ -34,7 +34,6 @@ public record ConfigKey<T>(String name, Optional<T> defaultValue, boolean requir
 
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB|GB|GiB)");
 
     /**
      * Checks the components.
@@ -180,30 +179,17 @@ public record ConfigKey<T>(String name, Optional<T> defaultValue, boolean requir
 
     /**
      * A size key in octets; the value needs a unit: {@code B}, {@code KB}/{@code KiB}, {@code MB}/{@code MiB},
-     * {@code GB}/{@code GiB} (KB = 1000, KiB = 1024).
+     * {@code GB}/{@code GiB} (KB = 1000, KiB = 1024), optionally after a blank ({@code 10 MiB}). The binary units
+     * are read in any case ({@code 10mib}); the decimal ones as written, plus {@code kB} (SI), because {@code Mb}
+     * or {@code b} would be bits. A value above {@link Long#MAX_VALUE} octets is refused as too large.
      *
      * @param name the key
      * @param defaultOctets the default in octets, or null for none
      * @return the key; its values are octets
      */
     public static ConfigKey<Long> size(String name, Long defaultOctets) {
-        return new ConfigKey<>(name, Optional.ofNullable(defaultOctets), false, "a size such as 10MiB", raw -> {
-            Matcher m = SIZE.matcher(text(raw));
-            if (!m.matches()) {
-                throw new IllegalArgumentException("'" + raw + "' is not a size with a unit (512B, 64KiB, 10MiB)");
-            }
-            long n = Long.parseLong(m.group(1));
-            long unit = switch (m.group(2)) {
-                case "B" -> 1L;
-                case "KB" -> 1000L;
-                case "KiB" -> 1024L;
-                case "MB" -> 1000L * 1000;
-                case "MiB" -> 1024L * 1024;
-                case "GB" -> 1000L * 1000 * 1000;
-                default -> 1024L * 1024 * 1024;
-            };
-            return Math.multiplyExact(n, unit);
-        });
+        return new ConfigKey<>(name, Optional.ofNullable(defaultOctets), false, "a size such as 10MiB",
+                raw -> SizeText.octets(text(raw)));
     }
 
     /**
