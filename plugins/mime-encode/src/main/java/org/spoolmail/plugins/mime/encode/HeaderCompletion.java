@@ -18,7 +18,8 @@ import org.spoolmail.exits.mail.ReversePath;
 
 /**
  * Adds the header fields every message sent needs and batch jobs often leave out: MIME-Version, Date (RFC 5322
- * section 3.3) and Message-ID. Fields the message has are kept as written; a Date that is not in the RFC 5322
+ * section 3.3) and Message-ID, and removes Bcc and Resent-Bcc ({@link BlindCopies}). Other fields the message has
+ * are kept as written; a Date that is not in the RFC 5322
  * section 3.3 form (a 2-digit year, a zone name) is kept verbatim and named in the trace. Thread-safe.
  */
 final class HeaderCompletion {
@@ -58,9 +59,10 @@ final class HeaderCompletion {
     }
 
     Result complete(HeaderSection headers, ReversePath reversePath, Instant now) {
-        HeaderSection out = headers;
+        HeaderSection out = BlindCopies.strip(headers);
         List<String> added = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        BlindCopies.note(headers).ifPresent(notes::add);
         if (!out.contains("MIME-Version")) {
             out = out.with("MIME-Version", "1.0");
             added.add("MIME-Version");

@@ -26,6 +26,8 @@ import org.spoolmail.exits.mail.TraceEntry;
  * Builds the MIME structure of a message before any translation: divides a hand-built multipart (still one
  * record body) into its parts with fresh random boundaries, names attachments, marks binary parts base64 so that
  * no later stage can touch their octets, and adds MIME-Version, Date and Message-ID when the message has none.
+ * Bcc and Resent-Bcc header fields are removed whatever the input format (RFC 5322 section 3.6.3, as
+ * {@code sendmail -t}); the trace names them.
  * A message with a header field RFC 5322 section 3.6 allows once (From, To, Subject, ...) written twice is refused.
  * Runs before codepage-translate; part bodies stay records in their source CCSID.
  *

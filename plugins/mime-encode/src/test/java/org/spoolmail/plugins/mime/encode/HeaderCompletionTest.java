@@ -91,4 +91,20 @@ class HeaderCompletionTest {
         assertEquals("config.message-id-domain: 'bad domain' is not a domain name (expected a domain such as"
                 + " mail.example.com)", e.getMessage());
     }
+
+    @Test
+    void processShouldRemoveBccAndResentBccWhenTheHeaderSectionHoldsThem() throws Exception {
+        MailObject mail = MailObjects.builder().from("job@example.com").to("a@example.com")
+                .header("To", "a@example.com").header("bcc", "spy@example.com").header("Resent-Bcc", "x@example.com")
+                .header("Resent-To", "r@example.com").header("RESENT-BCC", "other@example.com").build();
+
+        MailObject out = encode(mail, Map.of());
+
+        assertEquals(List.of(new HeaderField("To", "a@example.com"), new HeaderField("Resent-To", "r@example.com")),
+                out.content().headers().fields().subList(0, 2));
+        assertEquals(List.of(), out.content().headers().all("Bcc"));
+        assertEquals(List.of(), out.content().headers().all("Resent-Bcc"));
+        assertEquals("1 part; added MIME-Version, Date, Message-ID; removed Bcc (1), Resent-Bcc (2): blind copies"
+                + " are not shown to the recipients", out.trace().get(0).reason());
+    }
 }
