@@ -54,6 +54,7 @@ final class MessageData {
             }
         }
         connection.trace().data(connection.peer(), counted.count());
+        connection.expectReply("end of data");
         connection.readTimeout(session.settings().dataTimeout());
         return counted.count();
     }

@@ -42,7 +42,8 @@ final class ReplyReader {
      * Reads one complete reply.
      *
      * @return the reply
-     * @throws IOException if the connection ends, times out, or the relay sends something that is not a reply
+     * @throws SmtpProtocolException if the relay sends something that is not an SMTP reply
+     * @throws IOException if the connection ends or times out
      */
     ServerReply read() throws IOException {
         List<String> texts = new ArrayList<>();
@@ -51,14 +52,16 @@ final class ReplyReader {
             String line = readLine();
             if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)
                     || (line.length() > 3 && line.charAt(3) != ' ' && line.charAt(3) != '-')) {
-                throw new IOException("malformed SMTP reply line: '" + Printable.of(mask.apply(line)) + "'");
+                throw new SmtpProtocolException("malformed SMTP reply line: '" + Printable.of(mask.apply(line)) + "'",
+                        null);
             }
             int lineCode = Integer.parseInt(line.substring(0, 3));
             if (code >= 0 && lineCode != code) {
-                throw new IOException("SMTP reply changes its code from " + code + " to " + lineCode);
+                throw new SmtpProtocolException("SMTP reply changes its code from " + code + " to " + lineCode,
+                        null);
             }
             if (lineCode < 200 || lineCode > 599) {
-                throw new IOException("SMTP reply code " + lineCode + " is outside 200..599");
+                throw new SmtpProtocolException("SMTP reply code " + lineCode + " is outside 200..599", null);
             }
             code = lineCode;
             texts.add(line.length() > 4 ? line.substring(4) : "");
@@ -66,7 +69,7 @@ final class ReplyReader {
                 return new ServerReply(code, texts);
             }
             if (texts.size() >= MAX_LINES) {
-                throw new IOException("SMTP reply has more than " + MAX_LINES + " lines");
+                throw new SmtpProtocolException("SMTP reply has more than " + MAX_LINES + " lines", null);
             }
         }
     }
@@ -84,7 +87,7 @@ final class ReplyReader {
                 return new String(bytes, 0, len, StandardCharsets.UTF_8);
             }
             if (line.size() >= MAX_LINE) {
-                throw new IOException("SMTP reply line longer than " + MAX_LINE + " octets");
+                throw new SmtpProtocolException("SMTP reply line longer than " + MAX_LINE + " octets", null);
             }
             line.write(b);
         }

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 
 import javax.net.ssl.SSLParameters;
@@ -29,6 +31,8 @@ final class SmtpConnection implements Closeable {
     private final Relay relay;
     private final WireTrace trace;
     private final SecretMask secrets = new SecretMask();
+    private final Deque<String> pending = new ArrayDeque<>();
+    private String lastAnswered = "greeting";
     private Socket socket;
     private BufferedInputStream in;
     private OutputStream out;
@@ -38,6 +42,7 @@ final class SmtpConnection implements Closeable {
         this.relay = relay;
         this.trace = trace;
         attach(socket);
+        pending.add("greeting");
     }
 
     /**
@@ -114,8 +119,11 @@ final class SmtpConnection implements Closeable {
      * @throws IllegalArgumentException if the line would hold CR, LF or NUL
      */
     void send(String verb, String argument) throws IOException {
-        String line = verb.toUpperCase(Locale.ROOT) + (argument.isEmpty() ? "" : " " + argument);
+        String command = verb.toUpperCase(Locale.ROOT);
+        String line = command + (argument.isEmpty() ? "" : " " + argument);
+        refuseUnaskedData(command);
         write(line);
+        pending.add(command);
         trace.command(peer(), secrets.mask(line));
     }
 
@@ -129,6 +137,7 @@ final class SmtpConnection implements Closeable {
      */
     void sendSecret(String line) throws IOException {
         write(line);
+        pending.add("AUTH");
         trace.secret(peer());
     }
 
@@ -140,6 +149,15 @@ final class SmtpConnection implements Closeable {
      */
     void secret(String secret) {
         secrets.add(secret);
+    }
+
+    /** Refuses replies the relay sent before the client asked (pipelined greeting injection, RFC 5321 4.3.1). */
+    private void refuseUnaskedData(String command) throws IOException {
+        if (pending.isEmpty() && in.available() > 0) {
+            throw new SmtpProtocolException("protocol error: the relay sent data after its "
+                    + ("greeting".equals(lastAnswered) ? "greeting, before the client spoke"
+                    : "reply to " + lastAnswered + ", before " + command), null);
+        }
     }
 
     private void write(String line) throws IOException {
@@ -157,12 +175,34 @@ final class SmtpConnection implements Closeable {
     }
 
     /**
-     * @return the next reply, every secret this connection sent shown as {@code ***} in its text
+     * Notes that a reply is now due to something other than a command line, such as the end of the data.
+     *
+     * @param what the step, for messages (e.g. {@code end of data})
+     */
+    void expectReply(String what) {
+        pending.add(what);
+    }
+
+    /**
+     * Reads the reply to the oldest command still waiting for one and checks that its class fits that command
+     * (RFC 5321 section 4.3.2): 354 (or 4xx, 5xx) to DATA, 334 or 2xx to AUTH and its answers, 2xx (or 4xx, 5xx)
+     * to everything else and to the greeting.
+     *
+     * @return the reply, every secret this connection sent shown as {@code ***} in its text
+     * @throws SmtpProtocolException if the reply is not SMTP or its class does not fit the command
      * @throws IOException if the relay sends none in time
      */
     ServerReply readReply() throws IOException {
-        ServerReply reply = secrets.mask(replies.read());
+        String command = pending.isEmpty() ? "no command" : pending.remove();
+        ServerReply reply;
+        try {
+            reply = secrets.mask(replies.read());
+        } catch (SmtpProtocolException e) {
+            throw new SmtpProtocolException("protocol error in the reply to " + command + ": " + e.getMessage(), null);
+        }
         trace.reply(peer(), reply);
+        lastAnswered = command;
+        ReplyClass.check(command, reply);
         return reply;
     }
 

@@ -28,7 +28,9 @@ import org.spoolmail.exits.mail.MailObject;
  * result and reply (the kernel gives condition code 4 for refusals). Every recipient refused with 5xx, a 5xx to
  * MAIL or after the data, a message over the relay's SIZE limit, or a non-ASCII address for a relay without
  * SMTPUTF8: rejected with the reason, before anything was sent where that can be known. No relay reachable, or a
- * 4xx to MAIL, DATA or the data: {@link TransientStageException} naming {@code host:port} and the reply. A
+ * 4xx to MAIL, DATA or the data: {@link TransientStageException} naming {@code host:port} and the reply. So is a
+ * protocol error (a reply of a class the command does not allow, such as 250 to DATA, a line that is not a reply,
+ * or replies sent before the client asked): the session is closed and the item held, never called refused. A
  * configuration, TLS or AUTH problem (a key that cannot be used, a relay that refuses EHLO, STARTTLS or AUTH, even
  * with 5xx) is transient too: the kernel holds the item as an environment problem (condition code 16), since the
  * input is not at fault. Only a message that cannot be written (a part not translated) is a
@@ -125,8 +127,11 @@ public class SmtpDeliveryStage implements MailStage {
             result = new SmtpTransaction(session).send(mail);
         } catch (IOException e) {
             sessions.discard(session, false);
-            throw new TransientStageException("smart host " + session.relay().peer() + ": "
-                    + SmtpSession.describe(e), e);
+            String message = "smart host " + session.relay().peer() + ": " + SmtpSession.describe(e);
+            if (e instanceof SmtpProtocolException p && p.reply().isPresent()) {
+                throw new TransientStageException(message, p.reply().get().toSmtpReply(), e);
+            }
+            throw new TransientStageException(message, e);
         } catch (StageException | RuntimeException e) {
             sessions.discard(session, true);
             throw e;

@@ -62,7 +62,8 @@ class ControlCharacterTest {
         TransientStageException e = assertThrows(TransientStageException.class,
                 () -> stages.start(relay.port(), Map.of()).process(SmtpDeliveryStageTest.mail("a@example.com")));
 
-        assertEquals("smart host 127.0.0.1:" + relay.port() + ": malformed SMTP reply line: '?]0;pwned? ?[2J'",
+        assertEquals("smart host 127.0.0.1:" + relay.port() + ": protocol error in the reply to RCPT: "
+                + "malformed SMTP reply line: '?]0;pwned? ?[2J'",
                 e.getMessage());
     }
 }

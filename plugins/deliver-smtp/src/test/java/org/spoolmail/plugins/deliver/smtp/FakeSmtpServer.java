@@ -34,7 +34,13 @@ final class FakeSmtpServer implements AutoCloseable {
     /** The answer that makes the server close the connection instead of replying. */
     static final String CLOSE = "CLOSE";
 
-    /** The answer to DATA that makes the server reply 354 and then read nothing more, like a hung relay. */
+    /** The prefix of an answer sent as it stands (CRLFs included), e.g. a greeting followed by injected replies. */
+    static final String RAW = "RAW:";
+
+    /**
+     * The answer that makes the server send the replies it holds (and 354 to DATA) and then read nothing more and
+     * answer nothing, like a hung relay.
+     */
     static final String STALL = "STALL";
 
     private final ServerSocket server;
@@ -150,7 +156,8 @@ final class FakeSmtpServer implements AutoCloseable {
                 return;
             }
             if (answer.equals(STALL)) {
-                reply(out, "354 go ahead");
+                held.append(line.equalsIgnoreCase("DATA") ? wire("354 go ahead") : "");
+                send(out, held);
                 stall(in);
                 return;
             }
@@ -194,6 +201,9 @@ final class FakeSmtpServer implements AutoCloseable {
     }
 
     private static String wire(String answer) {
+        if (answer.startsWith(RAW)) {
+            return answer.substring(RAW.length());
+        }
         String[] lines = answer.split("\n");
         StringBuilder wire = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
