@@ -102,15 +102,23 @@ final class DeckSession {
 
     private void header(Statement s) throws PermanentStageException {
         String operands = required(s);
-        int blank = operands.indexOf(' ');
-        String name = blank < 0 ? operands : operands.substring(0, blank);
+        int blank = 0;
+        while (blank < operands.length() && operands.charAt(blank) != ' ' && operands.charAt(blank) != '\t') {
+            blank++;
+        }
+        String name = operands.substring(0, blank);
+        String rest = operands.substring(blank).strip();
+        if (name.length() > 1 && name.endsWith(":")) {
+            name = name.substring(0, name.length() - 1);
+        } else if (rest.startsWith(":")) {
+            rest = rest.substring(1).strip();
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (PROTECTED.contains(lower) || lower.startsWith("content-") || lower.startsWith("resent-")) {
             throw deck.error(s.record(), "HEADER may not set " + name + ": " + (lower.startsWith("content-")
                     || lower.equals("mime-version") ? "the MIME structure is made from TEXT, HTML and ATTACH"
                     : "it comes from its own statement or is added when the message is sent"));
         }
-        String rest = blank < 0 ? "" : operands.substring(blank + 1).strip();
         if (rest.isEmpty()) {
             throw deck.error(s.record(), "HEADER " + name + " needs a value after the field name");
         }

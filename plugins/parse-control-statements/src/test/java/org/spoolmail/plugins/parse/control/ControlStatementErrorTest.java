@@ -66,6 +66,10 @@ class ControlStatementErrorTest {
                         + " is sent", OK, "TO b@example.com", "HEADER Message-ID <x@example.com>"),
                 deck(3, "HEADER may not set Date: it comes from its own statement or is added when the message is"
                         + " sent", OK, "TO b@example.com", "HEADER Date yesterday"),
+                deck(3, "HEADER may not set Bcc: it comes from its own statement or is added when the message is"
+                        + " sent", OK, "TO b@example.com", "HEADER Bcc: spy@example.com"),
+                deck(3, "HEADER may not set Resent-Bcc: it comes from its own statement or is added when the"
+                        + " message is sent", OK, "TO b@example.com", "HEADER Resent-Bcc : spy@example.com"),
                 deck(3, "HEADER X-Dept needs a value after the field name", OK, "TO b@example.com", "HEADER X-Dept"),
                 deck(3, "HEADER: header field name 'X:Dept' holds a character not allowed in a field name", OK,
                         "TO b@example.com", "HEADER X:Dept Payroll"),

@@ -54,6 +54,16 @@ class ControlStatementParserTest {
     }
 
     @Test
+    void parseShouldReadTheFieldNameBeforeAColonOrATabWhenAHeaderStatementWritesThem() throws Exception {
+        MailObject mail = parseOne("FROM a@example.com", "TO b@example.com", "HEADER X-Run : 48",
+                "HEADER X-Job:\tPAY1", "HEADER X-Step\tSTEP1", "HEADER\tX-Dept  Payroll", "TEXT", "x", "ENDTEXT");
+
+        assertEquals(List.of(new HeaderField("X-Run", "48"), new HeaderField("X-Job", "PAY1"),
+                new HeaderField("X-Step", "STEP1"), new HeaderField("X-Dept", "Payroll")),
+                mail.content().headers().fields().subList(2, 6));
+    }
+
+    @Test
     void parseShouldKeepCommasInAQuotedDisplayNameWhenTheNameIsQuoted() throws Exception {
         MailObject mail = parseOne("FROM \"Smith, John\" <john@example.com>", "TO 'O''Brien, Pat' pat@example.com");
 

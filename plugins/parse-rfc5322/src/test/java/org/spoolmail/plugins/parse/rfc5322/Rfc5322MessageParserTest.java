@@ -62,6 +62,18 @@ class Rfc5322MessageParserTest {
     }
 
     @Test
+    void parseShouldReadAFieldWithBlanksBeforeTheColonAsAHeaderFieldWhenObsoleteSyntax() throws Exception {
+        MailObject m = parser(Map.of()).parse(lf("From: a@example.com", "To: b@example.com",
+                "BCC : x@example.com", "Subject\t: totals", "", "body")).get(0);
+
+        assertEquals("[<b@example.com>, <x@example.com>]", m.envelope().forwardPaths().toString());
+        assertEquals(List.of(new HeaderField("From", "a@example.com"), new HeaderField("To", "b@example.com"),
+                new HeaderField("Subject", "totals")), m.content().headers().fields());
+        assertEquals(List.of("body"), ((PartBody.Records) m.content().root().body().orElseThrow()).records()
+                .lines());
+    }
+
+    @Test
     void parseShouldTakeReversePathFromSenderBeforeFrom() throws Exception {
         MailObject m = parser(Map.of()).parse(lf("From: a@example.com", "Sender: ops@example.com",
                 "To: b@example.com", "", "x")).get(0);

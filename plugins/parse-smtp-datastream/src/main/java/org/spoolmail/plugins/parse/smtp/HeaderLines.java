@@ -12,7 +12,9 @@ import org.spoolmail.exits.mail.InputLocation;
 /**
  * Collects the header section at the start of the data, unfolding continuation lines. Batch jobs often write no
  * blank line before the body, so the section also ends at the first line that is neither a header field nor a
- * continuation; that line is then the first body line.
+ * continuation; that line is then the first body line. White space between a field name and its colon
+ * ({@code BCC : x@example.com}, the obs-optional syntax of RFC 5322 section 4.5.3, which section 4 says must be
+ * accepted) belongs to neither: the name is the text before it.
  */
 final class HeaderLines {
 
@@ -48,10 +50,11 @@ final class HeaderLines {
             return Kind.FIELD;
         }
         int colon = line.indexOf(':');
-        if (continuation || colon <= 0 || !isFieldName(line.substring(0, colon))) {
+        String name = colon <= 0 ? "" : fieldName(line.substring(0, colon));
+        if (continuation || name.isEmpty() || !isFieldName(name)) {
             return Kind.BODY;
         }
-        fields.add(field(line.substring(0, colon), line.substring(colon + 1), at));
+        fields.add(field(name, line.substring(colon + 1), at));
         records.add(at.recordNumber());
         return Kind.FIELD;
     }
@@ -82,6 +85,15 @@ final class HeaderLines {
         } catch (IllegalArgumentException e) {
             throw new PermanentStageException(at, e.getMessage());
         }
+    }
+
+    /** The name before the colon without the blanks and tabs obsolete syntax allows there (RFC 5322 4.5.3). */
+    private static String fieldName(String beforeColon) {
+        int end = beforeColon.length();
+        while (end > 0 && (beforeColon.charAt(end - 1) == ' ' || beforeColon.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return beforeColon.substring(0, end);
     }
 
     private static boolean isFieldName(String name) {

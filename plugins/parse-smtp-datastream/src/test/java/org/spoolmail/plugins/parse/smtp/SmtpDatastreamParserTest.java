@@ -53,6 +53,16 @@ class SmtpDatastreamParserTest {
     }
 
     @Test
+    void parseShouldKeepAFieldWithBlanksBeforeTheColonInTheHeaderSectionWhenObsoleteSyntax() throws Exception {
+        MailObject m = one(Map.of(), "MAIL FROM:<a@example.com>", "RCPT TO:<b@example.com>", "DATA",
+                "From: a@example.com", "BCC : x@example.com", "Subject\t: totals", "", "body", ".");
+
+        assertEquals(List.of(new HeaderField("From", "a@example.com"), new HeaderField("BCC", "x@example.com"),
+                new HeaderField("Subject", "totals")), m.content().headers().fields());
+        assertEquals(List.of("body"), Inputs.bodyLines(m));
+    }
+
+    @Test
     void parseShouldDiscardOpenTransactionWhenRset() throws Exception {
         List<MailObject> mail = parse(Map.of(), "HELO NODE1", "MAIL FROM:<a@example.com>",
                 "RCPT TO:<wrong@example.com>", "RSET", "MAIL FROM:<a@example.com>", "RCPT TO:<right@example.com>",
