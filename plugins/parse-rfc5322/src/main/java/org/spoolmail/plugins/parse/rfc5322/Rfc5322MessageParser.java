@@ -22,7 +22,8 @@ import org.spoolmail.exits.mail.Mailbox;
 /**
  * Parses a plain RFC 5322 message (header section, blank line, body) with the semantics of {@code sendmail -t}:
  * the recipients are every address of To, Cc and Bcc (RFC 5322 section 3.6.3, groups and display names allowed),
- * Bcc is removed from the header section, and the reverse-path is {@code envelope-sender} if configured (as
+ * Bcc and Resent-Bcc are removed from the header section (Resent-To, Resent-Cc and Resent-Bcc make no
+ * recipients: re-sending is not this parser's job), and the reverse-path is {@code envelope-sender} if configured (as
  * {@code sendmail -f}), else the Sender address, else the first From address. Header and body are handled as the
  * smtp-datastream parser handles its data: records in the input's CCSID and record format, continuation lines
  * unfolded, the header section ending at the blank line or at the first line that is no header field,

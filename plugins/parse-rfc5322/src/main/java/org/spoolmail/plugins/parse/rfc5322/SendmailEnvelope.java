@@ -20,7 +20,8 @@ import org.spoolmail.exits.mail.ReversePath;
 /**
  * The envelope {@code sendmail -t} makes from a message: recipients from To, Cc and Bcc (duplicates once, in
  * order), Bcc removed from the header section; reverse-path from the configured envelope sender, else Sender,
- * else From.
+ * else From. Resent-* fields (RFC 5322 section 3.6.6) make no recipients: Resent-To and Resent-Cc are kept as
+ * written, Resent-Bcc is removed like Bcc, so its blind addresses are never shown to the To/Cc recipients.
  */
 final class SendmailEnvelope {
 
@@ -53,7 +54,8 @@ final class SendmailEnvelope {
             throw new PermanentStageException(new InputLocation(origin, message.headerEndRecord()),
                     "no recipient: the message has no address in To, Cc or Bcc");
         }
-        MailContent content = new MailContent(headers.without("Bcc"), message.content().root());
+        MailContent content = new MailContent(headers.without("Bcc").without("Resent-Bcc"),
+                message.content().root());
         Attributes attributes = Attributes.EMPTY.with("origin", origin).with("input-record", "1");
         return MailObject.of(UUID.randomUUID().toString(), new Envelope(reversePath(message), recipients), content,
                 input.identity()).withAttributes(attributes);

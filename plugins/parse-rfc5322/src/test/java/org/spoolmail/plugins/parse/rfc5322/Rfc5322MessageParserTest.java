@@ -74,6 +74,18 @@ class Rfc5322MessageParserTest {
     }
 
     @Test
+    void parseShouldRemoveResentBccAndTakeNoRecipientFromResentFieldsWhenTheMessageHoldsThem() throws Exception {
+        MailObject m = parser(Map.of()).parse(lf("From: a@example.com", "To: b@example.com",
+                "Resent-From: ops@example.com", "Resent-To: c@example.com", "Resent-Bcc: hidden@example.com",
+                "Subject: totals", "", "body")).get(0);
+
+        assertEquals("[<b@example.com>]", m.envelope().forwardPaths().toString());
+        assertEquals(List.of(new HeaderField("From", "a@example.com"), new HeaderField("To", "b@example.com"),
+                new HeaderField("Resent-From", "ops@example.com"), new HeaderField("Resent-To", "c@example.com"),
+                new HeaderField("Subject", "totals")), m.content().headers().fields());
+    }
+
+    @Test
     void parseShouldTakeReversePathFromSenderBeforeFrom() throws Exception {
         MailObject m = parser(Map.of()).parse(lf("From: a@example.com", "Sender: ops@example.com",
                 "To: b@example.com", "", "x")).get(0);
