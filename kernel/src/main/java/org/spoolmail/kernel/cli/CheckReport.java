@@ -14,7 +14,8 @@ import org.spoolmail.kernel.pipeline.ItemResult;
 
 /**
  * What {@code spoolmail check} prints for one mail object: the envelope, a header summary, each leaf part (name,
- * type, size in octets, charset) and every problem with its file and record. Nothing that changes from run to run
+ * type, size in octets, charset), every problem with its file and record (each once) and, as notes, each REPLACE
+ * of the sender and each recipient an exit routine dropped. Nothing that changes from run to run
  * (queue ID, Date, Message-ID) is printed, so a job author can compare two runs.
  */
 final class CheckReport {
@@ -47,14 +48,25 @@ final class CheckReport {
         for (int i = 0; i < leaves.size(); i++) {
             out.println("  part " + (i + 1) + ": " + part(leaves.get(i)));
         }
+        problems(mail, item.disposition());
+        MailChanges.replacements(mail).forEach(x -> out.println("  note: sender replaced by " + x.routine() + ": "
+                + x.reason()));
+        MailChanges.drops(mail).forEach(x -> out.println("  note: " + x.path() + " dropped by " + x.routine() + ": "
+                + x.reason()));
+    }
+
+    /** Each problem of the trace, then the disposition's reason unless a trace line already said it. */
+    private void problems(MailObject mail, Disposition d) {
+        boolean said = false;
         for (TraceEntry t : mail.trace()) {
             if (PROBLEMS.contains(t.decision())) {
                 out.println("  problem: " + t.stage() + t.routine().map(r -> " " + r).orElse("") + " "
                         + t.decision() + ": " + t.reason());
+                said |= t.reason().equals(d.reason());
             }
         }
-        if (!item.disposition().reason().isEmpty()) {
-            out.println("  problem: " + item.disposition().reason());
+        if (!d.reason().isEmpty() && !said) {
+            out.println("  problem: " + d.reason());
         }
     }
 

@@ -2,6 +2,7 @@ package org.spoolmail.kernel.cli;
 
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
@@ -11,8 +12,10 @@ import org.spoolmail.kernel.pipeline.ItemResult;
 
 /**
  * What {@code spoolmail send} prints for one mail object: one line on standard output with the queue ID, outcome,
- * sender (and the one it replaced), recipients (each refused or deferred one marked) and subject (cut to
- * {@value #SUBJECT_CHARS} characters); on standard error, the reason when there is one and each refused recipient.
+ * sender (and the one it replaced), recipients (each refused, deferred or dropped one marked, e.g.
+ * {@code <x@gmail.com>(DROPPED)}) and subject (cut to {@value #SUBJECT_CHARS} characters); on standard error, the
+ * reason when there is one, each refused recipient, each recipient an exit routine dropped with the routine's reason
+ * and each REPLACE of the sender with its routine and reason.
  */
 final class SendReport {
 
@@ -37,6 +40,10 @@ final class SendReport {
         d.recipients().stream().filter(r -> r.status() != RecipientResult.Status.ACCEPTED)
                 .forEach(r -> console.problem(command, mail.id() + " " + r.recipient() + " " + r.status()
                         + r.reply().map(x -> " [" + x + "]").orElse("")));
+        MailChanges.drops(mail).forEach(x -> console.problem(command, mail.id() + " " + x.path() + " DROPPED by "
+                + x.routine() + ": " + x.reason()));
+        MailChanges.replacements(mail).forEach(x -> console.problem(command, mail.id() + " sender replaced by "
+                + x.routine() + ": " + x.reason()));
         item.warnings().forEach(w -> console.problem(command, w));
     }
 
@@ -61,11 +68,12 @@ final class SendReport {
     }
 
     private static String recipients(MailObject mail, Disposition d) {
-        if (d.recipients().isEmpty()) {
-            return mail.envelope().forwardPaths().stream().map(Object::toString).collect(Collectors.joining(","));
-        }
-        return d.recipients().stream().map(r -> r.recipient() + (r.status() == RecipientResult.Status.ACCEPTED ? ""
-                : "(" + r.status() + ")")).collect(Collectors.joining(","));
+        Stream<String> results = d.recipients().isEmpty()
+                ? mail.envelope().forwardPaths().stream().map(Object::toString)
+                : d.recipients().stream().map(r -> r.recipient() + (r.status() == RecipientResult.Status.ACCEPTED
+                        ? "" : "(" + r.status() + ")"));
+        Stream<String> dropped = MailChanges.drops(mail).stream().map(x -> x.path() + "(DROPPED)");
+        return Stream.concat(results, dropped).collect(Collectors.joining(","));
     }
 
     private static String subject(MailObject mail) {

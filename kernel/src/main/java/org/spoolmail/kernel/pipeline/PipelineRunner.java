@@ -159,11 +159,13 @@ public final class PipelineRunner {
 
     /**
      * The kernel, not the parser, names the item and vouches for its submitter; it keeps the sender as parsed
-     * ({@code original-reverse-path}, {@code original-from}) so that a replacement by an exit stays visible.
+     * ({@code original-reverse-path}, {@code original-from}) and its forward-paths ({@code original-forward-paths},
+     * comma-separated, e.g. {@code <a@x>,<b@y>}) so that a replacement or a dropped recipient stays visible.
      */
     private MailObject admit(MailObject parsed, MailInput input) {
         Attributes attributes = parsed.attributes().with("original-reverse-path",
-                parsed.envelope().reversePath().toString());
+                parsed.envelope().reversePath().toString()).with("original-forward-paths", String.join(",",
+                        parsed.envelope().forwardPaths().stream().map(Object::toString).toList()));
         Optional<String> from = parsed.content().headers().first("From");
         if (from.isPresent()) {
             attributes = attributes.with("original-from", from.get());

@@ -58,11 +58,20 @@ final class ExitRun {
     }
 
     SpoolmailRun send(String datastream, String... flags) throws IOException {
+        return run("send", datastream, flags);
+    }
+
+    /** Runs {@code spoolmail check} on the datastream with this pipeline. */
+    SpoolmailRun check(String datastream, String... flags) throws IOException {
+        return run("check", datastream, flags);
+    }
+
+    private SpoolmailRun run(String command, String datastream, String... flags) throws IOException {
         Path plugins = SpoolmailRun.pluginsCopy(dir);
         ExitJars.scripted(plugins);
         Path input = dir.resolve("input.smtp");
         Files.writeString(input, datastream, StandardCharsets.US_ASCII);
-        List<String> args = new java.util.ArrayList<>(List.of("send", "-c", pipeline().toString(), "--plugins",
+        List<String> args = new java.util.ArrayList<>(List.of(command, "-c", pipeline().toString(), "--plugins",
                 plugins.toString()));
         args.addAll(List.of(flags));
         args.add(input.toString());

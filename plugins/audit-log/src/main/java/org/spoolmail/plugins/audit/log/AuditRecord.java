@@ -23,7 +23,9 @@ import org.spoolmail.exits.mail.TraceEntry;
  * the item (an exit routine's {@code 550 5.7.1}, or the relay's); {@code relay-reply} holds only a reply the relay
  * sent, from the attribute {@code relay-reply} that deliver-smtp sets. The kernel sets the attributes
  * {@code condition-code} (the item's condition code, before the observers run) and {@code original-from} (the From
- * header field as parsed).
+ * header field as parsed). Each recipient an exit routine dropped (admitted in the attribute
+ * {@code original-forward-paths}, no longer in the envelope) is in {@code recipients} with status {@code DROPPED},
+ * {@code routine} and that routine's {@code reason}.
  * It reads header fields, the envelope, the identity, attributes and the trace; never a body.
  */
 final class AuditRecord {
@@ -99,6 +101,15 @@ final class AuditRecord {
         }
         for (RecipientResult result : disposition.recipients()) {
             recipient(json, result.recipient(), result.status().name(), result.reply());
+        }
+        for (DroppedRecipients.Drop drop : DroppedRecipients.drops(mail)) {
+            String path = drop.path();
+            json.beginObject().name("address").value(path.substring(1, path.length() - 1))
+                    .name("status").value("DROPPED")
+                    .name("reply").nullValue()
+                    .name("routine").value(drop.routine())
+                    .name("reason").value(drop.reason())
+                    .endObject();
         }
         json.endArray();
     }

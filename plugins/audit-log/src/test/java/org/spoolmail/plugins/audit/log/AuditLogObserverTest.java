@@ -109,6 +109,23 @@ class AuditLogObserverTest {
     }
 
     @Test
+    void observeShouldListADroppedRecipientWithItsRoutineAndReasonWhenAnExitDroppedIt() throws Exception {
+        observer = observer(Map.of("directory", "audit"));
+        MailObject mail = MailObjects.builder().to("a@example.com").build()
+                .withAttributes(Attributes.EMPTY.with("original-forward-paths", "<a@example.com>,<x@gmail.com>"))
+                .withTrace(new TraceEntry("verify-recipients", Optional.of("domain-policy"), "REPLACE",
+                        "recipient domain gmail.com is not allowed (dropped <x@gmail.com>)", Duration.ZERO));
+
+        observer.observe(mail, Disposition.delivered(List.of(new RecipientResult(ForwardPath.parse("a@example.com"),
+                RecipientResult.Status.ACCEPTED, Optional.empty())), Optional.empty()));
+
+        String line = Files.readString(base.resolve("audit/audit-2026-11-30.jsonl"));
+        assertTrue(line.contains(",\"recipients\":[{\"address\":\"a@example.com\",\"status\":\"ACCEPTED\","
+                + "\"reply\":null},{\"address\":\"x@gmail.com\",\"status\":\"DROPPED\",\"reply\":null,"
+                + "\"routine\":\"domain-policy\",\"reason\":\"recipient domain gmail.com is not allowed\"}],"), line);
+    }
+
+    @Test
     void observeShouldRecordTheHoldCauseAndNullPathWhenItemIsHeld() throws Exception {
         observer = observer(Map.of("directory", "audit"));
         MailObject mail = MailObjects.builder().nullSender().build();
