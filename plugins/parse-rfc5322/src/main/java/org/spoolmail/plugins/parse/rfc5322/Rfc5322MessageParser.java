@@ -39,6 +39,7 @@ import org.spoolmail.exits.mail.Mailbox;
  *   config:
  *     envelope-sender: batch@example.com   # the reverse-path, as sendmail -f; default: Sender, else From
  *     max-header-octets: 256KiB            # longest header section
+ *     max-recipients: 2000                 # addresses in To, Cc and Bcc together, as the datastream's RCPT TO
  * }</pre>
  */
 @Extension
@@ -54,8 +55,12 @@ public class Rfc5322MessageParser implements MailParser {
     /** The longest header section, in octets of its records; a longer one refuses the input. */
     public static final ConfigKey<Long> MAX_HEADER_OCTETS = ConfigKey.size("max-header-octets", 256L * 1024);
 
+    /** The most addresses To, Cc and Bcc may hold together (duplicates count); more refuse the input. */
+    public static final ConfigKey<Integer> MAX_RECIPIENTS = ConfigKey.integer("max-recipients", 2000, 1, 100000);
+
     private volatile Optional<Mailbox> envelopeSender = Optional.empty();
     private volatile long maxHeaderOctets = 256L * 1024;
+    private volatile int maxRecipients = 2000;
 
     /** Creates the parser; PF4J calls this. */
     public Rfc5322MessageParser() {
@@ -64,12 +69,13 @@ public class Rfc5322MessageParser implements MailParser {
 
     @Override
     public List<ConfigKey<?>> configSchema() {
-        return List.of(ENVELOPE_SENDER, MAX_HEADER_OCTETS);
+        return List.of(ENVELOPE_SENDER, MAX_HEADER_OCTETS, MAX_RECIPIENTS);
     }
 
     @Override
     public void init(StageContext context) throws StageException {
         maxHeaderOctets = context.config().get(MAX_HEADER_OCTETS);
+        maxRecipients = context.config().get(MAX_RECIPIENTS);
         Optional<String> configured = context.config().find(ENVELOPE_SENDER);
         try {
             envelopeSender = configured.map(Mailbox::parse);
@@ -83,7 +89,8 @@ public class Rfc5322MessageParser implements MailParser {
     public List<MailObject> parse(MailInput input) throws StageException {
         try (InputStream in = input.data().open()) {
             MessageRecords message = MessageRecords.read(input, in, maxHeaderOctets);
-            return List.of(new SendmailEnvelope(input.origin(), envelopeSender).toMailObject(message, input));
+            SendmailEnvelope envelope = new SendmailEnvelope(input.origin(), envelopeSender, maxRecipients);
+            return List.of(envelope.toMailObject(message, input));
         } catch (IOException e) {
             throw new TransientStageException(input.origin() + ": cannot read the input: " + e.getMessage(), e);
         }

@@ -29,20 +29,32 @@ final class SendmailEnvelope {
 
     private final String origin;
     private final Optional<Mailbox> envelopeSender;
+    private final int maxRecipients;
 
-    SendmailEnvelope(String origin, Optional<Mailbox> envelopeSender) {
+    /**
+     * @param origin the input's name, for errors
+     * @param envelopeSender the configured reverse-path, if any
+     * @param maxRecipients the most addresses To, Cc and Bcc may hold together (duplicates count)
+     */
+    SendmailEnvelope(String origin, Optional<Mailbox> envelopeSender, int maxRecipients) {
         this.origin = origin;
         this.envelopeSender = envelopeSender;
+        this.maxRecipients = maxRecipients;
     }
 
     MailObject toMailObject(MessageRecords message, MailInput input) throws PermanentStageException {
         HeaderSection headers = message.content().headers();
         List<ForwardPath> recipients = new ArrayList<>();
+        int written = 0;
         for (String name : RECIPIENT_FIELDS) {
             List<String> bodies = headers.all(name);
             List<Long> records = message.headers().recordsOf(name);
             for (int i = 0; i < bodies.size(); i++) {
                 for (String spec : AddressList.addrSpecs(bodies.get(i))) {
+                    if (++written > maxRecipients) {
+                        throw new PermanentStageException(new InputLocation(origin, records.get(i)),
+                                "more than max-recipients " + maxRecipients + " addresses in To, Cc and Bcc");
+                    }
                     ForwardPath path = new ForwardPath(mailbox(spec, name, records.get(i)));
                     if (recipients.stream().noneMatch(r -> r.mailbox().sameAs(path.mailbox()))) {
                         recipients.add(path);

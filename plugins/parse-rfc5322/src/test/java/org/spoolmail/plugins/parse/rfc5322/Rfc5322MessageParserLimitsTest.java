@@ -62,6 +62,35 @@ class Rfc5322MessageParserLimitsTest {
         assertEquals("job.eml record 2: the header section is longer than max-header-octets 1024", e.getMessage());
     }
 
+    @Test
+    void parseShouldRefuseNamingTheFieldWhenToCcAndBccHoldMoreThanTheDefault2000Addresses() throws Exception {
+        StringBuilder text = new StringBuilder("From: a@example.com\nTo: r0@example.com\n");
+        for (int i = 1; i < 1500; i++) {
+            text.append(" ,r").append(i).append("@example.com\n");
+        }
+        text.append("Subject: many\nBcc: b0@example.com");
+        for (int i = 1; i < 501; i++) {
+            text.append(", b").append(i).append("@example.com");
+        }
+        text.append("\n\ntext\n");
+
+        PermanentStageException e = failure(Map.of(), text.toString().getBytes(StandardCharsets.US_ASCII));
+
+        assertEquals("job.eml record 1503: more than max-recipients 2000 addresses in To, Cc and Bcc",
+                e.getMessage());
+        assertEquals(Optional.of(new InputLocation("job.eml", 1503)), e.location());
+    }
+
+    @Test
+    void parseShouldRefuseNamingTheCcRecordWhenAConfiguredLimitIsPassed() throws Exception {
+        byte[] data = "From: a@example.com\nTo: b@example.com, c@example.com\nCc: b@example.com\n\nx\n"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        PermanentStageException e = failure(Map.of("max-recipients", "2"), data);
+
+        assertEquals("job.eml record 3: more than max-recipients 2 addresses in To, Cc and Bcc", e.getMessage());
+    }
+
     private PermanentStageException failure(Map<String, Object> config, byte[] data) throws Exception {
         Rfc5322MessageParser parser = new Rfc5322MessageParser();
         parser.init(FakeStageContext.of(parser, config, base));
