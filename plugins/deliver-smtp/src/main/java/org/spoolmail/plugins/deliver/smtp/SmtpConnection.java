@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,6 +31,8 @@ final class SmtpConnection implements Closeable {
 
     private final Relay relay;
     private final WireTrace trace;
+    private final Watchdog watchdog;
+    private final Duration commandTimeout;
     private final SecretMask secrets = new SecretMask();
     private final Deque<String> pending = new ArrayDeque<>();
     private String lastAnswered = "greeting";
@@ -38,9 +41,12 @@ final class SmtpConnection implements Closeable {
     private OutputStream out;
     private ReplyReader replies;
 
-    private SmtpConnection(Relay relay, Socket socket, WireTrace trace) throws IOException {
+    private SmtpConnection(Relay relay, Socket socket, WireTrace trace, Watchdog watchdog, Duration commandTimeout)
+            throws IOException {
         this.relay = relay;
         this.trace = trace;
+        this.watchdog = watchdog;
+        this.commandTimeout = commandTimeout;
         attach(socket);
         pending.add("greeting");
     }
@@ -50,20 +56,21 @@ final class SmtpConnection implements Closeable {
      *
      * @param relay the relay
      * @param connectTimeout how long to wait for the TCP connection
-     * @param readTimeout how long to wait for each reply, until changed
+     * @param readTimeout how long each reply may take, all its lines together (command-timeout)
      * @param trace where the dialogue is shown
+     * @param watchdog closes the connection when a reply takes longer than the read timeout
      * @return the connection
      * @throws IOException if the relay cannot be reached
      */
-    static SmtpConnection open(Relay relay, Duration connectTimeout, Duration readTimeout, WireTrace trace)
-            throws IOException {
+    static SmtpConnection open(Relay relay, Duration connectTimeout, Duration readTimeout, WireTrace trace,
+            Watchdog watchdog) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(relay.host(), relay.port()), timeoutMillis(connectTimeout));
             socket.setSoTimeout(timeoutMillis(readTimeout));
             socket.setTcpNoDelay(true);
             trace.event(relay.peer(), "connected");
-            return new SmtpConnection(relay, socket, trace);
+            return new SmtpConnection(relay, socket, trace, watchdog, readTimeout);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -80,12 +87,13 @@ final class SmtpConnection implements Closeable {
      * @param factory the socket factory with the trust material
      * @param verifyHostname check that the certificate names the host
      * @param trace where the dialogue is shown
+     * @param watchdog closes the connection when a reply takes longer than the read timeout
      * @return the connection, already TLS
      * @throws IOException if the relay cannot be reached or the handshake fails
      */
     static SmtpConnection openTls(Relay relay, Duration connectTimeout, Duration readTimeout,
-            SSLSocketFactory factory, boolean verifyHostname, WireTrace trace) throws IOException {
-        SmtpConnection plain = open(relay, connectTimeout, readTimeout, trace);
+            SSLSocketFactory factory, boolean verifyHostname, WireTrace trace, Watchdog watchdog) throws IOException {
+        SmtpConnection plain = open(relay, connectTimeout, readTimeout, trace, watchdog);
         try {
             plain.startTls(factory, verifyHostname);
             return plain;
@@ -188,17 +196,39 @@ final class SmtpConnection implements Closeable {
      * (RFC 5321 section 4.3.2): 354 (or 4xx, 5xx) to DATA, 334 or 2xx to AUTH and its answers, 2xx (or 4xx, 5xx)
      * to everything else and to the greeting.
      *
+     * The whole reply, all its lines, must come within command-timeout: a relay that drips it octet by octet is
+     * cut off like one that says nothing.
+     *
      * @return the reply, every secret this connection sent shown as {@code ***} in its text
      * @throws SmtpProtocolException if the reply is not SMTP or its class does not fit the command
-     * @throws IOException if the relay sends none in time
+     * @throws IOException if the relay sends no complete reply in time
      */
     ServerReply readReply() throws IOException {
+        try (Watchdog.Deadline deadline = watchdog.arm(this, commandTimeout)) {
+            return readReply(deadline, "command-timeout " + commandTimeout.toMillis() + "ms");
+        }
+    }
+
+    /**
+     * Reads a reply like {@link #readReply()}, within a deadline the caller armed (the data phase).
+     *
+     * @param deadline closes the connection when it passes
+     * @param limit the limit in words, for the message (e.g. {@code data-timeout 600000ms})
+     * @return the reply
+     * @throws IOException if the relay sends no complete reply before the deadline, or breaks the protocol
+     */
+    ServerReply readReply(Watchdog.Deadline deadline, String limit) throws IOException {
         String command = pending.isEmpty() ? "no command" : pending.remove();
         ServerReply reply;
         try {
             reply = secrets.mask(replies.read());
         } catch (SmtpProtocolException e) {
             throw new SmtpProtocolException("protocol error in the reply to " + command + ": " + e.getMessage(), null);
+        } catch (IOException e) {
+            if (deadline.fired() || e instanceof SocketTimeoutException) {
+                throw new SocketTimeoutException("no complete reply to " + command + " within " + limit);
+            }
+            throw e;
         }
         trace.reply(peer(), reply);
         lastAnswered = command;

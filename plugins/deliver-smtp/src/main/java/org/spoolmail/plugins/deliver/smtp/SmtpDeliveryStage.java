@@ -62,8 +62,8 @@ import org.spoolmail.exits.mail.MailObject;
  *     dsn-ret: hdrs                   # full | hdrs; ENVID is always the mail object's id
  *     connection-idle: 30s            # keep sessions open for reuse; 0s: one session per mail object
  *     connect-timeout: 30s
- *     command-timeout: 60s
- *     data-timeout: 10m
+ *     command-timeout: 60s            # each whole reply, all its lines
+ *     data-timeout: 10m               # the whole data phase: the message and the reply after it
  *     wire-trace: "false"             # true: the SMTP dialogue at INFO, credentials shown as ***
  * }</pre>
  */

@@ -22,8 +22,8 @@ import javax.net.ssl.SSLSocketFactory;
  * @param password the AUTH password (PLAIN, LOGIN), empty otherwise
  * @param oauthToken where the XOAUTH2 bearer token comes from, empty unless XOAUTH2
  * @param connectTimeout TCP connect time limit
- * @param commandTimeout time limit for each reply
- * @param dataTimeout time limit for sending the message and for the reply after the end of data
+ * @param commandTimeout time limit for each whole reply (all its lines), from the greeting to QUIT
+ * @param dataTimeout time limit for the whole data phase: sending the message and the reply after it
  * @param dsn what to ask for when the relay offers DSN
  * @param connectionIdle how long an unused session stays open for the next mail object; zero: never reused
  * @param wireTrace whether the dialogue is shown

@@ -142,9 +142,9 @@ final class SmtpTransaction {
 
     private TransactionResult data(MailObject mail, WireOptions wire, List<RecipientResult> results)
             throws IOException, StageException {
-        long octets = new MessageData(session).write(mail.content(), wire);
-        ServerReply reply = session.connection().readReply();
-        session.connection().readTimeout(session.settings().commandTimeout());
+        MessageData.Sent sent = new MessageData(session).send(mail.content(), wire);
+        long octets = sent.octets();
+        ServerReply reply = sent.reply();
         if (reply.isTransient()) {
             throw transientFailure("the message", reply);
         }

@@ -3,23 +3,28 @@ package org.spoolmail.plugins.deliver.smtp;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One daemon timer per stage for what socket read timeouts cannot bound: writing the message (a relay that stops
- * reading would block the write forever) and closing sessions that sat idle too long. Thread-safe.
+ * One daemon timer per stage for what socket read timeouts cannot bound: a whole reply (a relay that drips one
+ * octet at a time satisfies every per-read timeout), the whole data phase (a relay that stops reading would block
+ * the write forever) and closing sessions that sat idle too long. Thread-safe.
  */
 final class Watchdog implements AutoCloseable {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "deliver-smtp-watchdog");
         t.setDaemon(true);
         return t;
     });
+
+    /** Deadlines are armed for every reply and mostly cancelled: drop them from the queue at once. */
+    Watchdog() {
+        timer.setRemoveOnCancelPolicy(true);
+    }
 
     /** A deadline that closes its target unless cancelled first. */
     static final class Deadline implements AutoCloseable {

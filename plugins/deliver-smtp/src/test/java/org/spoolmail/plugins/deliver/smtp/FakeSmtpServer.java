@@ -37,6 +37,9 @@ final class FakeSmtpServer implements AutoCloseable {
     /** The prefix of an answer sent as it stands (CRLFs included), e.g. a greeting followed by injected replies. */
     static final String RAW = "RAW:";
 
+    /** The prefix of an answer sent one octet every 150 ms, like a relay that drips its reply. */
+    static final String DRIP = "DRIP:";
+
     /**
      * The answer that makes the server send the replies it holds (and 354 to DATA) and then read nothing more and
      * answer nothing, like a hung relay.
@@ -169,7 +172,12 @@ final class FakeSmtpServer implements AutoCloseable {
                 data.add(readData(in));
                 answer = answer(".");
             }
-            held.append(wire(answer));
+            if (answer.startsWith(DRIP)) {
+                send(out, held);
+                drip(out, wire(answer.substring(DRIP.length())));
+            } else {
+                held.append(wire(answer));
+            }
             if (in.available() == 0) {
                 send(out, held);
                 if (!batch.isEmpty()) {
@@ -241,6 +249,19 @@ final class FakeSmtpServer implements AutoCloseable {
             }
         }
         return octets.toByteArray();
+    }
+
+    private static void drip(OutputStream out, String wire) throws IOException {
+        for (byte b : wire.getBytes(StandardCharsets.UTF_8)) {
+            out.write(b);
+            out.flush();
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void stall(InputStream in) throws IOException {

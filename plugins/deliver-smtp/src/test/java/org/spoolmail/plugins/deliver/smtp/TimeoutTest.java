@@ -22,7 +22,7 @@ import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.MimePart;
 import org.spoolmail.exits.mail.PartBody;
 
-/** The time limits: each reply (command-timeout) and the writing of the message (data-timeout). */
+/** The time limits: each whole reply (command-timeout) and the whole data phase with its reply (data-timeout). */
 class TimeoutTest {
 
     @TempDir
@@ -63,7 +63,34 @@ class TimeoutTest {
                 () -> stages.start(relay.port(), Map.of("command-timeout", "300ms"))
                         .process(SmtpDeliveryStageTest.mail("a@example.com")));
 
-        assertEquals("smart host 127.0.0.1:" + relay.port() + ": Read timed out", e.getMessage());
+        assertEquals("smart host 127.0.0.1:" + relay.port() + ": no complete reply to RCPT within command-timeout "
+                + "300ms", e.getMessage());
+    }
+
+    @Test
+    void processShouldFailTransientWhenRelayDripsItsReplyToMailLongerThanCommandTimeout() throws Exception {
+        relay = new FakeSmtpServer(c -> c.startsWith("MAIL") ? FakeSmtpServer.DRIP + "250 2.1.0 sender ok" : null);
+        long start = System.nanoTime();
+
+        TransientStageException e = assertThrows(TransientStageException.class,
+                () -> stages.start(relay.port(), Map.of("command-timeout", "1s"))
+                        .process(SmtpDeliveryStageTest.mail("a@example.com")));
+
+        assertEquals("smart host 127.0.0.1:" + relay.port() + ": no complete reply to MAIL within command-timeout "
+                + "1000ms", e.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2500);
+    }
+
+    @Test
+    void processShouldFailTransientWhenRelayDripsItsReplyToTheDataLongerThanDataTimeout() throws Exception {
+        relay = new FakeSmtpServer(c -> c.equals(".") ? FakeSmtpServer.DRIP + "250 2.0.0 Ok: queued as 4XYZ" : null);
+
+        TransientStageException e = assertThrows(TransientStageException.class,
+                () -> stages.start(relay.port(), Map.of("command-timeout", "1s", "data-timeout", "1s"))
+                        .process(SmtpDeliveryStageTest.mail("a@example.com")));
+
+        assertEquals("smart host 127.0.0.1:" + relay.port() + ": no complete reply to end of data within "
+                + "data-timeout 1000ms", e.getMessage());
     }
 
     /** 32 MiB of binary (about 43 MiB as base64): more than the socket buffers of both ends hold. */
