@@ -35,6 +35,7 @@ import org.spoolmail.exits.mail.MailObject;
  *   use: control-statements
  *   config:
  *     time-zone: Europe/Berlin   # zone of &DATE and &TIME; default: the system's
+ *     max-recipients: 2000       # addresses in one message's TO, CC and BCC, as the datastream's RCPT TO
  * }</pre>
  */
 @Extension
@@ -45,7 +46,11 @@ public class ControlStatementParser implements MailParser {
     static final ConfigKey<ZoneId> TIME_ZONE = new ConfigKey<>("time-zone", Optional.empty(), false,
             "a time zone such as UTC or Europe/Berlin", ControlStatementParser::zone);
 
+    /** The most addresses one message's TO, CC and BCC statements may hold together (duplicates count). */
+    static final ConfigKey<Integer> MAX_RECIPIENTS = ConfigKey.integer("max-recipients", 2000, 1, 100000);
+
     private volatile Clock clock = Clock.systemUTC();
+    private volatile int maxRecipients = 2000;
     private volatile ZoneId zone = ZoneId.systemDefault();
 
     /** Creates the parser; PF4J calls this. */
@@ -55,13 +60,14 @@ public class ControlStatementParser implements MailParser {
 
     @Override
     public List<ConfigKey<?>> configSchema() {
-        return List.of(TIME_ZONE);
+        return List.of(TIME_ZONE, MAX_RECIPIENTS);
     }
 
     @Override
     public void init(StageContext context) {
         clock = context.clock();
         zone = context.config().find(TIME_ZONE).orElse(ZoneId.systemDefault());
+        maxRecipients = context.config().get(MAX_RECIPIENTS);
     }
 
     @Override
@@ -69,7 +75,7 @@ public class ControlStatementParser implements MailParser {
         DeckContext deck = DeckContext.of(input, Symbols.of(input.identity(), clock.instant(), zone));
         try (InputStream in = input.data().open()) {
             DeckRecords records = new DeckRecords(input.recordFormat().reader(in), deck);
-            return new DeckSession(new StatementReader(records, deck), deck).run(records::lastNumber);
+            return new DeckSession(new StatementReader(records, deck), deck, maxRecipients).run(records::lastNumber);
         } catch (IOException e) {
             throw new TransientStageException(input.origin() + ": cannot read the deck: " + e.getMessage(), e);
         }

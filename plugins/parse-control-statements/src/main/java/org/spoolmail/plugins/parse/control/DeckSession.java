@@ -26,12 +26,19 @@ final class DeckSession {
 
     private final StatementReader reader;
     private final DeckContext deck;
+    private final int maxRecipients;
     private final List<MailObject> messages = new ArrayList<>();
     private MessageDraft draft;
 
-    DeckSession(StatementReader reader, DeckContext deck) {
+    /**
+     * @param reader the deck's statements
+     * @param deck the deck
+     * @param maxRecipients the most addresses one message's TO, CC and BCC statements may hold together
+     */
+    DeckSession(StatementReader reader, DeckContext deck, int maxRecipients) {
         this.reader = reader;
         this.deck = deck;
+        this.maxRecipients = maxRecipients;
     }
 
     /**
@@ -77,9 +84,9 @@ final class DeckSession {
     private void apply(Statement s) throws PermanentStageException, IOException {
         switch (s.keyword()) {
             case FROM -> from(s);
-            case TO -> draft.to.addAll(AddressList.read(s, deck));
-            case CC -> draft.cc.addAll(AddressList.read(s, deck));
-            case BCC -> draft.bcc.addAll(AddressList.read(s, deck));
+            case TO -> recipients(draft.to, s);
+            case CC -> recipients(draft.cc, s);
+            case BCC -> recipients(draft.bcc, s);
             case REPLYTO -> draft.replyTo.addAll(AddressList.read(s, deck));
             case SUBJECT -> draft.subject(deck.substitute(single(s), s.record()), s, deck);
             case IMPORTANCE -> draft.importance(Importance.of(required(s)).orElseThrow(() -> deck.error(s.record(),
@@ -89,6 +96,14 @@ final class DeckSession {
             case TEXTFILE, HTMLFILE -> file(s);
             case ATTACH -> draft.attachments.add(Parts.attachment(FileOperands.read(s, deck), s, deck));
             default -> throw new IllegalStateException("unhandled statement " + s.keyword());
+        }
+    }
+
+    private void recipients(List<Address> list, Statement s) throws PermanentStageException {
+        list.addAll(AddressList.read(s, deck));
+        if (draft.to.size() + draft.cc.size() + draft.bcc.size() > maxRecipients) {
+            throw deck.error(s.record(), "more than max-recipients " + maxRecipients + " addresses in the TO, CC"
+                    + " and BCC statements of the message that starts at record " + draft.firstRecord());
         }
     }
 

@@ -43,6 +43,11 @@ final class MessageDraft {
         this.firstRecord = firstRecord;
     }
 
+    /** @return the record of the message's first statement */
+    long firstRecord() {
+        return firstRecord;
+    }
+
     void from(Address address, Statement s, DeckContext deck) throws PermanentStageException {
         from = Optional.of(once(from, address, s, deck, "end the message with SEND before the next FROM"));
     }

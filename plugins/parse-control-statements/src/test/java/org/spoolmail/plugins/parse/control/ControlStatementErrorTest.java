@@ -223,6 +223,35 @@ class ControlStatementErrorTest {
         assertEquals(deck + " record 2: RDW says 16 octets of data, only 13 remain", e.getMessage());
     }
 
+    @Test
+    void parseShouldRefuseNamingTheStatementWhenAMessageHasMoreThanTheDefault2000Recipients() throws Exception {
+        StringBuilder to = new StringBuilder("TO r0@example.com");
+        for (int i = 1; i < 1995; i++) {
+            to.append(", r").append(i).append("@example.com");
+        }
+        String fiveCc = "CC " + String.join(", ", java.util.Collections.nCopies(5, "c@example.com"));
+        Decks.ascii(deck, OK, to.toString(), fiveCc, "SEND", OK, to.toString(), fiveCc, "BCC z@example.com");
+
+        PermanentStageException e = refused(Decks.input(deck, Ccsid.ISO_8859_1, RecordFormat.LF, Decks.IDENTITY));
+
+        assertEquals(deck + " record 8: more than max-recipients 2000 addresses in the TO, CC and BCC statements of"
+                + " the message that starts at record 5", e.getMessage());
+    }
+
+    @Test
+    void parseShouldRefuseNamingTheStatementWhenAConfiguredMaxRecipientsIsPassed() throws Exception {
+        Decks.ascii(deck, OK, "TO b@example.com", "CC c@example.com, d@example.com");
+        ControlStatementParser parser = new ControlStatementParser();
+        parser.init(org.spoolmail.exits.fake.FakeStageContext.of(parser, java.util.Map.of("max-recipients", "2"),
+                dir));
+
+        PermanentStageException e = assertThrows(PermanentStageException.class, () -> parser.parse(
+                Decks.input(deck, Ccsid.ISO_8859_1, RecordFormat.LF, Decks.IDENTITY)));
+
+        assertEquals(deck + " record 3: more than max-recipients 2 addresses in the TO, CC and BCC statements of"
+                + " the message that starts at record 1", e.getMessage());
+    }
+
     private PermanentStageException refused(MailInput input) {
         return assertThrows(PermanentStageException.class, () -> Decks.parser(dir).parse(input));
     }
