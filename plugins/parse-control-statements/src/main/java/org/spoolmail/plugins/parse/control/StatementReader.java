@@ -13,7 +13,8 @@ import org.spoolmail.exits.mail.HeaderField;
 /**
  * Reads statements from the records of a deck: blank records and comments (first non-blank character '*') are
  * skipped; a statement whose last non-blank character is '-' continues on the next record with one blank between,
- * '+' continues with nothing between (the next record's leading blanks dropped in both cases); a control character
+ * '+' continues with nothing between (the next record's leading blanks dropped in both cases), and the record
+ * that continues it may not be blank (nor missing), so a value is never cut short silently; a control character
  * in a statement record (CR, LF, NEL, x'0D', x'15', x'25' as decoded, any C0 or C1 control but TAB) is refused,
  * never turned into a line break. Also reads the body records of an inline TEXT or HTML block. Not thread-safe.
  */
@@ -57,6 +58,11 @@ final class StatementReader {
                         + "') but the deck ends after record " + records.lastNumber());
             }
             piece = checked(next).strip();
+            if (piece.isEmpty()) {
+                throw deck.error(next.number(), "the statement at record " + first.number() + " is continued (last"
+                        + " character '" + marker + "') but this record is blank: a continuation needs a non-blank"
+                        + " record");
+            }
         }
         joined.append(piece);
         return statement(joined.toString(), first.number());

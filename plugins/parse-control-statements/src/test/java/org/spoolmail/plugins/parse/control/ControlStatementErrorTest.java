@@ -70,6 +70,12 @@ class ControlStatementErrorTest {
                         + " sent", OK, "TO b@example.com", "HEADER Bcc: spy@example.com"),
                 deck(3, "HEADER may not set Resent-Bcc: it comes from its own statement or is added when the"
                         + " message is sent", OK, "TO b@example.com", "HEADER Resent-Bcc : spy@example.com"),
+                deck(4, "the statement at record 3 is continued (last character '-') but this record is blank: a"
+                        + " continuation needs a non-blank record", OK, "TO b@example.com", "SUBJECT Payroll -", "",
+                        "   "),
+                deck(3, "the statement at record 2 is continued (last character '+') but this record is blank: a"
+                        + " continuation needs a non-blank record", OK, "TO b@example.com, c@exam+", "  ",
+                        "ple.com"),
                 deck(3, "HEADER X-Dept needs a value after the field name", OK, "TO b@example.com", "HEADER X-Dept"),
                 deck(3, "HEADER: header field name 'X:Dept' holds a character not allowed in a field name", OK,
                         "TO b@example.com", "HEADER X:Dept Payroll"),
