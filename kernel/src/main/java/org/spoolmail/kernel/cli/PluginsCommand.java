@@ -24,12 +24,17 @@ import org.spoolmail.kernel.plugin.PluginHost;
 
 /**
  * {@code spoolmail plugins}: lists the plugins of the plugins folder with their versions and states, then the
- * parsers, stages, exit routines and log stages they provide, each with its configuration keys.
+ * parsers, stages, exit routines and log stages they provide, each with its configuration keys, in columns as wide
+ * as their longest value; a footer names the keys of an exit-point entry.
  */
 final class PluginsCommand implements Subcommand {
 
     private static final List<Class<?>> POINTS = List.of(MailParser.class, MailStage.class, MailExit.class,
             MailObserver.class);
+
+    /** The keys of an exit-point entry in pipeline.yaml, which no plugin declares. */
+    static final String EXIT_POINT_KEYS = "Exit-point entries (- exit: NAME) take: routines (MailExit names above, run in"
+            + " order), time-limit (a duration such as 5s; default 10s), on-error (fail or defer; default fail)";
 
     private final Console console;
     private final Launch launch;
@@ -96,20 +101,31 @@ final class PluginsCommand implements Subcommand {
         console.out.println("plugins folder " + folder.toAbsolutePath().normalize());
         List<PluginWrapper> plugins = host.plugins().stream()
                 .sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).toList();
+        String row = "  %-" + width(plugins.stream().map(PluginWrapper::getPluginId)) + "s %-"
+                + width(plugins.stream().map(p -> p.getDescriptor().getVersion())) + "s %-"
+                + width(plugins.stream().map(p -> p.getPluginState().toString())) + "s %s%n";
         for (PluginWrapper p : plugins) {
-            console.out.printf("  %-24s %-8s %-8s %s%n", p.getPluginId(), p.getDescriptor().getVersion(),
-                    p.getPluginState(), p.getDescriptor().getPluginDescription());
+            console.out.printf(row, p.getPluginId(), p.getDescriptor().getVersion(), p.getPluginState(),
+                    p.getDescriptor().getPluginDescription());
         }
         host.failures().forEach(f -> console.problem(name(), f));
+        String extension = "  %-" + width(POINTS.stream().flatMap(point -> host.all(point).stream())
+                .map(LoadedExtension::name)) + "s from %s %s%n";
         for (Class<?> point : POINTS) {
             console.out.println(point.getSimpleName() + ":");
             for (LoadedExtension<?> e : host.all(point).stream()
                     .sorted(java.util.Comparator.comparing(LoadedExtension::name)).toList()) {
-                console.out.printf("  %-24s from %s %s%n", e.name(), e.pluginId(), e.pluginVersion());
+                console.out.printf(extension, e.name(), e.pluginId(), e.pluginVersion());
                 ((Lifecycle) e.instance()).configSchema()
                         .forEach(k -> console.out.println("      " + KeyDescription.of(k)));
             }
         }
+        console.out.println(EXIT_POINT_KEYS);
         host.duplicates().forEach(d -> console.problem(name(), d));
+    }
+
+    /** The width of a column: its longest value, at least 1 (a format width must be positive). */
+    private static int width(java.util.stream.Stream<String> values) {
+        return Math.max(1, values.mapToInt(String::length).max().orElse(1));
     }
 }
