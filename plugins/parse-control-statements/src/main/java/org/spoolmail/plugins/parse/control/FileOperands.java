@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
@@ -21,7 +22,7 @@ import org.spoolmail.exits.mail.RecordFormat;
  *
  * @param path the file, resolved and checked readable
  * @param name the attachment's file name; the file's own name by default
- * @param type the content type as written, if any
+ * @param type the content type as written, if any: a bare type/subtype (parameters are the stages' to add)
  * @param binary true for BINARY
  * @param ccsid the CCSID of a text file
  * @param format the record format of a text file
@@ -31,6 +32,9 @@ record FileOperands(Path path, String name, Optional<ContentType> type, boolean 
 
     private static final Set<String> KEYS = Set.of("NAME", "TYPE", "CCSID", "RECFM", "LRECL");
     private static final Set<String> TEXT_KEYS = Set.of("CCSID", "RECFM", "LRECL");
+    /** A media type without parameters: restricted-name "/" restricted-name (RFC 6838 section 4.2). */
+    private static final Pattern BARE_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}"
+            + "/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
 
     /**
      * Reads the operands.
@@ -102,6 +106,10 @@ record FileOperands(Path path, String name, Optional<ContentType> type, boolean 
 
     private static ContentType type(String value, Statement s, DeckContext deck) throws PermanentStageException {
         try {
+            if (!BARE_TYPE.matcher(value).matches()) {
+                throw new IllegalArgumentException("give a bare type/subtype such as application/pdf, without"
+                        + " parameters, quotes or blanks (NAME= gives the file name)");
+            }
             ContentType type = ContentType.parse(value);
             if (type.isMultipart()) {
                 throw new IllegalArgumentException("a multipart type cannot be attached as one file");

@@ -111,6 +111,15 @@ class ControlStatementErrorTest {
                         "TO b@example.com", "ATTACH report.txt RECFM=FB"),
                 deck(3, "ATTACH: TYPE=multipart/mixed: a multipart type cannot be attached as one file", OK,
                         "TO b@example.com", "ATTACH report.txt TYPE=multipart/mixed BINARY"),
+                deck(3, "ATTACH: TYPE=text/plain; name*=UTF-8''evil.exe: give a bare type/subtype such as"
+                        + " application/pdf, without parameters, quotes or blanks (NAME= gives the file name)", OK,
+                        "TO b@example.com", "ATTACH report.txt \"TYPE=text/plain; name*=UTF-8''evil.exe\" TEXT"),
+                deck(3, "ATTACH: TYPE=text/plain;boundary=x: give a bare type/subtype such as application/pdf,"
+                        + " without parameters, quotes or blanks (NAME= gives the file name)", OK,
+                        "TO b@example.com", "ATTACH report.txt TYPE=text/plain;boundary=x TEXT"),
+                deck(3, "ATTACH: TYPE=text/\"plain\": give a bare type/subtype such as application/pdf, without"
+                        + " parameters, quotes or blanks (NAME= gives the file name)", OK, "TO b@example.com",
+                        "ATTACH report.txt 'TYPE=text/\"plain\"' TEXT"),
                 deck(3, "ATTACH needs a file path as its first operand", OK, "TO b@example.com",
                         "ATTACH NAME=x.txt BINARY"),
                 deck(3, "ATTACH: operand NAME is given twice", OK, "TO b@example.com",
