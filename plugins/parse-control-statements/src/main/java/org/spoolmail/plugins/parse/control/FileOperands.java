@@ -88,6 +88,11 @@ record FileOperands(Path path, String name, Optional<ContentType> type, boolean 
                 .orElse(path.getFileName().toString());
         Optional<ContentType> type = keyed.containsKey("TYPE") ? Optional.of(type(keyed.get("TYPE"), s, deck))
                 : Optional.empty();
+        if (binary && type.isPresent() && type.get().type().equalsIgnoreCase("message")) {
+            throw deck.error(s.record(), "ATTACH: TYPE=" + keyed.get("TYPE") + " cannot be sent BINARY: a message"
+                    + " type may not be base64-encoded (RFC 2046 section 5.2.1); attach it as TEXT, or BINARY with"
+                    + " TYPE=application/octet-stream");
+        }
         Ccsid ccsid = keyed.containsKey("CCSID") ? ccsid(keyed.get("CCSID"), s, deck) : deck.ccsid();
         RecordFormat format = format(keyed.get("RECFM"), keyed.get("LRECL"), s, deck);
         return new FileOperands(path, name, type, binary, ccsid, format);

@@ -120,6 +120,14 @@ class ControlStatementErrorTest {
                 deck(3, "ATTACH: TYPE=text/\"plain\": give a bare type/subtype such as application/pdf, without"
                         + " parameters, quotes or blanks (NAME= gives the file name)", OK, "TO b@example.com",
                         "ATTACH report.txt 'TYPE=text/\"plain\"' TEXT"),
+                deck(3, "ATTACH: TYPE=message/rfc822 cannot be sent BINARY: a message type may not be"
+                        + " base64-encoded (RFC 2046 section 5.2.1); attach it as TEXT, or BINARY with"
+                        + " TYPE=application/octet-stream", OK, "TO b@example.com",
+                        "ATTACH report.txt TYPE=message/rfc822 BINARY"),
+                deck(3, "ATTACH: TYPE=Message/Partial cannot be sent BINARY: a message type may not be"
+                        + " base64-encoded (RFC 2046 section 5.2.1); attach it as TEXT, or BINARY with"
+                        + " TYPE=application/octet-stream", OK, "TO b@example.com",
+                        "ATTACH report.txt BINARY TYPE=Message/Partial"),
                 deck(3, "ATTACH needs a file path as its first operand", OK, "TO b@example.com",
                         "ATTACH NAME=x.txt BINARY"),
                 deck(3, "ATTACH: operand NAME is given twice", OK, "TO b@example.com",
