@@ -21,7 +21,9 @@ import org.spoolmail.exits.mail.TextRecords;
 /**
  * Makes the leaf parts of a message: inline body blocks and text files as untranslated records in their own CCSID
  * (the codepage-translate stage turns them into lines), binary files as content no stage may change, marked
- * base64, and attachments with Content-Disposition {@code attachment; filename="NAME"}. Thread-safe.
+ * base64, and attachments with Content-Disposition {@code attachment; filename="NAME"}. A binary file is sent
+ * as the octets of its reported size, so one that reports 0 octets but holds data (Linux /proc files) is refused
+ * rather than sent empty; text files are read as a stream and need no such check. Thread-safe.
  */
 final class Parts {
 
@@ -79,6 +81,11 @@ final class Parts {
         if (file.binary()) {
             ContentType type = file.type().orElse(ContentType.OCTET_STREAM).withParameter("name", file.name());
             try {
+                if (Files.size(file.path()) == 0 && holdsData(file)) {
+                    throw deck.error(s.record(), "ATTACH: file " + file.path() + " reports a size of 0 octets but"
+                            + " holds data (a generated file such as /proc/...): copy it to a regular file and"
+                            + " attach the copy");
+                }
                 return new MimePart(type, Optional.of(ContentTransferEncoding.BASE64), disposition,
                         Optional.of(new PartBody.Binary(ContentHandle.ofFile(file.path()))), List.of());
             } catch (IOException e) {
@@ -88,6 +95,13 @@ final class Parts {
         ContentType type = file.type().orElse(ContentType.TEXT_PLAIN).withParameter("name", file.name());
         return new MimePart(type, Optional.empty(), disposition,
                 Optional.of(new PartBody.Records(records(file, s, deck))), List.of());
+    }
+
+    /** @return true if reading the file gives at least one octet, whatever size it reports */
+    private static boolean holdsData(FileOperands file) throws IOException {
+        try (InputStream in = Files.newInputStream(file.path())) {
+            return in.read() >= 0;
+        }
     }
 
     private static TextRecords records(FileOperands file, Statement s, DeckContext deck)

@@ -2,6 +2,7 @@ package org.spoolmail.plugins.parse.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,6 +274,27 @@ class ControlStatementErrorTest {
 
         assertEquals(deck + " record 3: more than max-recipients 2 addresses in the TO, CC and BCC statements of"
                 + " the message that starts at record 1", e.getMessage());
+    }
+
+    @Test
+    void parseShouldRefuseABinaryAttachmentWhenTheFileReportsSizeZeroButHoldsData() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        assumeTrue(Files.isRegularFile(status) && Files.size(status) == 0, "needs Linux /proc");
+        Decks.ascii(deck, OK, "TO b@example.com", "ATTACH /proc/self/status BINARY");
+
+        PermanentStageException e = refused(Decks.input(deck, Ccsid.ISO_8859_1, RecordFormat.LF, Decks.IDENTITY));
+
+        assertEquals(deck + " record 3: ATTACH: file /proc/self/status reports a size of 0 octets but holds data (a"
+                + " generated file such as /proc/...): copy it to a regular file and attach the copy", e.getMessage());
+    }
+
+    @Test
+    void parseShouldRefuseAnAttachmentWhenThePathIsADeviceOrFolder() throws Exception {
+        Decks.ascii(deck, OK, "TO b@example.com", "ATTACH /dev/null BINARY");
+
+        PermanentStageException e = refused(Decks.input(deck, Ccsid.ISO_8859_1, RecordFormat.LF, Decks.IDENTITY));
+
+        assertEquals(deck + " record 3: ATTACH: file /dev/null does not exist or is not a file", e.getMessage());
     }
 
     private PermanentStageException refused(MailInput input) {
