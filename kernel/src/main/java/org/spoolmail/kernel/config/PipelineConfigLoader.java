@@ -26,7 +26,7 @@ public final class PipelineConfigLoader {
     private static final Set<String> ENTRY_KEYS = Set.of("stage", "exit", "use", "config", "routines",
             "time-limit", "on-error");
     private static final ConfigKey<Duration> TIME_LIMIT = ConfigKey.duration("time-limit", Duration.ofSeconds(10));
-    private static final ConfigKey<Ccsid> INPUT_CCSID = ConfigKey.ccsid("ccsid", Ccsid.ISO_8859_1);
+    private static final ConfigKey<Ccsid> INPUT_CCSID = ConfigKey.ccsid("ccsid", Ccsid.UTF_8);
     private static final ConfigKey<RecordFormat> INPUT_RECORDS = ConfigKey.recordFormat("records", RecordFormat.LF);
     /** The role of the stage that sends: {@code send} needs one, {@code check} does not. */
     private static final String DELIVER = "deliver";
@@ -156,6 +156,9 @@ public final class PipelineConfigLoader {
             problems.add(path, "'routines' and 'time-limit' belong to exit points ('exit:'), not stages");
         }
         Duration limit = problems.convert(TIME_LIMIT, m.get("time-limit"), path + ".time-limit");
+        if (limit != null && (limit.isZero() || limit.isNegative())) {
+            problems.add(path + ".time-limit", "must be more than 0: a routine given no time holds every mail");
+        }
         OnError onError = onError(m.get("on-error"), role, path, problems);
         return new StageEntry(path, role, exit, use, stageConfig, routines, limit, onError);
     }

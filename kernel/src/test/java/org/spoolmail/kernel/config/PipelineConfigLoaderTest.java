@@ -31,7 +31,7 @@ class PipelineConfigLoaderTest {
                 config.entries().stream().map(StageEntry::role).toList());
         assertEquals(List.of("smtp-datastream", "verify-sender", "mime-encode", "codepage-translate",
                 "deliver-outbox", "audit-log"), config.entries().stream().map(StageEntry::use).toList());
-        assertEquals(819, config.inputCcsid().number());
+        assertEquals(1208, config.inputCcsid().number());
         assertEquals(RecordFormat.LF, config.inputRecords());
         assertEquals(Map.of("directory", "outbox"), config.entries().get(4).config());
         assertEquals(Duration.ofSeconds(5), config.entries().get(1).timeLimit());
@@ -62,6 +62,18 @@ class PipelineConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
         assertTrue(e.getMessage().startsWith(file + " line 5, column 5: found duplicate key use"), e.getMessage());
+    }
+
+    @Test
+    void loadShouldRefuseAZeroTimeLimitWhichWouldHoldEveryMail() throws Exception {
+        Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+                + "  - exit: verify-sender\n    routines: [a]\n    time-limit: 0s\n  - stage: deliver\n"
+                + "    use: deliver-outbox\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+
+        assertEquals(List.of(file + ": pipeline[1].time-limit: must be more than 0: a routine given no time holds"
+                + " every mail"), e.problems());
     }
 
     @Test
