@@ -108,6 +108,15 @@ final class SendCommand implements Subcommand {
         if (line.getArgList().isEmpty()) {
             return usageError("no input: name one or more files, or - for standard input");
         }
+        if (line.getArgList().stream().filter("-"::equals).count() > 1) {
+            return usageError("standard input (-) can be named only once");
+        }
+        for (String flag : List.of("job-name", "job-id", "program")) {
+            Optional<String> refused = IdentityResolver.refusal(line.getOptionValue(flag));
+            if (refused.isPresent()) {
+                return usageError("--" + flag + " " + refused.get());
+            }
+        }
         Optional<Ccsid> ccsid;
         Optional<RecordFormat> records;
         try {

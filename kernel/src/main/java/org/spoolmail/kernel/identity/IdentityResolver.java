@@ -67,9 +67,33 @@ public final class IdentityResolver {
         return value.map(IdentityFact::claimed);
     }
 
-    /** A value with a control character is not a job name: it is ignored rather than trusted or echoed. */
+    /**
+     * A value with a control character or line separator is not a job name: from the environment it is ignored
+     * rather than trusted or echoed; on the command line {@link #refusal} makes it a usage error.
+     */
     private static boolean usable(String value) {
-        return !value.isEmpty() && value.chars().noneMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F));
+        return !value.isEmpty() && org.spoolmail.exits.mail.HeaderField.firstControl(value) < 0;
+    }
+
+    /**
+     * Says why a claimed value given as a flag cannot be used, so the command can refuse it before sending
+     * anything instead of dropping it silently.
+     *
+     * @param flagValue the flag's value, or null when the flag was not given
+     * @return the reason, e.g. {@code holds control character U+000D}, or empty when the value is usable or absent
+     */
+    public static Optional<String> refusal(String flagValue) {
+        if (flagValue == null) {
+            return Optional.empty();
+        }
+        String value = flagValue.strip();
+        if (value.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        int bad = org.spoolmail.exits.mail.HeaderField.firstControl(value);
+        return bad < 0 ? Optional.empty()
+                : Optional.of(String.format(java.util.Locale.ROOT, "holds control character U+%04X",
+                        (int) value.charAt(bad)));
     }
 
     private static String afterLastDot(String qualified) {

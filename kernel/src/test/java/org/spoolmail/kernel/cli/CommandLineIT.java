@@ -69,4 +69,41 @@ class CommandLineIT {
         assertTrue(records.err.startsWith("spoolmail send: --records: "), records.err);
         assertEquals(12, codepage.code, codepage.toString());
     }
+
+    @Test
+    void sendShouldRefuseAClaimedJobNameWithALineBreakBeforeSendingAnything() throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline, "--job-name", "PAY\r\nX",
+                SpoolmailRun.corpus(dir, "seed-example.smtp").toString());
+
+        assertEquals(16, run.code, run.toString());
+        assertEquals("spoolmail send: --job-name holds control character U+000D (condition code 16)",
+                run.err.lines().findFirst().orElseThrow());
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
+    }
+
+    @Test
+    void sendShouldRefuseALineSeparatorInAClaimedJobIdInsteadOfFailing() throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline, "--job-id", "J\u2029X",
+                SpoolmailRun.corpus(dir, "seed-example.smtp").toString());
+
+        assertEquals(16, run.code, run.toString());
+        assertEquals("spoolmail send: --job-id holds control character U+2029 (condition code 16)",
+                run.err.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void sendShouldRefuseStandardInputNamedTwiceBeforeSendingAnything() throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline, "-", "-");
+
+        assertEquals(16, run.code, run.toString());
+        assertEquals("spoolmail send: standard input (-) can be named only once (condition code 16)",
+                run.err.lines().findFirst().orElseThrow());
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
+    }
 }

@@ -85,4 +85,21 @@ class IdentityResolverTest {
 
         assertEquals(IdentityFact.established(OS_USER), identity.userId());
     }
+
+    @Test
+    void resolveShouldIgnoreAJobNameFromTheEnvironmentWhenItHoldsALineSeparator() {
+        Identity identity = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "PAY\u2028X", "SPOOLMAIL_JOBID",
+                "JOB01234")).resolve("job.smtp", IdentityResolver.Claims.NONE);
+
+        assertEquals(Optional.empty(), identity.jobName());
+        assertEquals("JOB01234 (claimed)", identity.jobId().orElseThrow().toString());
+    }
+
+    @Test
+    void refusalShouldNameTheCharacterWhenAFlagValueHoldsAControlCharacter() {
+        assertEquals(Optional.of("holds control character U+001B"), IdentityResolver.refusal("PAY\u001b[2J"));
+        assertEquals(Optional.of("is empty"), IdentityResolver.refusal("  "));
+        assertEquals(Optional.empty(), IdentityResolver.refusal("PAYROLL1"));
+        assertEquals(Optional.empty(), IdentityResolver.refusal(null));
+    }
 }
