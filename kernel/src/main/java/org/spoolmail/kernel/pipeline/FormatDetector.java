@@ -50,8 +50,23 @@ final class FormatDetector {
             }
         }
         throw new FormatException(ConditionCodes.BAD_INPUT, input.origin() + ": the input is in none of the formats "
-                + names() + " (first record: '" + sample.stream().filter(r -> !r.isEmpty()).findFirst().orElse("")
-                + "'); name one with --format");
+                + names() + " (first record: '" + printable(sample.stream().filter(r -> !r.isEmpty()).findFirst()
+                        .orElse("")) + "'); name one with --format");
+    }
+
+    /** The sample as a terminal may show it: control characters as \\uXXXX, at most 80 characters of it. */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        int shown = Math.min(text.length(), 80);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return shown < text.length() ? b + "..." : b.toString();
     }
 
     private String names() {
