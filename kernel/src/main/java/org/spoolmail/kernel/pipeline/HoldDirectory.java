@@ -67,13 +67,23 @@ final class HoldDirectory {
      */
     Path holdInput(MailInput input, Reason reason) throws IOException {
         String origin = Optional.ofNullable(Path.of(input.origin()).getFileName()).map(Path::toString)
-                .orElse("input");
+                .map(HoldDirectory::safeName).orElse("input");
         String base = origin + "-" + STAMP.format(clock.instant());
         String name = base;
         for (int n = 2; Files.exists(folder.resolve(name + ".input")); n++) {
             name = base + "-" + n;
         }
         return hold(input, reason, name);
+    }
+
+    /**
+     * The input's file name as a held file's name: letters, digits, '.', '_' and '-' only (a name holding a line
+     * break, a control character or a shell metacharacter becomes '_'), at most 100 characters, so that any input
+     * name can be held and the name cannot forge lines anywhere it is shown.
+     */
+    static String safeName(String fileName) {
+        String safe = fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.+", "_");
+        return safe.length() > 100 ? safe.substring(0, 100) : safe;
     }
 
     private Path hold(MailInput input, Reason reason, String name) throws IOException {
@@ -154,8 +164,17 @@ final class HoldDirectory {
                     + "condition-code: " + conditionCode + "\n";
         }
 
+        /** One line of text a reader can trust: every control character and line separator shown as \\uXXXX. */
         private static String oneLine(String text) {
-            return text.replaceAll("[\\r\\n]+", " ");
+            StringBuilder b = new StringBuilder(text.length());
+            for (char c : text.toCharArray()) {
+                if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+            return b.toString();
         }
     }
 }

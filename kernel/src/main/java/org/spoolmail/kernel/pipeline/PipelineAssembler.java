@@ -130,7 +130,7 @@ public final class PipelineAssembler {
             initialised.add(extension);
         } catch (StageException | RuntimeException | LinkageError e) {
             throw new ConfigException(config.source() + ": " + entry.path() + " (" + name + "): could not start: "
-                    + PipelineRunner.describe(e));
+                    + StageCall.describe(e));
         }
     }
 

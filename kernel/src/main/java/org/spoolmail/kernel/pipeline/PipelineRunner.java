@@ -13,17 +13,14 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.spoolmail.exits.ExitFailureException;
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.StageOutcome;
-import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.Attributes;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.Disposition.HoldCause;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
-import org.spoolmail.exits.mail.TraceEntry;
 import org.spoolmail.kernel.config.OnError;
 
 /**
@@ -108,11 +105,11 @@ public final class PipelineRunner {
         } catch (StageException | RuntimeException | LinkageError e) {
             LOG.error("parsing {} failed", input.origin(), e);
             return new InputResult(input.origin(), List.of(), Optional.of(input.origin() + ": parse failed: "
-                    + describe(e)), ConditionCodes.ENVIRONMENT);
+                    + StageCall.describe(e)), ConditionCodes.ENVIRONMENT);
         }
         List<ItemResult> items = new ArrayList<>();
         for (MailObject mail : parsed) {
-            items.add(check ? checkItem(admit(mail, input)) : held(input, resend, runItem(admit(mail, input))));
+            items.add(check ? checkItem(admit(mail, input)) : runItem(admit(mail, input), input, resend));
         }
         return new InputResult(input.origin(), items, Optional.empty(), 0);
     }
@@ -130,31 +127,36 @@ public final class PipelineRunner {
             return new InputResult(input.origin(), List.of(), Optional.of(error), code, Optional.of(copy));
         } catch (IOException e) {
             return new InputResult(input.origin(), List.of(), Optional.of(error + "; it could not be kept in the hold"
-                    + " folder: " + describe(e)), ConditionCodes.ENVIRONMENT);
+                    + " folder: " + StageCall.describe(e)), ConditionCodes.ENVIRONMENT);
         }
     }
 
     /**
      * A HELD or DEFERRED item is kept in the hold folder with its reason (send has no retry queue, so a deferred
-     * item would otherwise be lost); if it cannot be, the code says so (16).
+     * item would otherwise be lost), before the observers run, so that the audit record says where it is kept, or
+     * that it could not be kept (condition code 16).
      */
-    private ItemResult held(MailInput input, HoldDirectory.Resend resend, ItemResult item) {
-        Disposition d = item.disposition();
+    private Kept keep(MailInput input, HoldDirectory.Resend resend, MailObject mail, Disposition d, int code) {
         if (d.kind() != Disposition.Kind.HELD && d.kind() != Disposition.Kind.DEFERRED) {
-            return item;
+            return new Kept(mail, code, Optional.empty(), Optional.empty());
         }
-        Optional<Long> record = item.mail().attributes().get("input-record").filter(r -> r.matches("\\d{1,18}"))
+        Optional<Long> record = mail.attributes().get("input-record").filter(r -> r.matches("\\d{1,18}"))
                 .map(Long::parseLong);
         try {
-            Path copy = hold.holdItem(input, new HoldDirectory.Reason(resend, Optional.of(item.mail().id()),
-                    record, d.kind().name(), d.holdCause().map(Enum::name), d.reason(),
-                    d.reply().map(Object::toString), item.conditionCode()), item.mail().id());
-            return new ItemResult(item.mail(), d, item.conditionCode(), item.warnings(), Optional.of(copy));
+            Path copy = hold.holdItem(input, new HoldDirectory.Reason(resend, Optional.of(mail.id()), record,
+                    d.kind().name(), d.holdCause().map(Enum::name), d.reason(), d.reply().map(Object::toString),
+                    code), mail.id());
+            return new Kept(mail.withAttributes(mail.attributes().with("held-in", copy.toString())), code,
+                    Optional.of(copy), Optional.empty());
         } catch (IOException e) {
-            List<String> warnings = new ArrayList<>(item.warnings());
-            warnings.add(item.mail().id() + " could not be kept in the hold folder: " + describe(e));
-            return new ItemResult(item.mail(), d, ConditionCodes.ENVIRONMENT, warnings);
+            String failure = mail.id() + " could not be kept in the hold folder: " + StageCall.describe(e);
+            return new Kept(mail.withAttributes(mail.attributes().with("hold-failed", StageCall.describe(e))),
+                    ConditionCodes.ENVIRONMENT, Optional.empty(), Optional.of(failure));
         }
+    }
+
+    /** An item after the hold folder: the mail object noting where it is kept, its code, the copy or the failure. */
+    private record Kept(MailObject mail, int code, Optional<Path> copy, Optional<String> failure) {
     }
 
     /**
@@ -174,33 +176,35 @@ public final class PipelineRunner {
                 parsed.trace());
     }
 
-    private ItemResult runItem(MailObject admitted) {
+    private ItemResult runItem(MailObject admitted, MailInput input, HoldDirectory.Resend resend) {
         MDC.put("mail-id", admitted.id());
         try {
             MailObject mail = admitted;
             Disposition disposition = null;
             for (PipelineStage stage : pipeline.stages()) {
                 long start = System.nanoTime();
-                StageOutcome outcome = call(stage, mail);
+                StageOutcome outcome = StageCall.call(stage, mail);
                 mail = outcome.mail();
                 if (outcome instanceof StageOutcome.Stop stop) {
                     disposition = stop.disposition();
                     // The stage that ended the item is named in the trace with its outcome, e.g. deliver DELIVERED.
-                    mail = mail.withTrace(trace(stage.entry().role(), disposition, elapsed(start)));
+                    mail = mail.withTrace(StageCall.trace(stage.entry().role(), disposition, StageCall.elapsed(start)));
                     break;
                 }
             }
             if (disposition == null) {
                 disposition = Disposition.held(HoldCause.ENVIRONMENT,
                         "the pipeline ended without a deliver stage stopping the mail object");
-                mail = mail.withTrace(trace("pipeline", disposition, Duration.ZERO));
+                mail = mail.withTrace(StageCall.trace("pipeline", disposition, Duration.ZERO));
             }
-            int code = ConditionCodes.of(mail, disposition);
-            mail = mail.withAttributes(mail.attributes().with("condition-code", Integer.toString(code)));
+            Kept kept = keep(input, resend, mail, disposition, ConditionCodes.of(mail, disposition));
+            mail = kept.mail().withAttributes(kept.mail().attributes().with("condition-code",
+                    Integer.toString(kept.code())));
             List<String> warnings = new ArrayList<>();
+            kept.failure().ifPresent(warnings::add);
             boolean unrecorded = observe(mail, disposition, warnings);
-            return new ItemResult(mail, disposition, unrecorded ? Math.max(code, ConditionCodes.ENVIRONMENT) : code,
-                    warnings);
+            int code = unrecorded ? Math.max(kept.code(), ConditionCodes.ENVIRONMENT) : kept.code();
+            return new ItemResult(mail, disposition, code, warnings, kept.copy());
         } finally {
             MDC.remove("mail-id");
         }
@@ -213,7 +217,7 @@ public final class PipelineRunner {
             if (stage.entry().role().equals(DELIVER)) {
                 continue;
             }
-            StageOutcome outcome = call(stage, mail);
+            StageOutcome outcome = StageCall.call(stage, mail);
             mail = outcome.mail();
             if (outcome instanceof StageOutcome.Stop stop) {
                 return new ItemResult(mail, stop.disposition(), ConditionCodes.of(mail, stop.disposition()),
@@ -222,43 +226,6 @@ public final class PipelineRunner {
         }
         Disposition ready = Disposition.delivered(List.of(), Optional.empty());
         return new ItemResult(mail, ready, ConditionCodes.of(mail, ready), List.of());
-    }
-
-    private StageOutcome call(PipelineStage stage, MailObject mail) {
-        String role = stage.entry().role();
-        MDC.put("stage", role);
-        MDC.put("plugin-id", stage.pluginId());
-        try {
-            StageOutcome outcome = stage.stage().process(mail);
-            if (outcome == null) {
-                return failed(stage, mail, HoldCause.ENVIRONMENT, "returned no outcome (null)");
-            }
-            if (!outcome.mail().identity().equals(mail.identity()) || !outcome.mail().id().equals(mail.id())) {
-                return failed(stage, mail, HoldCause.ENVIRONMENT, "tried to change the submitter identity");
-            }
-            return outcome;
-        } catch (ExitFailureException e) {
-            return failed(stage, mail, HoldCause.EXIT_FAILURE, e.getMessage());
-        } catch (PermanentStageException e) {
-            return failed(stage, mail, HoldCause.BAD_INPUT, e.getMessage());
-        } catch (TransientStageException e) {
-            return failed(stage, mail, HoldCause.ENVIRONMENT, e.getMessage());
-        } catch (StageException | RuntimeException | LinkageError e) {
-            LOG.error("stage {} ({}) failed on {}", role, stage.pluginId(), mail.id(), e);
-            return failed(stage, mail, HoldCause.ENVIRONMENT, "failed: " + describe(e));
-        } finally {
-            MDC.remove("stage");
-            MDC.remove("plugin-id");
-        }
-    }
-
-    private StageOutcome failed(PipelineStage stage, MailObject mail, HoldCause cause, String reason) {
-        String where = "stage " + stage.entry().role() + " (" + PipelineAssembler.nameOf(stage.stage()) + ")";
-        Disposition d = stage.entry().onError() == OnError.DEFER && cause != HoldCause.BAD_INPUT
-                ? new Disposition(Disposition.Kind.DEFERRED, where + ": " + reason, Optional.empty(), List.of(),
-                        Optional.empty())
-                : Disposition.held(cause, where + ": " + reason);
-        return StageOutcome.stop(mail, d);
     }
 
     /** Runs every observer; returns true when one whose on-error is not 'continue' could not record the item. */
@@ -278,20 +245,4 @@ public final class PipelineRunner {
         return unrecorded;
     }
 
-    /** A failure for people: its message (the log has the class and stack), or what kind of failure it was. */
-    static String describe(Throwable e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : e.getMessage();
-        if (e instanceof LinkageError) {
-            return "a plugin class could not be linked" + (message.isEmpty() ? "" : ": " + message) + " (see the log)";
-        }
-        return message.isEmpty() ? "an internal error without a message (see the log)" : message;
-    }
-
-    private static TraceEntry trace(String stage, Disposition d, Duration elapsed) {
-        return new TraceEntry(stage, Optional.empty(), d.kind().name(), d.reason(), elapsed);
-    }
-
-    private static Duration elapsed(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
 }

@@ -49,6 +49,23 @@ class HoldDirectoryIT {
     }
 
     @Test
+    void sendShouldSayInTheAuditRecordAndWithCode16WhenAHeldItemCannotBeKept() throws Exception {
+        Files.writeString(dir.resolve("held"), "a file where the hold folder should be", StandardCharsets.UTF_8);
+        ExitRun exits = new ExitRun(dir).routine("verify-sender", "scripted-a", "throw", "trigger@example.com",
+                "nobody@example.com");
+
+        SpoolmailRun run = exits.send(ExitRun.TWO_TRANSACTIONS);
+
+        assertEquals(16, run.code, run.toString());
+        String id = run.out.lines().filter(l -> l.contains(" HELD ")).findFirst().orElseThrow().split(" ")[0];
+        assertTrue(run.err.contains(id + " could not be kept in the hold folder: "), run.err);
+        String record = Files.readAllLines(SpoolmailRun.files(dir.resolve("audit"), ".jsonl").get(0)).stream()
+                .filter(l -> l.contains("\"queue-id\":\"" + id + "\"")).findFirst().orElseThrow();
+        assertTrue(record.contains("\"outcome\":\"HELD\",") && record.contains("\"condition-code\":16,"
+                + "\"hold-failed\":\""), record);
+    }
+
+    @Test
     void sendShouldKeepTheInputAndReasonOfADeferredItemWhenAnExitDefers() throws Exception {
         ExitRun exits = new ExitRun(dir).routine("verify-sender", "scripted-a", "defer", "trigger@example.com",
                 "nobody@example.com");

@@ -17,13 +17,14 @@ import org.spoolmail.exits.mail.TraceEntry;
 
 /**
  * Renders the audit record of one mail object and outcome as one line of JSON, with kebab-case keys in a fixed
- * order: time, queue-id, message-id, outcome, reason, hold-cause, condition-code, identity, origin,
+ * order: time, queue-id, message-id, outcome, reason, hold-cause, condition-code, held-in, identity, origin,
  * original-reverse-path, reverse-path, original-from, from, recipients, subject, attachments, size-octets,
  * reply, relay-reply, trace. Absent values are {@code null}. {@code reply} is the reply of the decision that ended
  * the item (an exit routine's {@code 550 5.7.1}, or the relay's); {@code relay-reply} holds only a reply the relay
  * sent, from the attribute {@code relay-reply} that deliver-smtp sets. The kernel sets the attributes
  * {@code condition-code} (the item's condition code, before the observers run) and {@code original-from} (the From
- * header field as parsed). Each recipient an exit routine dropped (admitted in the attribute
+ * header field as parsed), and for a held or deferred item {@code held-in} (where the copy is kept) or, when it
+ * could not be kept, {@code hold-failed}, which is then written in place of {@code held-in}. Each recipient an exit routine dropped (admitted in the attribute
  * {@code original-forward-paths}, no longer in the envelope) is in {@code recipients} with status {@code DROPPED},
  * {@code routine} and that routine's {@code reason}.
  * It reads header fields, the envelope, the identity, attributes and the trace; never a body.
@@ -55,6 +56,12 @@ final class AuditRecord {
             json.name("condition-code").value(Long.parseLong(code.get()));
         } else {
             json.name("condition-code").nullValue();
+        }
+        Optional<String> holdFailed = mail.attributes().get("hold-failed");
+        if (holdFailed.isPresent()) {
+            json.name("hold-failed").value(holdFailed.get());
+        } else {
+            json.name("held-in").value(mail.attributes().get("held-in"));
         }
         identity(json.name("identity"), mail.identity());
         json.name("origin").value(mail.identity().origin());

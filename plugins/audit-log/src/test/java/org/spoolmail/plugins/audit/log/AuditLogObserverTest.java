@@ -46,7 +46,7 @@ class AuditLogObserverTest {
 
     private static final String DELIVERED_LINE = "{\"time\":\"2026-11-30T09:00:00Z\",\"queue-id\":\"Q0000042\","
             + "\"message-id\":\"<20261130.PR01@example.com>\",\"outcome\":\"DELIVERED\",\"reason\":\"\","
-            + "\"hold-cause\":null,\"condition-code\":4,"
+            + "\"hold-cause\":null,\"condition-code\":4,\"held-in\":null,"
             + "\"identity\":{\"user-id\":{\"value\":\"BATCH1\",\"established\":true},"
             + "\"job-name\":{\"value\":\"PAYROLL1\",\"established\":false},"
             + "\"job-id\":{\"value\":\"JOB01234\",\"established\":false},\"program\":null,"
@@ -95,7 +95,7 @@ class AuditLogObserverTest {
 
         assertEquals("{\"time\":\"2026-11-30T09:00:00Z\",\"queue-id\":\"Q0000043\",\"message-id\":null,"
                 + "\"outcome\":\"REJECTED\",\"reason\":\"BATCH1 is not authorised to send as ops@example.com\","
-                + "\"hold-cause\":null,\"condition-code\":null,"
+                + "\"hold-cause\":null,\"condition-code\":null,\"held-in\":null,"
                 + "\"identity\":{\"user-id\":{\"value\":\"BATCH1\",\"established\":true},"
                 + "\"job-name\":null,\"job-id\":null,\"program\":null,"
                 + "\"system-name\":{\"value\":\"SYS1\",\"established\":true}},\"origin\":\"test\","
