@@ -72,7 +72,7 @@ public final class PipelineConfigLoader {
      *     pipeline has no usable parse entry first
      */
     public PipelineConfig read(Path file) throws ConfigException {
-        Problems problems = new Problems(file.toString());
+        LoadProblems problems = new LoadProblems(file.toString());
         Object document = SafeYaml.load(file);
         Map<String, Object> top = problems.map(document, "(document)");
         problems.onlyKeys(top, TOP_KEYS, "");
@@ -93,12 +93,12 @@ public final class PipelineConfigLoader {
         RecordFormat records = problems.convert(INPUT_RECORDS, input.get("records"), "input.records");
         List<StageEntry> entries = entries(top.get("pipeline"), problems);
         if (!buildable(entries)) {
-            if (problems.lines.isEmpty()) {
+            if (problems.lines().isEmpty()) {
                 problems.add("pipeline", "must start with 'stage: parse'");
             }
             problems.throwIfAny();
         }
-        return new PipelineConfig(file, plugins, ccsid, records, entries, hold, Map.of(), problems.lines);
+        return new PipelineConfig(file, plugins, ccsid, records, entries, hold, Map.of(), problems.lines());
     }
 
     /** The entries make a pipeline the assembler can check: the parse entry first, and only there. */
@@ -107,7 +107,7 @@ public final class PipelineConfigLoader {
                 && entries.stream().skip(1).noneMatch(e -> e.role().equals(StageEntry.PARSE));
     }
 
-    private List<StageEntry> entries(Object raw, Problems problems) {
+    private List<StageEntry> entries(Object raw, LoadProblems problems) {
         List<StageEntry> entries = new ArrayList<>();
         if (!(raw instanceof List<?> list) || list.isEmpty()) {
             problems.add("pipeline", "must be a list of stages, starting with the parse stage");
@@ -129,7 +129,7 @@ public final class PipelineConfigLoader {
         return entries;
     }
 
-    private StageEntry entry(Object raw, String path, Problems problems) {
+    private StageEntry entry(Object raw, String path, LoadProblems problems) {
         Map<String, Object> m = problems.map(raw, path);
         problems.onlyKeys(m, ENTRY_KEYS, path + ".");
         boolean exit = m.containsKey("exit");
@@ -167,7 +167,7 @@ public final class PipelineConfigLoader {
      * A parse entry that names several parsers for format detection: {@code use: [smtp-datastream,
      * rfc5322-message]}; its {@code config:} maps each parser's name to that parser's configuration.
      */
-    private StageEntry parseEntry(Map<String, Object> m, List<?> names, String path, Problems problems) {
+    private StageEntry parseEntry(Map<String, Object> m, List<?> names, String path, LoadProblems problems) {
         if (names.isEmpty()) {
             problems.add(path + ".use", "is an empty list: name at least one parser");
             return null;
@@ -193,7 +193,7 @@ public final class PipelineConfigLoader {
     }
 
     private List<StageEntry.RoutineEntry> routines(Object raw, Map<String, Object> config, String path,
-            Problems problems) {
+            LoadProblems problems) {
         List<StageEntry.RoutineEntry> routines = new ArrayList<>();
         List<?> names = raw == null ? List.of() : raw instanceof List<?> l ? l : List.of(raw);
         for (int r = 0; r < names.size(); r++) {
@@ -225,7 +225,7 @@ public final class PipelineConfigLoader {
         return settings;
     }
 
-    private OnError onError(Object raw, String role, String path, Problems problems) {
+    private OnError onError(Object raw, String role, String path, LoadProblems problems) {
         if (raw == null) {
             return OnError.FAIL;
         }
@@ -241,7 +241,7 @@ public final class PipelineConfigLoader {
         }
     }
 
-    private void checkOrder(List<StageEntry> entries, Problems problems) {
+    private void checkOrder(List<StageEntry> entries, LoadProblems problems) {
         for (int i = 0; i < entries.size(); i++) {
             boolean parse = entries.get(i).role().equals(StageEntry.PARSE);
             if (parse != (i == 0)) {
@@ -256,51 +256,5 @@ public final class PipelineConfigLoader {
 
     static String text(Object raw) {
         return raw == null ? "" : String.valueOf(raw).strip();
-    }
-
-    /** Collects problems with their YAML paths. */
-    private static final class Problems {
-        private final String file;
-        private final List<String> lines = new ArrayList<>();
-
-        Problems(String file) {
-            this.file = file;
-        }
-
-        void add(String path, String problem) {
-            lines.add(file + ": " + path + ": " + problem);
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map(Object raw, String path) {
-            if (raw instanceof Map<?, ?> m) {
-                return new LinkedHashMap<>((Map<String, Object>) m);
-            }
-            add(path, raw == null || "".equals(raw) ? "is empty; expected a mapping" : "expected a mapping");
-            return new LinkedHashMap<>();
-        }
-
-        void onlyKeys(Map<String, Object> m, Set<String> allowed, String prefix) {
-            m.keySet().stream().filter(k -> !allowed.contains(k)).forEach(k -> add(prefix + k,
-                    "unknown key (known: " + String.join(", ", allowed.stream().sorted().toList()) + ")"));
-        }
-
-        <T> T convert(ConfigKey<T> key, Object raw, String path) {
-            if (raw == null) {
-                return key.defaultValue().orElse(null);
-            }
-            try {
-                return key.convert(raw);
-            } catch (RuntimeException e) {
-                add(path, e.getMessage() + " (expected " + key.description() + ")");
-                return key.defaultValue().orElse(null);
-            }
-        }
-
-        void throwIfAny() throws ConfigException {
-            if (!lines.isEmpty()) {
-                throw new ConfigException(lines);
-            }
-        }
     }
 }
