@@ -12,6 +12,7 @@ import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageName;
 import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.config.StageConfig;
+import org.spoolmail.exits.mail.AddressPattern;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.MimePart;
 import org.spoolmail.exits.mail.SmtpReply;
@@ -61,8 +62,9 @@ public class AttachmentPolicyExit implements MailExit {
     @Override
     public void init(StageContext context) {
         StageConfig c = context.config();
-        rules = new AttachmentRules(patterns(c.get(ALLOW_TYPES)), patterns(c.get(DENY_TYPES)),
-                patterns(c.get(ALLOW_EXTENSIONS)), patterns(c.get(DENY_EXTENSIONS)), c.find(MAX_ATTACHMENTS));
+        rules = new AttachmentRules(patterns(c.get(ALLOW_TYPES), ""), patterns(c.get(DENY_TYPES), ""),
+                patterns(c.get(ALLOW_EXTENSIONS), "."), patterns(c.get(DENY_EXTENSIONS), "."),
+                c.find(MAX_ATTACHMENTS));
     }
 
     @Override
@@ -88,9 +90,10 @@ public class AttachmentPolicyExit implements MailExit {
                 + " allowed");
     }
 
-    private static List<Wildcard> patterns(List<String> values) {
-        return values.stream().map(v -> Wildcard.of(v.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")))
-                .toList();
+    /** Extensions are compared with their dot ({@code .pdf}), so {@code "."} stands for a name without one. */
+    private static List<AddressPattern> patterns(List<String> values, String prefix) {
+        return values.stream().map(v -> AddressPattern.of(prefix
+                + v.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))).toList();
     }
 
     private static ExitDecision reject(String text) {

@@ -76,6 +76,27 @@ class AttachmentPolicyExitTest {
     }
 
     @Test
+    void decideShouldRejectWhenADotDeniesNamesWithoutAnExtension() throws Exception {
+        AttachmentPolicyExit exit = exit(Map.of("deny-extensions", List.of(".", "exe")));
+
+        assertEquals(reject("attachment 1 \"README\": file name extension . is not allowed"),
+                exit.decide(mail(attachment("text/plain", "attachment; filename=README"))));
+        assertEquals(new ExitDecision.Continue("1 attachment allowed"),
+                exit.decide(mail(attachment("text/plain", "attachment; filename=readme.txt"))));
+    }
+
+    @Test
+    void initShouldRefuseNamingTheCharacterWhenATypePatternHoldsABlank() {
+        AttachmentPolicyExit exit = new AttachmentPolicyExit();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> exit.init(FakeStageContext.of(exit, Map.of("allow-types", List.of("text/ plain")), Path.of("."))));
+
+        assertEquals("address pattern 'text/ plain' holds a blank (U+0020), which no address, domain or name"
+                + " may hold", e.getMessage());
+    }
+
+    @Test
     void decideShouldRejectWhenThereAreMoreAttachmentsThanAllowed() throws Exception {
         AttachmentPolicyExit exit = exit(Map.of("max-attachments", "1"));
 
