@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.spoolmail.exits.config.ConfigKey;
+import org.spoolmail.exits.mail.AddressPattern;
 
 /**
  * Allowed and denied domain patterns for one side (senders or recipients). A domain passes when it matches no
@@ -15,7 +16,7 @@ import org.spoolmail.exits.config.ConfigKey;
  * @param allow the allowed patterns; empty allows every domain not denied
  * @param deny the denied patterns
  */
-record DomainList(List<Wildcard> allow, List<Wildcard> deny) {
+record DomainList(List<AddressPattern> allow, List<AddressPattern> deny) {
 
     /** A domain name (letters, digits, hyphens, dots) or a whole RFC 5321 address literal, with * and ?. */
     private static final Pattern DOMAIN_PATTERN = Pattern.compile(
@@ -32,7 +33,7 @@ record DomainList(List<Wildcard> allow, List<Wildcard> deny) {
      * @param name the key, e.g. {@code allow-sender-domains}
      * @return the key; empty list by default
      */
-    static ConfigKey<List<Wildcard>> key(String name) {
+    static ConfigKey<List<AddressPattern>> key(String name) {
         return new ConfigKey<>(name, Optional.of(List.of()), false, "a list of domain patterns such as *.example.com",
                 raw -> ConfigKey.stringList(name, null).convert(raw).stream().map(DomainList::pattern).toList());
     }
@@ -49,7 +50,7 @@ record DomainList(List<Wildcard> allow, List<Wildcard> deny) {
      * @return why it is refused ({@code matches deny pattern x} or {@code is not allowed}), or empty if it passes
      */
     Optional<String> refusal(String domain) {
-        Optional<Wildcard> denied = deny.stream().filter(p -> p.matches(domain)).findFirst();
+        Optional<AddressPattern> denied = deny.stream().filter(p -> p.matches(domain)).findFirst();
         if (denied.isPresent()) {
             return Optional.of("matches the denied pattern " + denied.get());
         }
@@ -59,11 +60,11 @@ record DomainList(List<Wildcard> allow, List<Wildcard> deny) {
         return Optional.empty();
     }
 
-    private static Wildcard pattern(String text) {
+    private static AddressPattern pattern(String text) {
         if (!DOMAIN_PATTERN.matcher(text).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a domain pattern such as example.com or"
                     + " *.example.com");
         }
-        return Wildcard.of(text);
+        return AddressPattern.of(text);
     }
 }

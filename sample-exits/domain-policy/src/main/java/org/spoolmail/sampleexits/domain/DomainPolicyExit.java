@@ -13,6 +13,8 @@ import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageName;
 import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.config.StageConfig;
+import org.spoolmail.exits.mail.AddressList;
+import org.spoolmail.exits.mail.AddressPattern;
 import org.spoolmail.exits.mail.ForwardPath;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.SmtpReply;
@@ -39,10 +41,10 @@ import org.spoolmail.exits.mail.SmtpReply;
 @StageName("domain-policy")
 public class DomainPolicyExit implements MailExit {
 
-    static final ConfigKey<List<Wildcard>> ALLOW_SENDER = DomainList.key("allow-sender-domains");
-    static final ConfigKey<List<Wildcard>> DENY_SENDER = DomainList.key("deny-sender-domains");
-    static final ConfigKey<List<Wildcard>> ALLOW_RECIPIENT = DomainList.key("allow-recipient-domains");
-    static final ConfigKey<List<Wildcard>> DENY_RECIPIENT = DomainList.key("deny-recipient-domains");
+    static final ConfigKey<List<AddressPattern>> ALLOW_SENDER = DomainList.key("allow-sender-domains");
+    static final ConfigKey<List<AddressPattern>> DENY_SENDER = DomainList.key("deny-sender-domains");
+    static final ConfigKey<List<AddressPattern>> ALLOW_RECIPIENT = DomainList.key("allow-recipient-domains");
+    static final ConfigKey<List<AddressPattern>> DENY_RECIPIENT = DomainList.key("deny-recipient-domains");
     /** What refused recipients do: reject the mail, or leave the envelope. */
     static final ConfigKey<String> RECIPIENTS = ConfigKey.oneOf("recipients", "reject", "reject", "drop");
 
@@ -96,7 +98,7 @@ public class DomainPolicyExit implements MailExit {
         List<String[]> addresses = new ArrayList<>();
         mail.envelope().reversePath().mailbox().ifPresent(m -> addresses.add(new String[] {m.toString(),
                 "reverse-path"}));
-        mail.content().headers().all("From").stream().flatMap(b -> FromAddresses.parse(b).stream())
+        mail.content().headers().all("From").stream().flatMap(b -> fromAddresses(b).stream())
                 .forEach(a -> addresses.add(new String[] {a, "From header field"}));
         for (String[] address : addresses) {
             int at = address[0].lastIndexOf('@');
@@ -109,6 +111,15 @@ public class DomainPolicyExit implements MailExit {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The addresses of a From field body, read leniently ({@link AddressList#addrSpecs(String)}); a body that names
+     * nothing but is not blank (only a comment) is returned whole, so it has no domain and the sender is judged.
+     */
+    private static List<String> fromAddresses(String body) {
+        List<String> specs = AddressList.addrSpecs(body);
+        return specs.isEmpty() && !body.isBlank() ? List.of(body.strip()) : specs;
     }
 
     /** The stage adds {@code (dropped <path>, ...)} to a drop's reason, so the reason names only the domains. */

@@ -59,6 +59,25 @@ class DomainPolicyExitTest {
     }
 
     @Test
+    void decideShouldRejectWhenADeniedAddressHidesInAGroupInFrom() throws Exception {
+        MailObject mail = MailObjects.builder().nullSender()
+                .header("From", "Batch <batch@example.com>, Team: a@legacy.example.com;").build();
+
+        assertEquals(reject("sender domain legacy.example.com is not allowed",
+                "sender domain legacy.example.com is not allowed: a@legacy.example.com (From header field) matches"
+                        + " the denied pattern legacy.example.com"), exit(SENDERS).decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectWhenTheFromFieldHoldsOnlyAComment() throws Exception {
+        MailObject mail = MailObjects.builder().nullSender().header("From", "(nobody)").build();
+
+        assertEquals(reject("sender (nobody) has no domain",
+                "sender (nobody) has no domain: (nobody) (From header field) matches no allowed pattern"),
+                exit(SENDERS).decide(mail));
+    }
+
+    @Test
     void decideShouldRejectTheMailWhenARecipientDomainIsDeniedInRejectMode() throws Exception {
         MailObject mail = MailObjects.builder().to("a@example.com").to("b@mail.competitor.com").build();
 
