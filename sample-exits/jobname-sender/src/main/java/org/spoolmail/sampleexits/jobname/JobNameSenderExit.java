@@ -11,6 +11,7 @@ import org.spoolmail.exits.MailExit;
 import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageName;
 import org.spoolmail.exits.config.ConfigKey;
+import org.spoolmail.exits.mail.AddressList;
 import org.spoolmail.exits.mail.IdentityFact;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.SmtpReply;
@@ -74,7 +75,7 @@ public class JobNameSenderExit implements MailExit {
                 .orElse(List.of());
         String reversePath = mail.envelope().reversePath().mailbox().map(Object::toString).orElse(null);
         List<String> from = mail.content().headers().all("From").stream()
-                .flatMap(b -> FromAddresses.parse(b).stream()).toList();
+                .flatMap(b -> fromAddresses(b).stream()).toList();
         Optional<JobRule> granting = applying.stream().filter(r -> r.grants(reversePath, from)).findFirst();
         if (granting.isPresent()) {
             return ExitDecision.accept("job " + usable.get() + " may send as " + granting.get().sendAs());
@@ -87,6 +88,15 @@ public class JobNameSenderExit implements MailExit {
         return refuseReserved(job, applying, reversePath, from)
                 .orElseGet(() -> new ExitDecision.Continue("no job-name rule covers "
                         + mail.envelope().reversePath() + " from " + who(job)));
+    }
+
+    /**
+     * The addresses of a From field body, read leniently ({@link AddressList#addrSpecs(String)}); a body that names
+     * nothing but is not blank (only a comment) is returned whole, so it is no rule's mailbox and grants nothing.
+     */
+    private static List<String> fromAddresses(String body) {
+        List<String> specs = AddressList.addrSpecs(body);
+        return specs.isEmpty() && !body.isBlank() ? List.of(body.strip()) : specs;
     }
 
     private Optional<ExitDecision> refuseReserved(Optional<IdentityFact> job, List<JobRule> applying,

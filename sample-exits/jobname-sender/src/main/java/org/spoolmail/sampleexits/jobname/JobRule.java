@@ -2,6 +2,7 @@ package org.spoolmail.sampleexits.jobname;
 
 import java.util.List;
 
+import org.spoolmail.exits.mail.AddressPattern;
 import org.spoolmail.exits.mail.Mailbox;
 
 /**
@@ -11,7 +12,7 @@ import org.spoolmail.exits.mail.Mailbox;
  * @param sendAs the functional mailbox
  * @param replace true for {@code mode: replace} (a matching job sending as anything else is rewritten)
  */
-record JobRule(Wildcard job, Mailbox sendAs, boolean replace) {
+record JobRule(AddressPattern job, Mailbox sendAs, boolean replace) {
 
     /** @return true if the job name matches the pattern */
     boolean appliesTo(String jobName) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.spoolmail.exits.mail.AddressPattern;
 import org.spoolmail.exits.mail.Mailbox;
 
 /**
@@ -44,7 +45,13 @@ final class JobRules {
                 throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: job, send-as, mode)");
             }
         }
-        Wildcard job = Wildcard.of(single(map.get("job"), where, "job"));
+        String jobText = single(map.get("job"), where, "job");
+        AddressPattern job;
+        try {
+            job = AddressPattern.of(jobText);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".job: " + e.getMessage(), e);
+        }
         String address = single(map.get("send-as"), where, "send-as");
         Mailbox sendAs;
         try {

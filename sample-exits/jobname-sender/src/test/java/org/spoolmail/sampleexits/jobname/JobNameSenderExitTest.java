@@ -140,6 +140,28 @@ class JobNameSenderExitTest {
     }
 
     @Test
+    void configShouldNameTheRuleWhenTheJobPatternHoldsABlank() {
+        Map<String, Object> raw = Map.of("rules", List.of(Map.of("job", "PAY 1", "send-as", "payroll@example.com")));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FakeStageContext.of(new JobNameSenderExit(), raw, Path.of(".")));
+
+        assertEquals("config.rules: rules[0].job: address pattern 'PAY 1' holds a blank (U+0020), which no address,"
+                + " domain or name may hold (expected a list of mappings with job, send-as and optional mode"
+                + " (verify | replace))", e.getMessage());
+    }
+
+    @Test
+    void decideShouldRejectWhenAnotherJobHidesTheMailboxInAGroupInFrom() {
+        MailObject mail = job(IdentityFact.established("INVENT01")).from("batch1@example.com")
+                .header("From", "Team: payroll@example.com;").build();
+
+        assertEquals(ExitDecision.reject(
+                SmtpReply.of(550, "5.7.1", "job INVENT01 is not authorised to send as payroll@example.com"),
+                "payroll@example.com is reserved for jobs PAY* (From header field)"), exit(true).decide(mail));
+    }
+
+    @Test
     void configShouldNameTheRuleWhenTheModeIsUnknown() {
         Map<String, Object> raw = Map.of("rules", List.of(
                 Map.of("job", "PAY*", "send-as", "payroll@example.com", "mode", "rewrite")));
