@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.spoolmail.exits.mail.AddressPattern;
 import org.spoolmail.exits.mail.Mailbox;
 
 /**
@@ -48,12 +49,20 @@ final class DirectoryEntries {
             }
         }
         String user = single(map.get("user"), where, "user");
-        Optional<Wildcard> job = map.containsKey("job")
-                ? Optional.of(Wildcard.of(single(map.get("job"), where, "job"))) : Optional.empty();
+        Optional<AddressPattern> job = map.containsKey("job")
+                ? Optional.of(jobPattern(single(map.get("job"), where, "job"), where)) : Optional.empty();
         return new DirectoryEntry(user, job, sendAs(map.get("send-as"), where));
     }
 
-    private static List<Wildcard> sendAs(Object raw, String where) {
+    private static AddressPattern jobPattern(String text, String where) {
+        try {
+            return AddressPattern.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".job: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<AddressPattern> sendAs(Object raw, String where) {
         if (raw == null) {
             throw new IllegalArgumentException(where + ": send-as is missing");
         }
@@ -61,7 +70,7 @@ final class DirectoryEntries {
         if (values.isEmpty()) {
             throw new IllegalArgumentException(where + ": send-as is empty");
         }
-        List<Wildcard> patterns = new ArrayList<>();
+        List<AddressPattern> patterns = new ArrayList<>();
         for (int j = 0; j < values.size(); j++) {
             String pattern = single(values.get(j), where, "send-as[" + j + "]");
             try {
@@ -70,7 +79,7 @@ final class DirectoryEntries {
                 throw new IllegalArgumentException(where + ".send-as[" + j + "]: '" + pattern
                         + "' is not an address pattern: " + e.getMessage(), e);
             }
-            patterns.add(Wildcard.of(pattern));
+            patterns.add(AddressPattern.of(pattern));
         }
         return patterns;
     }

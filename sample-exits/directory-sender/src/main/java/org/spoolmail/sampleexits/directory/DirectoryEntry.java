@@ -3,6 +3,7 @@ package org.spoolmail.sampleexits.directory;
 import java.util.List;
 import java.util.Optional;
 
+import org.spoolmail.exits.mail.AddressPattern;
 import org.spoolmail.exits.mail.IdentityFact;
 import org.spoolmail.exits.mail.Mailbox;
 
@@ -14,7 +15,7 @@ import org.spoolmail.exits.mail.Mailbox;
  * @param job the job-name pattern, or empty for any job (and for work without a job name)
  * @param sendAs the address patterns, at least one
  */
-record DirectoryEntry(String user, Optional<Wildcard> job, List<Wildcard> sendAs) {
+record DirectoryEntry(String user, Optional<AddressPattern> job, List<AddressPattern> sendAs) {
 
     DirectoryEntry {
         sendAs = List.copyOf(sendAs);

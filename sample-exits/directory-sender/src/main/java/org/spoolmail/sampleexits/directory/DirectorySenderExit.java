@@ -9,6 +9,7 @@ import org.spoolmail.exits.MailExit;
 import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageName;
 import org.spoolmail.exits.config.ConfigKey;
+import org.spoolmail.exits.mail.AddressList;
 import org.spoolmail.exits.mail.Identity;
 import org.spoolmail.exits.mail.IdentityFact;
 import org.spoolmail.exits.mail.MailObject;
@@ -102,7 +103,7 @@ public class DirectorySenderExit implements MailExit {
     private static Optional<String> spoofedDisplayName(MailObject mail) {
         for (String field : List.of("From", "Sender", "Reply-To")) {
             for (String body : mail.content().headers().all(field)) {
-                Optional<String> spoofed = DisplayNames.spoofed(field, FromAddresses.mailboxes(body));
+                Optional<String> spoofed = DisplayNames.spoofed(field, AddressList.parse(body).mailboxes());
                 if (spoofed.isPresent()) {
                     return spoofed;
                 }
@@ -167,7 +168,7 @@ public class DirectorySenderExit implements MailExit {
             for (String body : mail.content().headers().all(field)) {
                 List<String> addresses;
                 try {
-                    addresses = FromAddresses.parse(body);
+                    addresses = AddressList.parse(body).addresses().stream().map(Mailbox::toString).toList();
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(field + " header field is malformed: " + e.getMessage(), e);
                 }

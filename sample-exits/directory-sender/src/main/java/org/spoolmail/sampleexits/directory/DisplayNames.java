@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.spoolmail.exits.mail.NameAddr;
+
 /**
  * Finds display-name spoofing in From, Sender and Reply-To: a display name that holds address-like text (an
  * {@code @} between non-blank characters) other than the mailbox's own address, such as
@@ -31,12 +33,12 @@ final class DisplayNames {
      * @return the refusal text, e.g. {@code From header field display name 'ceo@example.com' looks like another
      *     address}; empty if no display name holds another address
      */
-    static Optional<String> spoofed(String field, List<FromAddresses.Named> mailboxes) {
-        for (FromAddresses.Named mailbox : mailboxes) {
+    static Optional<String> spoofed(String field, List<NameAddr> mailboxes) {
+        for (NameAddr mailbox : mailboxes) {
             Matcher m = ADDRESS_LIKE.matcher(mailbox.displayName());
             while (m.find()) {
                 String text = strip(m.group());
-                if (!text.equalsIgnoreCase(mailbox.address())) {
+                if (!text.equalsIgnoreCase(mailbox.mailbox().toString())) {
                     return Optional.of(field + " header field display name '" + mailbox.displayName()
                             + "' looks like another address");
                 }

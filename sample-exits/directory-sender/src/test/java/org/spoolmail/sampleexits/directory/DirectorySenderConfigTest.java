@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.spoolmail.exits.config.StageConfig;
 import org.spoolmail.exits.fake.FakeStageContext;
+import org.spoolmail.exits.mail.AddressPattern;
 
 class DirectorySenderConfigTest {
 
@@ -21,9 +22,9 @@ class DirectorySenderConfigTest {
                 Map.of("user", 1234, "send-as", " ops@example.com "))));
 
         assertEquals(List.of(
-                new DirectoryEntry("BATCH1", Optional.of(Wildcard.of("PAY*")),
-                        List.of(Wildcard.of("payroll@example.com"), Wildcard.of("*@r.example.com"))),
-                new DirectoryEntry("1234", Optional.empty(), List.of(Wildcard.of("ops@example.com")))),
+                new DirectoryEntry("BATCH1", Optional.of(AddressPattern.of("PAY*")),
+                        List.of(AddressPattern.of("payroll@example.com"), AddressPattern.of("*@r.example.com"))),
+                new DirectoryEntry("1234", Optional.empty(), List.of(AddressPattern.of("ops@example.com")))),
                 config.get(DirectorySenderExit.ENTRIES));
         assertEquals("verify", config.get(DirectorySenderExit.MODE));
     }
@@ -100,6 +101,13 @@ class DirectorySenderConfigTest {
     void initShouldNameTheIndexWhenJobIsBlank() {
         assertEquals("config.entries: entries[0]: job must be printable and not empty " + EXPECTED,
                 problem(entries(Map.of("user", "OPS", "job", " ", "send-as", "ops@example.com"))));
+    }
+
+    @Test
+    void initShouldNameTheIndexWhenTheJobPatternHoldsABlank() {
+        assertEquals("config.entries: entries[0].job: address pattern 'PAY 1' holds a blank (U+0020), which no"
+                + " address, domain or name may hold " + EXPECTED,
+                problem(entries(Map.of("user", "OPS", "job", "PAY 1", "send-as", "ops@example.com"))));
     }
 
     private static final String EXPECTED = "(expected a list of mappings with user, optional job and send-as)";
