@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.spoolmail.exits.mail.AddressList;
 import org.spoolmail.exits.mail.HeaderSection;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.Mailbox;
@@ -67,7 +68,7 @@ final class FromAlignment {
         Mailbox sender = verified.get();
         HeaderSection headers = mail.content().headers();
         Optional<String> from = headers.first("From");
-        List<Mailbox> authors = from.map(FromField::addresses).orElse(List.of());
+        List<Mailbox> authors = from.map(AddressList::mailboxesIn).orElse(List.of());
         if (authors.size() == 1 && authors.get(0).sameAs(sender)) {
             return Optional.empty();
         }
@@ -87,7 +88,7 @@ final class FromAlignment {
             return new Result(withHeaders(mail, headers.replace("From", sender.toString())), "REPLACE",
                     found + ": added From: " + sender, Optional.empty());
         }
-        boolean senderAgrees = headers.first("Sender").map(FromField::addresses)
+        boolean senderAgrees = headers.first("Sender").map(AddressList::mailboxesIn)
                 .filter(s -> s.size() == 1 && s.get(0).sameAs(sender)).isPresent();
         if (senderAgrees) {
             return new Result(mail, "ALIGNED", found + "; the Sender field names it", Optional.empty());
@@ -98,9 +99,9 @@ final class FromAlignment {
 
     private static Result rewrite(MailObject mail, Mailbox sender, HeaderSection headers, Optional<String> from,
             String found) {
-        String body = from.map(f -> FromField.withAddress(f, sender)).orElse(sender.toString());
+        String body = from.map(f -> AddressList.withFirstAddress(f, sender)).orElse(sender.toString());
         HeaderSection rewritten = headers.replace("From", body);
-        boolean otherSender = rewritten.first("Sender").map(FromField::addresses)
+        boolean otherSender = rewritten.first("Sender").map(AddressList::mailboxesIn)
                 .filter(s -> !(s.size() == 1 && s.get(0).sameAs(sender))).isPresent();
         if (otherSender) {
             rewritten = rewritten.without("Sender");

@@ -1,14 +1,15 @@
 package org.spoolmail.plugins.verify.sender;
 
 import org.spoolmail.exits.ExitDecision;
+import org.spoolmail.exits.mail.AddressList;
 import org.spoolmail.exits.mail.HeaderSection;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.Mailbox;
 
 /**
  * Applies a REPLACE decision to a mail object: the new reverse-path goes on the envelope, and the new address goes
- * into the From header field with its display name kept ({@link FromField}); a mail object without a From header
- * field gets {@code From: new@address}.
+ * into the From header field with its display name kept ({@link AddressList#withFirstAddress}); a mail object
+ * without a From header field gets {@code From: new@address}.
  */
 final class SenderReplacement {
 
@@ -36,7 +37,7 @@ final class SenderReplacement {
     private static HeaderSection withFrom(MailObject mail, Mailbox address) {
         HeaderSection headers = mail.content().headers();
         String body = headers.first("From")
-                .map(old -> FromField.withAddress(old, address))
+                .map(old -> AddressList.withFirstAddress(old, address))
                 .orElse(address.toString());
         return headers.replace("From", body);
     }
