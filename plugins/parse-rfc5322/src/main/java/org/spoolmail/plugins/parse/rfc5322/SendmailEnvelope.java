@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.AddressList;
 import org.spoolmail.exits.mail.Attributes;
 import org.spoolmail.exits.mail.Envelope;
 import org.spoolmail.exits.mail.ForwardPath;
