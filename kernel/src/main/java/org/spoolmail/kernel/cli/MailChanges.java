@@ -8,18 +8,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.spoolmail.exits.mail.MailObject;
-import org.spoolmail.exits.mail.TraceEntry;
 
 /**
- * What exit routines changed in a mail object's envelope, read from its attributes and trace: each recipient that
- * was admitted (attribute {@code original-forward-paths}) but is no longer in the envelope, with the routine that
- * dropped it and its reason, and each REPLACE of the sender with its routine and reason. {@code send} and
- * {@code check} show them, so that no change by an exit is silent.
+ * What exit routines changed in a mail object's envelope: each recipient that was admitted (attribute
+ * {@code original-forward-paths}) but is no longer in the envelope, with the routine that dropped it and its reason
+ * as the verify-recipients exit point recorded them (attribute {@code dropped-by:<forward-path>}, value
+ * {@code <routine>: <reason>}), and each REPLACE of the sender with its routine and reason, from the trace.
+ * {@code send} and {@code check} show them, so that no change by an exit is silent.
  */
 final class MailChanges {
 
     /** How the recipient exit point's trace reason names what a REPLACE dropped, e.g. {@code (dropped <a@x>)}. */
     private static final String DROPPED = " (dropped ";
+    /**
+     * Key prefix of the attribute the verify-recipients exit point records per dropped forward-path, e.g.
+     * {@code dropped-by:<a@x>} = {@code domain-policy: <reason>}.
+     */
+    private static final String DROPPED_BY = "dropped-by:";
     private static final String NONE_NAMED = " (none of the named recipients is in the envelope)";
     private static final String REPLACE = "REPLACE";
 
@@ -77,20 +82,11 @@ final class MailChanges {
     }
 
     private static Drop dropOf(MailObject mail, String path) {
-        List<TraceEntry> trace = mail.trace();
-        for (int i = trace.size() - 1; i >= 0; i--) {
-            TraceEntry t = trace.get(i);
-            int at = t.reason().lastIndexOf(DROPPED);
-            if (t.decision().equals(REPLACE) && t.routine().isPresent() && at >= 0
-                    && names(t.reason().substring(at + DROPPED.length()), path)) {
-                return new Drop(path, t.routine().get(), t.reason().substring(0, at));
-            }
+        Optional<String> by = mail.attributes().get(DROPPED_BY + path);
+        int colon = by.map(v -> v.indexOf(": ")).orElse(-1);
+        if (colon < 0) {
+            return new Drop(path, "a stage", "removed from the envelope");
         }
-        return new Drop(path, "a stage", "removed from the envelope");
-    }
-
-    private static boolean names(String droppedList, String path) {
-        String list = droppedList.endsWith(")") ? droppedList.substring(0, droppedList.length() - 1) : droppedList;
-        return Arrays.stream(list.split("(?<=>), ")).anyMatch(p -> p.equalsIgnoreCase(path));
+        return new Drop(path, by.get().substring(0, colon), by.get().substring(colon + 2));
     }
 }

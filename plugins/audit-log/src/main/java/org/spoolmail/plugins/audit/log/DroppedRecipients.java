@@ -8,18 +8,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.spoolmail.exits.mail.MailObject;
-import org.spoolmail.exits.mail.TraceEntry;
 
 /**
- * The recipients exit routines dropped, read from the mail object's attributes and trace: each forward-path the
- * kernel admitted (attribute {@code original-forward-paths}, comma-separated) that is no longer in the envelope,
- * with the routine whose REPLACE trace entry names it ({@code (dropped <a@x>, <b@y>)}) and that routine's reason.
+ * The recipients exit routines dropped, read from the mail object's attributes: each forward-path the kernel
+ * admitted (attribute {@code original-forward-paths}, comma-separated) that is no longer in the envelope, with the
+ * routine and reason the verify-recipients exit point recorded for it (attribute {@code dropped-by:<forward-path>},
+ * value {@code <routine>: <reason>}). The trace text is for people and is not parsed.
  */
 final class DroppedRecipients {
 
-    /** How the recipient exit point's trace reason names what a REPLACE dropped, e.g. {@code (dropped <a@x>)}. */
-    private static final String DROPPED = " (dropped ";
-    private static final String REPLACE = "REPLACE";
+    /**
+     * Key prefix of the attribute the verify-recipients exit point records per dropped forward-path, e.g.
+     * {@code dropped-by:<a@x>} = {@code domain-policy: <reason>}.
+     */
+    private static final String DROPPED_BY = "dropped-by:";
 
     /**
      * A recipient an exit routine dropped.
@@ -56,20 +58,11 @@ final class DroppedRecipients {
     }
 
     private static Drop dropOf(MailObject mail, String path) {
-        List<TraceEntry> trace = mail.trace();
-        for (int i = trace.size() - 1; i >= 0; i--) {
-            TraceEntry t = trace.get(i);
-            int at = t.reason().lastIndexOf(DROPPED);
-            if (t.decision().equals(REPLACE) && t.routine().isPresent() && at >= 0
-                    && names(t.reason().substring(at + DROPPED.length()), path)) {
-                return new Drop(path, t.routine().get(), t.reason().substring(0, at));
-            }
+        Optional<String> by = mail.attributes().get(DROPPED_BY + path);
+        int colon = by.map(v -> v.indexOf(": ")).orElse(-1);
+        if (colon < 0) {
+            return new Drop(path, "a stage", "removed from the envelope");
         }
-        return new Drop(path, "a stage", "removed from the envelope");
-    }
-
-    private static boolean names(String droppedList, String path) {
-        String list = droppedList.endsWith(")") ? droppedList.substring(0, droppedList.length() - 1) : droppedList;
-        return Arrays.stream(list.split("(?<=>), ")).anyMatch(p -> p.equalsIgnoreCase(path));
+        return new Drop(path, by.get().substring(0, colon), by.get().substring(colon + 2));
     }
 }

@@ -112,7 +112,8 @@ class AuditLogObserverTest {
     void observeShouldListADroppedRecipientWithItsRoutineAndReasonWhenAnExitDroppedIt() throws Exception {
         observer = observer(Map.of("directory", "audit"));
         MailObject mail = MailObjects.builder().to("a@example.com").build()
-                .withAttributes(Attributes.EMPTY.with("original-forward-paths", "<a@example.com>,<x@gmail.com>"))
+                .withAttributes(Attributes.EMPTY.with("original-forward-paths", "<a@example.com>,<x@gmail.com>")
+                        .with("dropped-by:<x@gmail.com>", "domain-policy: recipient domain gmail.com is not allowed"))
                 .withTrace(new TraceEntry("verify-recipients", Optional.of("domain-policy"), "REPLACE",
                         "recipient domain gmail.com is not allowed (dropped <x@gmail.com>)", Duration.ZERO));
 
@@ -123,6 +124,41 @@ class AuditLogObserverTest {
         assertTrue(line.contains(",\"recipients\":[{\"address\":\"a@example.com\",\"status\":\"ACCEPTED\","
                 + "\"reply\":null},{\"address\":\"x@gmail.com\",\"status\":\"DROPPED\",\"reply\":null,"
                 + "\"routine\":\"domain-policy\",\"reason\":\"recipient domain gmail.com is not allowed\"}],"), line);
+    }
+
+    @Test
+    void observeShouldTakeRoutineAndReasonFromTheDroppedByAttributeWhenTheTraceTextNamesAnotherPath() throws Exception {
+        observer = observer(Map.of("directory", "audit"));
+        MailObject mail = MailObjects.builder().to("a@example.com").build()
+                .withAttributes(Attributes.EMPTY.with("original-forward-paths", "<a@example.com>,<x@gmail.com>")
+                        .with("dropped-by:<x@gmail.com>", "domain-policy: gmail.com: not an allowed domain"))
+                .withTrace(new TraceEntry("verify-recipients", Optional.of("domain-policy"), "REPLACE",
+                        "gmail.com: not an allowed domain (dropped <x@gmail.com>)", Duration.ZERO))
+                .withTrace(new TraceEntry("verify-recipients", Optional.of("later"), "REPLACE",
+                        "quoted an earlier note (dropped <x@gmail.com>)", Duration.ZERO));
+
+        observer.observe(mail, Disposition.delivered(List.of(new RecipientResult(ForwardPath.parse("a@example.com"),
+                RecipientResult.Status.ACCEPTED, Optional.empty())), Optional.empty()));
+
+        String line = Files.readString(base.resolve("audit/audit-2026-11-30.jsonl"));
+        assertTrue(line.contains("{\"address\":\"x@gmail.com\",\"status\":\"DROPPED\",\"reply\":null,"
+                + "\"routine\":\"domain-policy\",\"reason\":\"gmail.com: not an allowed domain\"}],"), line);
+    }
+
+    @Test
+    void observeShouldNameAStageWhenARecipientLeftTheEnvelopeWithoutDroppedByAttribute() throws Exception {
+        observer = observer(Map.of("directory", "audit"));
+        MailObject mail = MailObjects.builder().to("a@example.com").build()
+                .withAttributes(Attributes.EMPTY.with("original-forward-paths", "<a@example.com>,<x@gmail.com>"))
+                .withTrace(new TraceEntry("verify-recipients", Optional.of("domain-policy"), "REPLACE",
+                        "recipient domain gmail.com is not allowed (dropped <x@gmail.com>)", Duration.ZERO));
+
+        observer.observe(mail, Disposition.delivered(List.of(new RecipientResult(ForwardPath.parse("a@example.com"),
+                RecipientResult.Status.ACCEPTED, Optional.empty())), Optional.empty()));
+
+        String line = Files.readString(base.resolve("audit/audit-2026-11-30.jsonl"));
+        assertTrue(line.contains("{\"address\":\"x@gmail.com\",\"status\":\"DROPPED\",\"reply\":null,"
+                + "\"routine\":\"a stage\",\"reason\":\"removed from the envelope\"}],"), line);
     }
 
     @Test

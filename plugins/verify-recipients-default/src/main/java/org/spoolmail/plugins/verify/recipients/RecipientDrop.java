@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.spoolmail.exits.ExitDecision;
+import org.spoolmail.exits.mail.Attributes;
 import org.spoolmail.exits.mail.Envelope;
 import org.spoolmail.exits.mail.ForwardPath;
+import org.spoolmail.exits.mail.MailObject;
 
 /**
  * What a recipient REPLACE does to an envelope: the forward-paths it names (compared as mail systems compare
@@ -15,6 +17,9 @@ import org.spoolmail.exits.mail.ForwardPath;
  * @param left the forward-paths that stay; may be empty
  */
 record RecipientDrop(List<ForwardPath> dropped, List<ForwardPath> left) {
+
+    /** Attribute key prefix of a dropped forward-path; see {@link VerifyRecipientsStage}. */
+    static final String ATTRIBUTE_PREFIX = "dropped-by:";
 
     /** No drop. */
     static final RecipientDrop NONE = new RecipientDrop(List.of(), List.of());
@@ -44,5 +49,19 @@ record RecipientDrop(List<ForwardPath> dropped, List<ForwardPath> left) {
             return "";
         }
         return dropped.isEmpty() ? " (none of the named recipients is in the envelope)" : " (dropped " + joined(dropped) + ")";
+    }
+
+    /**
+     * @param mail the mail object
+     * @param routine the routine that dropped the forward-paths
+     * @param reason its reason
+     * @return the mail object with one {@code dropped-by:<forward-path>} attribute per dropped forward-path
+     */
+    MailObject recorded(MailObject mail, String routine, String reason) {
+        Attributes attributes = mail.attributes();
+        for (ForwardPath path : dropped) {
+            attributes = attributes.with(ATTRIBUTE_PREFIX + path, routine + ": " + reason);
+        }
+        return mail.withAttributes(attributes);
     }
 }

@@ -31,6 +31,14 @@ import org.spoolmail.exits.mail.TraceEntry;
  * stop the mail object with the routine's reply. A sender REPLACE is not taken here: the routine's fault, the item
  * is held. Every decision is appended to the trace, and so to the audit record; a drop names the forward-paths.
  *
+ * <p>Each forward-path a routine drops is also recorded as a mail object attribute, so that later readers (the
+ * kernel's {@code send}/{@code check} reports, the audit log) never parse the trace text, which is for people:
+ * key {@code dropped-by:<forward-path>} (the forward-path as the envelope held it, angle brackets included, e.g.
+ * {@code dropped-by:<bob@partner.example>}), value {@code <routine>: <reason>} (the routine's name, a colon and a
+ * blank, then its reason, possibly empty, e.g. {@code domain-policy: partner.example is not an allowed domain}).
+ * Routine names are kebab-case, so the first {@code ": "} ends the name. Nothing is recorded when the mail is
+ * rejected because no recipient is left: its envelope keeps every forward-path.
+ *
  * <p>The condition code of a delivered mail with dropped recipients is 4 (some recipients refused). The stage has
  * no settings:
  *
@@ -83,7 +91,8 @@ public class VerifyRecipientsStage implements MailStage {
                     return stop(current, "no recipient left after exit routine " + routine.name() + " dropped "
                             + RecipientDrop.joined(drop.dropped()), SmtpReply.of(550, "5.7.1", "no permitted recipients"), true);
                 }
-                current = current.withEnvelope(current.envelope().withForwardPaths(drop.left()));
+                current = drop.recorded(current.withEnvelope(current.envelope().withForwardPaths(drop.left())),
+                        routine.name(), decision.reason());
             } else if (decision instanceof ExitDecision.Accept) {
                 break;
             } else if (decision instanceof ExitDecision.Reject reject) {

@@ -84,6 +84,26 @@ class VerifyRecipientsStageTest {
     }
 
     @Test
+    void processShouldRecordEachDropAsDroppedByAttributeWhenOneReplaces() throws StageException {
+        FakeExitRoutine dropper = FakeExitRoutine.always("domain-policy", ExitDecision.dropRecipients(
+                List.of(ForwardPath.parse("bob@PARTNER.example"), CAROL), "outside the allowed domains"));
+
+        MailObject result = next(stage(dropper).process(mail));
+
+        assertEquals(Map.of("dropped-by:<bob@partner.example>", "domain-policy: outside the allowed domains",
+                "dropped-by:<carol@example.com>", "domain-policy: outside the allowed domains"),
+                result.attributes().values());
+    }
+
+    @Test
+    void processShouldRecordNoAttributeWhenTheDroppedPathsAreNotInIt() throws StageException {
+        FakeExitRoutine dropper = FakeExitRoutine.always("r", ExitDecision.dropRecipients(
+                List.of(ForwardPath.parse("zed@example.com")), "zed left"));
+
+        assertEquals(Map.of(), next(stage(dropper).process(mail)).attributes().values());
+    }
+
+    @Test
     void processShouldRejectWith550When5_7_1WhenEveryRecipientIsDropped() throws StageException {
         FakeExitRoutine dropper = FakeExitRoutine.always("domain-policy", ExitDecision.dropRecipients(
                 List.of(ALICE, BOB, CAROL), "outside office hours"));
