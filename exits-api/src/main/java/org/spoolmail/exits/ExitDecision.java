@@ -102,6 +102,27 @@ public sealed interface ExitDecision {
     }
 
     /**
+     * Rewrites the reverse-path and the From header field to one mailbox with a display name the routine chooses
+     * (RC 8), e.g. a sender directory's own name for the address instead of the one the job wrote. Taken by the
+     * {@code verify-sender} exit point only.
+     *
+     * @param sender the mailbox to send as
+     * @param fromDisplayName the From display name as a reader sees it (unquoted, e.g. {@code Payroll "West"});
+     *     the empty string writes the bare address with no display name. The exit point quotes it as RFC 5322
+     *     section 3.2.5 needs
+     * @param reason why, for the audit record
+     * @return the decision
+     * @throws IllegalArgumentException if {@code fromDisplayName} holds a control character or line separator,
+     *     or only blanks
+     * @throws NullPointerException if an argument is null
+     * @since 1.0.0
+     */
+    static ExitDecision replaceWithDisplayName(Mailbox sender, String fromDisplayName, String reason) {
+        return new Replace(Optional.of(ReversePath.of(sender)), Optional.of(sender), reason,
+                Optional.of(fromDisplayName));
+    }
+
+    /**
      * Removes forward-paths from the envelope (RC 8). Taken by the {@code verify-recipients} exit point only.
      *
      * @param recipients the forward-paths to remove, compared as {@link Mailbox#sameAs(Mailbox)} does; at least one
@@ -190,29 +211,70 @@ public sealed interface ExitDecision {
 
     /**
      * RC 8: the sender is rewritten. The new reverse-path replaces {@code MAIL FROM}; the new From address replaces
-     * the address of the From header field, keeping its display name (RFC 5322 section 3.4).
+     * the address of the From header field, keeping its display name (RFC 5322 section 3.4) unless
+     * {@code fromDisplayName} says otherwise.
      *
      * @param reversePath the new reverse-path, or empty to keep it
      * @param from the new address for the From header field, or empty to keep it
      * @param reason why
+     * @param fromDisplayName empty to keep the From field's display name (and comments); the empty string to write
+     *     the bare address; other text to write it as the display name (unquoted, as a reader sees it; the exit
+     *     point quotes it as RFC 5322 section 3.2.5 needs). Only with a new {@code from}
      * @since 1.0.0
      */
-    record Replace(Optional<ReversePath> reversePath, Optional<Mailbox> from, String reason) implements ExitDecision {
+    record Replace(Optional<ReversePath> reversePath, Optional<Mailbox> from, String reason,
+            Optional<String> fromDisplayName) implements ExitDecision {
         /**
          * Checks the components.
          *
          * @param reversePath the new reverse-path, or empty
          * @param from the new From address, or empty
          * @param reason why
-         * @throws IllegalArgumentException if both {@code reversePath} and {@code from} are empty
+         * @param fromDisplayName the From display name to write, the empty string for none, or empty to keep it
+         * @throws IllegalArgumentException if both {@code reversePath} and {@code from} are empty; if
+         *     {@code fromDisplayName} is present without {@code from}, or holds a control character or line
+         *     separator, or only blanks
          * @throws NullPointerException if a component is null
+         * @since 1.0.0
          */
         public Replace {
             Objects.requireNonNull(reversePath, "reversePath");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(fromDisplayName, "fromDisplayName");
             if (reversePath.isEmpty() && from.isEmpty()) {
                 throw new IllegalArgumentException("REPLACE needs a new reverse-path, a new From, or both");
+            }
+            if (fromDisplayName.isPresent() && from.isEmpty()) {
+                throw new IllegalArgumentException("REPLACE of the From display name needs a new From address");
+            }
+            fromDisplayName.ifPresent(Replace::checkDisplayName);
+        }
+
+        /**
+         * Makes a REPLACE that keeps the From field's display name.
+         *
+         * @param reversePath the new reverse-path, or empty
+         * @param from the new From address, or empty
+         * @param reason why
+         * @throws IllegalArgumentException if both {@code reversePath} and {@code from} are empty
+         * @throws NullPointerException if an argument is null
+         * @since 1.0.0
+         */
+        public Replace(Optional<ReversePath> reversePath, Optional<Mailbox> from, String reason) {
+            this(reversePath, from, reason, Optional.empty());
+        }
+
+        private static void checkDisplayName(String name) {
+            if (!name.isEmpty() && name.isBlank()) {
+                throw new IllegalArgumentException("a From display name must not be only blanks");
+            }
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x20 || c >= 0x7F && c <= 0x9F || c == '\u2028' || c == '\u2029') {
+                    throw new IllegalArgumentException(String.format("a From display name must not hold the control"
+                            + " character or line separator U+%04X (RFC 5322 section 3.2.5)", (int) c));
+                }
             }
         }
 

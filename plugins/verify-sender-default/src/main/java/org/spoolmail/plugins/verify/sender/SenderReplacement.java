@@ -1,5 +1,7 @@
 package org.spoolmail.plugins.verify.sender;
 
+import java.util.Optional;
+
 import org.spoolmail.exits.ExitDecision;
 import org.spoolmail.exits.mail.AddressList;
 import org.spoolmail.exits.mail.HeaderSection;
@@ -9,7 +11,10 @@ import org.spoolmail.exits.mail.Mailbox;
 /**
  * Applies a REPLACE decision to a mail object: the new reverse-path goes on the envelope, and the new address goes
  * into the From header field with its display name kept ({@link AddressList#withFirstAddress}); a mail object
- * without a From header field gets {@code From: new@address}.
+ * without a From header field gets {@code From: new@address}. A decision that names a From display name
+ * ({@link ExitDecision.Replace#fromDisplayName()}) writes {@code phrase <new@address>} instead, the phrase quoted as
+ * RFC 5322 section 3.2.5 needs ({@link DisplayNamePhrase}), or the bare address when the name is empty; the old
+ * display name and comments go.
  */
 final class SenderReplacement {
 
@@ -29,13 +34,19 @@ final class SenderReplacement {
             result = result.withEnvelope(result.envelope().withReversePath(replace.reversePath().get()));
         }
         if (replace.from().isPresent()) {
-            result = result.withContent(result.content().withHeaders(withFrom(result, replace.from().get())));
+            result = result.withContent(result.content().withHeaders(
+                    withFrom(result, replace.from().get(), replace.fromDisplayName())));
         }
         return result;
     }
 
-    private static HeaderSection withFrom(MailObject mail, Mailbox address) {
+    private static HeaderSection withFrom(MailObject mail, Mailbox address, Optional<String> displayName) {
         HeaderSection headers = mail.content().headers();
+        if (displayName.isPresent()) {
+            String name = displayName.get();
+            return headers.replace("From", name.isEmpty() ? address.toString()
+                    : DisplayNamePhrase.nameAddr(name, address.toString()));
+        }
         String body = headers.first("From")
                 .map(old -> AddressList.withFirstAddress(old, address))
                 .orElse(address.toString());

@@ -171,6 +171,38 @@ class VerifySenderStageTest {
     }
 
     @Test
+    void processShouldWriteTheRoutinesDisplayNameQuotedWhenReplaceNamesOne() throws StageException {
+        FakeRoutine replacer = FakeRoutine.always("dir", ExitDecision.replaceWithDisplayName(PAYROLL,
+                "Payroll, West \"Ops\"", "directory name"));
+
+        MailObject result = assertInstanceOf(StageOutcome.Next.class, stage(replacer).process(mail)).mail();
+
+        assertEquals(Optional.of("\"Payroll, West \\\"Ops\\\"\" <payroll@example.com>"),
+                result.content().headers().first("From"));
+        assertEquals(ReversePath.of(PAYROLL), result.envelope().reversePath());
+    }
+
+    @Test
+    void processShouldWriteAnAtomDisplayNameUnquotedWhenReplaceNamesOne() throws StageException {
+        FakeRoutine replacer = FakeRoutine.always("dir", ExitDecision.replaceWithDisplayName(PAYROLL,
+                "Payroll Office", "directory name"));
+
+        MailObject result = assertInstanceOf(StageOutcome.Next.class, stage(replacer).process(mail)).mail();
+
+        assertEquals(Optional.of("Payroll Office <payroll@example.com>"), result.content().headers().first("From"));
+    }
+
+    @Test
+    void processShouldWriteTheBareAddressWhenReplaceDropsTheDisplayName() throws StageException {
+        FakeRoutine replacer = FakeRoutine.always("dir", ExitDecision.replaceWithDisplayName(PAYROLL, "",
+                "no display name"));
+
+        MailObject result = assertInstanceOf(StageOutcome.Next.class, stage(replacer).process(mail)).mail();
+
+        assertEquals(Optional.of("payroll@example.com"), result.content().headers().first("From"));
+    }
+
+    @Test
     void processShouldPassTheFailureOnWhenRoutineFails() {
         FakeRoutine later = FakeRoutine.always("later", ExitDecision.proceed());
 
