@@ -15,7 +15,7 @@ import org.spoolmail.exits.mail.Mailbox;
  */
 final class DirectoryEntries {
 
-    private static final Set<String> KEYS = Set.of("user", "job", "send-as");
+    private static final Set<String> KEYS = Set.of("user", "job", "send-as", "display-name");
 
     private DirectoryEntries() {
     }
@@ -45,13 +45,23 @@ final class DirectoryEntries {
         }
         for (Object key : map.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: user, job, send-as)");
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (known: user, job, send-as, display-name)");
             }
         }
         String user = single(map.get("user"), where, "user");
         Optional<AddressPattern> job = map.containsKey("job")
                 ? Optional.of(jobPattern(single(map.get("job"), where, "job"), where)) : Optional.empty();
-        return new DirectoryEntry(user, job, sendAs(map.get("send-as"), where));
+        Optional<String> displayName = map.containsKey("display-name")
+                ? Optional.of(displayName(single(map.get("display-name"), where, "display-name"), where))
+                : Optional.empty();
+        return new DirectoryEntry(user, job, sendAs(map.get("send-as"), where), displayName);
+    }
+
+    private static String displayName(String text, String where) {
+        if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+            throw new IllegalArgumentException(where + ": display-name must not hold a line separator");
+        }
+        return text;
     }
 
     private static AddressPattern jobPattern(String text, String where) {

@@ -8,17 +8,23 @@ import org.spoolmail.exits.mail.IdentityFact;
 import org.spoolmail.exits.mail.Mailbox;
 
 /**
- * One row of the sender directory: an OS user ID, optionally narrowed to job names, and the addresses that user
- * may send as.
+ * One row of the sender directory: an OS user ID, optionally narrowed to job names, the addresses that user
+ * may send as, and optionally the display name a REPLACE writes with them.
  *
  * @param user the user ID, compared ignoring case
  * @param job the job-name pattern, or empty for any job (and for work without a job name)
  * @param sendAs the address patterns, at least one
+ * @param displayName the From display name for {@code display-name: replace}, as a reader sees it; or empty
  */
-record DirectoryEntry(String user, Optional<AddressPattern> job, List<AddressPattern> sendAs) {
+record DirectoryEntry(String user, Optional<AddressPattern> job, List<AddressPattern> sendAs,
+        Optional<String> displayName) {
 
     DirectoryEntry {
         sendAs = List.copyOf(sendAs);
+    }
+
+    DirectoryEntry(String user, Optional<AddressPattern> job, List<AddressPattern> sendAs) {
+        this(user, job, sendAs, Optional.empty());
     }
 
     /** @return true if this row is about the user ID, ignoring case */

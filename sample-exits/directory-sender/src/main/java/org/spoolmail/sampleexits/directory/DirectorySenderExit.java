@@ -22,7 +22,9 @@ import org.spoolmail.exits.mail.SmtpReply;
  * jobs) may send as which addresses. It decides on the established user ID only; a job-name pattern matches an
  * established or claimed job name. In {@code verify} mode the reverse-path and every From address must be allowed
  * by one row, else the mail is rejected with {@code 550 5.7.1}; in {@code replace} mode a sender that is not
- * allowed is replaced by the row's first send-as address without wildcards. In both modes a From, Sender or
+ * allowed is replaced by the row's first send-as address without wildcards, and {@code display-name} says what
+ * happens to the From display name: {@code keep} it (default), {@code replace} it with that row's own
+ * {@code display-name}, or {@code drop} it (the bare address). In both modes a From, Sender or
  * Reply-To display name holding address-like text other than its own address ({@code "ceo@example.com"
  * <ops@example.com>}) is rejected with {@code 550 5.7.1}.
  *
@@ -32,10 +34,12 @@ import org.spoolmail.exits.mail.SmtpReply;
  *   config:
  *     directory-sender:
  *       mode: verify            # verify | replace
+ *       display-name: keep      # replace mode: keep | replace | drop the From display name
  *       entries:
  *         - user: BATCH1        # OS user ID (established), compared ignoring case
  *           job: "PAY*"         # optional job-name pattern (* and ?)
  *           send-as: [payroll@example.com, "*@reports.example.com"]
+ *           display-name: Payroll Office   # written by display-name: replace
  *         - user: OPS
  *           send-as: [ops@example.com]
  * }</pre>
@@ -46,11 +50,17 @@ public class DirectorySenderExit implements MailExit {
 
     /** {@code verify} refuses senders the table does not allow; {@code replace} sends as an allowed address. */
     static final ConfigKey<String> MODE = ConfigKey.oneOf("mode", "verify", "verify", "replace");
+    /**
+     * What a REPLACE does to the From display name: {@code keep} it, {@code replace} it with the row's own
+     * {@code display-name}, or {@code drop} it. Only {@code replace} mode replaces senders.
+     */
+    static final ConfigKey<String> DISPLAY_NAME = ConfigKey.oneOf("display-name", "keep", "keep", "replace", "drop");
     /** The sender directory: rows of user, optional job pattern and send-as address patterns. */
     static final ConfigKey<List<DirectoryEntry>> ENTRIES = new ConfigKey<>("entries", Optional.empty(), true,
             "a list of mappings with user, optional job and send-as", DirectoryEntries::parse);
 
     private boolean replaceMode;
+    private String displayNameMode = "keep";
     private List<DirectoryEntry> entries = List.of();
 
     /** Creates the exit; PF4J calls this. */
@@ -59,13 +69,23 @@ public class DirectorySenderExit implements MailExit {
 
     @Override
     public List<ConfigKey<?>> configSchema() {
-        return List.of(MODE, ENTRIES);
+        return List.of(MODE, DISPLAY_NAME, ENTRIES);
     }
 
     @Override
     public void init(StageContext context) {
         replaceMode = context.config().get(MODE).equals("replace");
+        displayNameMode = context.config().get(DISPLAY_NAME);
         entries = context.config().get(ENTRIES);
+        if (displayNameMode.equals("replace")) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).firstPlainAddress().isPresent() && entries.get(i).displayName().isEmpty()) {
+                    throw new IllegalArgumentException("display-name: replace needs a display-name"
+                            + " in every entry with a send-as address without wildcards; entries[" + i
+                            + "] has none");
+                }
+            }
+        }
     }
 
     @Override
@@ -140,12 +160,23 @@ public class DirectorySenderExit implements MailExit {
             String text = user + " is not authorised to send as " + notFrom.get().address();
             return refuse(text, text + " (" + notFrom.get().field() + ", which a replacement does not rewrite)");
         }
-        Optional<Mailbox> target = applicable.stream().flatMap(e -> e.firstPlainAddress().stream()).findFirst();
-        if (target.isEmpty()) {
+        Optional<DirectoryEntry> row = applicable.stream().filter(e -> e.firstPlainAddress().isPresent()).findFirst();
+        if (row.isEmpty()) {
             return refuse(user + " is not authorised to send as " + mail.envelope().reversePath(),
                     "user ID " + user + " has no send-as address without wildcards in the sender directory");
         }
-        return ExitDecision.replace(target.get(), user + " sends as " + target.get());
+        return replacement(user, row.get());
+    }
+
+    private ExitDecision replacement(String user, DirectoryEntry row) {
+        Mailbox target = row.firstPlainAddress().orElseThrow();
+        String reason = user + " sends as " + target;
+        return switch (displayNameMode) {
+            case "replace" -> ExitDecision.replaceWithDisplayName(target, row.displayName().orElseThrow(),
+                    reason + " with display name '" + row.displayName().get() + "'");
+            case "drop" -> ExitDecision.replaceWithDisplayName(target, "", reason + " without a display name");
+            default -> ExitDecision.replace(target, reason);
+        };
     }
 
     private static ExitDecision refuseJob(String user, Optional<IdentityFact> jobName) {

@@ -87,7 +87,7 @@ class DirectorySenderConfigTest {
 
     @Test
     void initShouldNameTheIndexWhenAKeyIsUnknown() {
-        assertEquals("config.entries: entries[0]: unknown key 'sendas' (known: user, job, send-as) " + EXPECTED,
+        assertEquals("config.entries: entries[0]: unknown key 'sendas' (known: user, job, send-as, display-name) " + EXPECTED,
                 problem(entries(Map.of("user", "OPS", "sendas", "ops@example.com"))));
     }
 
@@ -108,6 +108,43 @@ class DirectorySenderConfigTest {
         assertEquals("config.entries: entries[0].job: address pattern 'PAY 1' holds a blank (U+0020), which no"
                 + " address, domain or name may hold " + EXPECTED,
                 problem(entries(Map.of("user", "OPS", "job", "PAY 1", "send-as", "ops@example.com"))));
+    }
+
+    @Test
+    void entriesShouldCarryTheDisplayNameStrippedWhenARowHasOne() {
+        StageConfig config = StageConfig.of(new DirectorySenderExit().configSchema(), entries(
+                Map.of("user", "OPS", "send-as", "ops@example.com", "display-name", " Operations, HQ ")));
+
+        assertEquals(List.of(new DirectoryEntry("OPS", Optional.empty(), List.of(AddressPattern.of("ops@example.com")),
+                Optional.of("Operations, HQ"))), config.get(DirectorySenderExit.ENTRIES));
+        assertEquals("keep", config.get(DirectorySenderExit.DISPLAY_NAME));
+    }
+
+    @Test
+    void initShouldNameTheIndexWhenADisplayNameHoldsALineBreak() {
+        assertEquals("config.entries: entries[0]: display-name must be printable and not empty " + EXPECTED,
+                problem(entries(Map.of("user", "OPS", "send-as", "ops@example.com", "display-name", "Ops\r\nBcc: x"))));
+    }
+
+    @Test
+    void initShouldFailWhenDisplayNameIsUnknown() {
+        assertEquals("config.display-name: 'rename' is not allowed (expected one of keep, replace, drop)",
+                problem(Map.of("display-name", "rename", "entries", List.of())));
+    }
+
+    @Test
+    void initShouldNameTheEntryWithoutDisplayNameWhenDisplayNameIsReplace() {
+        DirectorySenderExit exit = new DirectorySenderExit();
+        Map<String, Object> config = Map.of("mode", "replace", "display-name", "replace", "entries", List.of(
+                Map.of("user", "OPS", "send-as", "ops@example.com", "display-name", "Ops"),
+                Map.of("user", "REPORTS", "send-as", "*@reports.example.com"),
+                Map.of("user", "BATCH1", "send-as", "payroll@example.com")));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> exit.init(FakeStageContext.of(exit, config, Path.of("."))));
+
+        assertEquals("display-name: replace needs a display-name in every entry with a send-as address without"
+                + " wildcards; entries[2] has none", e.getMessage());
     }
 
     private static final String EXPECTED = "(expected a list of mappings with user, optional job and send-as)";

@@ -24,6 +24,9 @@ class DirectorySenderExitTest {
             Map.of("user", "OPS", "send-as", List.of("ops@example.com")),
             Map.of("user", "REPORTS", "send-as", "*@reports.example.com"));
 
+    private static final List<Object> NAMED = List.of(Map.of("user", "BATCH1", "send-as",
+            List.of("*@reports.example.com", "payroll@example.com"), "display-name", "Payroll, West"));
+
     @Test
     void decideShouldContinueWhenReversePathAndFromAreAllowed() {
         MailObject mail = payrollJob().from("payroll@example.com")
@@ -210,6 +213,32 @@ class DirectorySenderExitTest {
 
         assertEquals(ExitDecision.replace(Mailbox.parse("payroll@example.com"), "BATCH1 sends as payroll@example.com"),
                 replace().decide(mail));
+    }
+
+    @Test
+    void decideShouldReplaceTheDisplayNameWithTheRowsOwnWhenDisplayNameIsReplace() {
+        MailObject mail = payrollJob().from("BATCH1@NODE1").header("From", "\"CEO\" <BATCH1@NODE1>").build();
+
+        assertEquals(ExitDecision.replaceWithDisplayName(Mailbox.parse("payroll@example.com"), "Payroll, West",
+                "BATCH1 sends as payroll@example.com with display name 'Payroll, West'"),
+                exit(Map.of("mode", "replace", "display-name", "replace", "entries", NAMED)).decide(mail));
+    }
+
+    @Test
+    void decideShouldDropTheDisplayNameWhenDisplayNameIsDrop() {
+        MailObject mail = payrollJob().from("BATCH1@NODE1").header("From", "\"CEO\" <BATCH1@NODE1>").build();
+
+        assertEquals(ExitDecision.replaceWithDisplayName(Mailbox.parse("payroll@example.com"), "",
+                "BATCH1 sends as payroll@example.com without a display name"),
+                exit(Map.of("mode", "replace", "display-name", "drop", "entries", NAMED)).decide(mail));
+    }
+
+    @Test
+    void decideShouldKeepTheDisplayNameWhenDisplayNameIsKeepAlthoughTheRowHasOne() {
+        MailObject mail = payrollJob().from("BATCH1@NODE1").build();
+
+        assertEquals(ExitDecision.replace(Mailbox.parse("payroll@example.com"), "BATCH1 sends as payroll@example.com"),
+                exit(Map.of("mode", "replace", "entries", NAMED)).decide(mail));
     }
 
     @Test
