@@ -70,6 +70,22 @@ class SenderVerificationIT {
         assertTrue(record.contains("\"reverse-path\":\"<reports@example.com>\""), record);
     }
 
+    @Test
+    void sendShouldWriteTheDirectoryDisplayNameQuotedWhenReplaceModeReplacesTheDisplayName() throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), directory("replace", USER,
+                "reports@example.com").replace("        entries:", "        display-name: replace\n        entries:")
+                + "\n            display-name: \"Reports, Night Shift\"");
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline, SpoolmailRun.corpus(dir, "seed-example.smtp").toString());
+
+        assertEquals(4, run.code, run.toString());
+        Path eml = SpoolmailRun.files(dir.resolve("outbox"), ".eml").get(0);
+        assertEquals(List.of("From: \"Reports, Night Shift\" <reports@example.com>"),
+                Files.readAllLines(eml, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("From:")).toList());
+        assertTrue(audit().contains("\"reason\":\"" + USER + " sends as reports@example.com with display name"
+                + " 'Reports, Night Shift'\""), audit());
+    }
+
     private static String directory(String mode, String user, String sendAs) {
         return String.join("\n",
                 "    routines: [directory-sender]",
