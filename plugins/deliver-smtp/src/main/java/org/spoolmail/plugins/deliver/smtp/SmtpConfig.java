@@ -40,7 +40,14 @@ final class SmtpConfig {
             "none", "plain", "login", "xoauth2");
     static final ConfigKey<Boolean> ALLOW_PLAINTEXT_AUTH = ConfigKey.bool("allow-plaintext-auth", false);
     static final ConfigKey<String> USERNAME = ConfigKey.string("username", null);
-    static final ConfigKey<String> PASSWORD_ENV = ConfigKey.string("password-env", "SPOOLMAIL_SMTP_PASSWORD");
+    /** The variable {@code password-env} names when neither it nor {@code password-file} is set. */
+    static final String DEFAULT_PASSWORD_ENV = "SPOOLMAIL_SMTP_PASSWORD";
+    static final ConfigKey<String> PASSWORD_ENV = new ConfigKey<>("password-env", Optional.empty(), false,
+            "an environment variable name; default " + DEFAULT_PASSWORD_ENV + " unless password-file is set",
+            ConfigKey.string("password-env", null).converter());
+    static final ConfigKey<String> PASSWORD_FILE = new ConfigKey<>("password-file", Optional.empty(), false,
+            "a file readable by its owner only holding the password on one line; instead of password-env",
+            ConfigKey.string("password-file", null).converter());
     static final ConfigKey<String> OAUTH2_TOKEN_FILE = ConfigKey.string("oauth2-token-file", null);
     static final ConfigKey<String> OAUTH2_TOKEN_ENV = ConfigKey.string("oauth2-token-env", null);
     static final ConfigKey<Duration> CONNECT_TIMEOUT = ConfigKey.duration("connect-timeout", Duration.ofSeconds(30));
@@ -52,8 +59,8 @@ final class SmtpConfig {
     static final ConfigKey<Boolean> WIRE_TRACE = ConfigKey.bool("wire-trace", false);
 
     static final List<ConfigKey<?>> SCHEMA = List.of(HOST, PORT, HOSTS, FALLBACK_HOSTS, HELO_NAME, TLS, STARTTLS,
-            TRUST_STORE, TRUST_STORE_PASSWORD_ENV, VERIFY_HOSTNAME, AUTH_MECHANISM, ALLOW_PLAINTEXT_AUTH, USERNAME, PASSWORD_ENV,
-            OAUTH2_TOKEN_FILE, OAUTH2_TOKEN_ENV, CONNECT_TIMEOUT, COMMAND_TIMEOUT, DATA_TIMEOUT, DSN_NOTIFY, DSN_RET,
+            TRUST_STORE, TRUST_STORE_PASSWORD_ENV, VERIFY_HOSTNAME, AUTH_MECHANISM, ALLOW_PLAINTEXT_AUTH, USERNAME,
+            PASSWORD_ENV, PASSWORD_FILE, OAUTH2_TOKEN_FILE, OAUTH2_TOKEN_ENV, CONNECT_TIMEOUT, COMMAND_TIMEOUT, DATA_TIMEOUT, DSN_NOTIFY, DSN_RET,
             CONNECTION_IDLE, WIRE_TRACE);
 
     private final UnaryOperator<String> environment;
@@ -68,8 +75,8 @@ final class SmtpConfig {
      * @param context the stage's context
      * @return the settings
      * @throws StageException transient (a configuration problem is the environment's, condition code 16, never
-     *     the input's) if no relay is named, AUTH lacks a user or credential, a name is unusable, or the
-     *     trust store is unusable
+     *     the input's) if no relay is named, AUTH lacks a user or credential, the password file is unusable or
+     *     open to its group or others, a name is unusable, or the trust store is unusable
      */
     SmtpSettings read(StageContext context) throws StageException {
         StageConfig c = context.config();
@@ -82,7 +89,7 @@ final class SmtpConfig {
         checkPlaintextAuth(c, auth);
         Optional<Secret> password = Optional.empty();
         if (auth == SmtpSettings.AuthMechanism.PLAIN || auth == SmtpSettings.AuthMechanism.LOGIN) {
-            password = Optional.of(secret(c.get(PASSWORD_ENV), "password-env"));
+            password = Optional.of(password(context));
         }
         Optional<OAuthToken> token = auth == SmtpSettings.AuthMechanism.XOAUTH2 ? Optional.of(token(context))
                 : Optional.empty();
@@ -135,6 +142,19 @@ final class SmtpConfig {
             notify = Optional.of(DsnRequest.parseNotify(c.get(DSN_NOTIFY)));
         }
         return new DsnRequest(notify, c.find(DSN_RET).map(r -> r.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The AUTH password, from {@code password-file} or the variable {@code password-env} names; not both. */
+    private Secret password(StageContext context) throws StageException {
+        StageConfig c = context.config();
+        if (c.find(PASSWORD_FILE).isPresent()) {
+            if (c.find(PASSWORD_ENV).isPresent()) {
+                throw new TransientStageException("name the AUTH password with either password-env or password-file,"
+                        + " not both", null);
+            }
+            return PasswordFile.read(context.resolve(c.get(PASSWORD_FILE)));
+        }
+        return secret(c.find(PASSWORD_ENV).orElse(DEFAULT_PASSWORD_ENV), "password-env");
     }
 
     private OAuthToken token(StageContext context) throws StageException {

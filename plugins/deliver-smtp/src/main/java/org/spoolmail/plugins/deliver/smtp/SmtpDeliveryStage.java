@@ -56,7 +56,8 @@ import org.spoolmail.exits.mail.MailObject;
  *     auth-mechanism: plain           # none (default) | plain | login | xoauth2
  *     allow-plaintext-auth: "false"   # true: AUTH may go without TLS (needed for starttls: off); default false
  *     username: batch-mailer
- *     password-env: SPOOLMAIL_SMTP_PASSWORD     # plain, login
+ *     password-env: SPOOLMAIL_SMTP_PASSWORD     # plain, login (the default variable)
+ *     # password-file: /etc/spoolmail/relay.pw  # or: a file only its owner may read (0600), one line
  *     oauth2-token-file: secrets/token # xoauth2: re-read for each session; or oauth2-token-env: VAR
  *     dsn-notify: failure,delay       # never | any of success,failure,delay; sent when the relay offers DSN
  *     dsn-ret: hdrs                   # full | hdrs; ENVID is always the mail object's id

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +49,23 @@ class GreenMailAuthTest {
     @ValueSource(strings = {"plain", "login"})
     void processShouldDeliverWhenCredentialsAreRight(String mechanism) throws Exception {
         SmtpDeliveryStage stage = stage(mechanism, "s3cr3t", "off");
+
+        StageOutcome.Stop stop = assertInstanceOf(StageOutcome.Stop.class,
+                stage.process(SmtpDeliveryStageTest.mail("audit@example.com")));
+
+        assertEquals(Disposition.Kind.DELIVERED, stop.disposition().kind());
+        assertEquals(1, GREEN_MAIL.getReceivedMessages().length);
+    }
+
+    @Test
+    void processShouldDeliverWithThePasswordFromAnOwnerOnlyFileWhenPasswordFileIsSet() throws Exception {
+        Path file = Files.writeString(base.resolve("relay.pw"), "s3cr3t\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        SmtpDeliveryStage stage = new SmtpDeliveryStage(name -> null);
+        opened.add(stage);
+        stage.init(FakeStageContext.of(stage, Map.of("host", "127.0.0.1", "port", GREEN_MAIL.getSmtp().getPort(),
+                "auth-mechanism", "plain", "username", "batchmail", "password-file", "relay.pw", "starttls", "off",
+                "allow-plaintext-auth", "true"), base));
 
         StageOutcome.Stop stop = assertInstanceOf(StageOutcome.Stop.class,
                 stage.process(SmtpDeliveryStageTest.mail("audit@example.com")));
