@@ -67,8 +67,7 @@ final class SendCommand implements Subcommand {
     @Override
     public String summary() {
         return check ? "parse and run every stage up to delivery without sending; print each message and problem"
-                : "run datastreams, control statement decks or RFC 5322 messages through the pipeline and deliver"
-                + " them now";
+                : "run each input (SMTP datastream, control statements, RFC 5322 message) through the pipeline now";
     }
 
     @Override

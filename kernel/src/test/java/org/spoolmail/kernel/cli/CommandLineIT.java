@@ -26,7 +26,7 @@ class CommandLineIT {
             assertEquals("", run.err);
             assertEquals("usage: spoolmail <subcommand> [options]; spoolmail <subcommand> --help for details",
                     run.out.lines().findFirst().orElseThrow());
-            assertTrue(run.out.contains("\n  send      run datastreams"), run.out);
+            assertTrue(run.out.contains("\n  send      run each input"), run.out);
         }
     }
 

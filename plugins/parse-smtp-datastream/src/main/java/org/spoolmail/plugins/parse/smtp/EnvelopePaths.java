@@ -135,13 +135,32 @@ final class EnvelopePaths {
         return path.startsWith("@") && colon > 0 ? path.substring(colon + 1).strip() : path;
     }
 
+    /**
+     * The characters that sit at x'7C', where '@' is in CCSID 37, in the national EBCDIC code pages (273/1141 '§',
+     * 277/1142 'Ø', 278/1143 'Ö', 297/1147 'à', 871/1149 'Ð'): a job typed one of them for '@'.
+     */
+    private static final String NATIONAL_AT_SIGNS = "\u00A7\u00D8\u00D6\u00E0\u00D0";
+
+    private static String atSignHint(String path) {
+        if (path.indexOf('@') >= 0) {
+            return "";
+        }
+        for (char c : NATIONAL_AT_SIGNS.toCharArray()) {
+            if (path.indexOf(c) >= 0) {
+                return " (a job on a national keyboard types '" + c + "' for '@': set the parse stage's at-sign: \""
+                        + c + "\"; see spoolmail codepages)";
+            }
+        }
+        return "";
+    }
+
     private Mailbox mailbox(String path, String command, InputLocation at) throws PermanentStageException {
         Mailbox mailbox;
         try {
             mailbox = Mailbox.parse(path);
         } catch (IllegalArgumentException e) {
             throw new CommandSyntaxException(at, "malformed address '<" + path + ">' in " + command + ": "
-                    + e.getMessage());
+                    + e.getMessage() + atSignHint(path));
         }
         if (mailbox.isQualified()) {
             return mailbox;

@@ -2,6 +2,7 @@ package org.spoolmail.plugins.parse.smtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,8 @@ class SmtpDatastreamParserAtSignTest {
 
         assertEquals("job.smtp record 2: malformed address '<lohn\u00a7example.de>' in MAIL FROM: ",
                 e.getMessage().substring(0, e.getMessage().indexOf("MAIL FROM: ") + 11));
+        assertTrue(e.getMessage().endsWith(" (a job on a national keyboard types '\u00a7' for '@': set the parse"
+                + " stage's at-sign: \"\u00a7\"; see spoolmail codepages)"), e.getMessage());
     }
 
     @Test
