@@ -21,6 +21,11 @@ import java.util.List;
  * base64 or quoted-printable text). A 7bit or 8bit text part with a line that starts like a delimiter of an
  * enclosing multipart is sent base64 instead. The output always ends with CRLF.
  *
+ * <p>A {@code message/*} leaf (or a multipart not yet divided into parts) may only be 7bit, 8bit or binary
+ * (RFC 2046 section 5.2.1, RFC 2045 section 6.4): when it holds 8-bit octets and the relay does not offer 8BITMIME,
+ * it cannot be sent at all, and {@link #write} and {@link #checkWritable} refuse it naming the part, as IMAP numbers
+ * parts (RFC 3501 section 6.4.5: {@code part 2 (message/rfc822)} is the second child of a multipart root).
+ *
  * <p>Thread-safe: no state is kept between calls.
  *
  * @since 1.0.0
@@ -37,11 +42,14 @@ public final class MessageWriter {
      * @param out where the octets go; not closed
      * @param options what the receiver accepts
      * @throws IOException if reading content or writing fails
-     * @throws IllegalStateException if a part still holds untranslated records (before anything is written), or
-     *     if a structured header field or an address holds non-ASCII text and {@code options} has no SMTPUTF8
+     * @throws IllegalStateException if a part still holds untranslated records, or a {@code message/*} or
+     *     undivided multipart leaf holds 8-bit octets and {@code options} has no 8BITMIME (both before anything is
+     *     written), or if a structured header field or an address holds non-ASCII text and {@code options} has no
+     *     SMTPUTF8
      */
     public static void write(MailContent content, OutputStream out, WireOptions options) throws IOException {
-        requireTranslated(content.root(), "1");
+        requireTranslated(content.root());
+        CompositeOctets.requireSevenBitComposites(content.root(), options);
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         PartWriter writer = new PartWriter(buffered, options);
         for (HeaderField field : content.headers().fields()) {
@@ -58,24 +66,31 @@ public final class MessageWriter {
     }
 
     /**
-     * Checks, without reading any part's content and without writing, that {@link #write} can write the content for
-     * these options: every part translated, and every header field (of the message and of each part) encodable. A
-     * deliver stage calls this before it sends MAIL FROM, so that a message that cannot go to this relay (an
-     * addr-spec with non-ASCII text to a relay without SMTPUTF8, RFC 6531 section 3.2) fails before anything is
-     * sent instead of half-way through the data.
+     * Checks, without writing, that {@link #write} can write the content for these options: every part
+     * translated, every header field (of the message and of each part) encodable, and, when {@code options} has no
+     * 8BITMIME, no {@code message/*} or undivided multipart leaf holding 8-bit octets (the content of those leaves
+     * only is read; no other part's). A deliver stage calls this before it sends MAIL FROM, so that a message that
+     * cannot go to this relay (an addr-spec with non-ASCII text to a relay without SMTPUTF8, RFC 6531 section 3.2;
+     * an 8-bit {@code message/rfc822} to a relay without 8BITMIME, RFC 2046 section 5.2.1) fails before anything
+     * is sent instead of half-way through the data.
      *
      * @param content the header section and MIME tree
      * @param options what the receiver accepts
-     * @throws IllegalStateException if a part still holds untranslated records, or if a structured header field or
-     *     an address holds non-ASCII text and {@code options} has no SMTPUTF8; the message names the field
+     * @throws IllegalStateException if a part still holds untranslated records, if a structured header field or
+     *     an address holds non-ASCII text and {@code options} has no SMTPUTF8 (the message names the field), or if
+     *     a {@code message/*} or undivided multipart leaf holds 8-bit octets and {@code options} has no 8BITMIME
+     *     (the message names the part, e.g. {@code part 2 (message/rfc822) holds 8-bit octets and the relay does
+     *     not offer 8BITMIME; RFC 2046 section 5.2.1 forbids encoding it})
+     * @throws java.io.UncheckedIOException if such a leaf's content cannot be read
      * @since 1.0.0
      */
     public static void checkWritable(MailContent content, WireOptions options) {
-        requireTranslated(content.root(), "1");
+        requireTranslated(content.root());
         for (HeaderField field : content.headers().fields()) {
             HeaderFieldEncoder.encode(field, options);
         }
         checkPartHeaders(content.root(), options);
+        CompositeOctets.requireSevenBitComposites(content.root(), options);
     }
 
     private static void checkPartHeaders(MimePart part, WireOptions options) {
@@ -88,13 +103,12 @@ public final class MessageWriter {
         }
     }
 
-    private static void requireTranslated(MimePart part, String number) {
-        if (part.body().filter(PartBody.Records.class::isInstance).isPresent()) {
-            throw new IllegalStateException("part not translated: part " + number + " ("
-                    + part.contentType().mediaType() + ") still holds records in their source CCSID");
-        }
-        for (int i = 0; i < part.children().size(); i++) {
-            requireTranslated(part.children().get(i), number + "." + (i + 1));
-        }
+    private static void requireTranslated(MimePart root) {
+        CompositeOctets.walk(root, (part, number) -> {
+            if (part.body().filter(PartBody.Records.class::isInstance).isPresent()) {
+                throw new IllegalStateException("part not translated: part " + number + " ("
+                        + part.contentType().mediaType() + ") still holds records in their source CCSID");
+            }
+        });
     }
 }

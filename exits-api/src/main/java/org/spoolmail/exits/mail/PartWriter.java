@@ -101,7 +101,8 @@ final class PartWriter {
         scan.close();
         boolean composite = type.isMultipart() || type.type().equals("message");
         if (composite) {
-            // RFC 2045 section 6.4: a composite type may only be 7bit, 8bit or binary.
+            // RFC 2045 section 6.4: a composite type may only be 7bit, 8bit or binary; MessageWriter has refused an
+            // 8-bit one for a relay without 8BITMIME before anything was written (CompositeOctets).
             return scan.highOctets() ? ContentTransferEncoding.EIGHT_BIT : ContentTransferEncoding.SEVEN_BIT;
         }
         return scan.choose(options);

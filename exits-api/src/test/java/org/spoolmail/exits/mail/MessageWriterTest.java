@@ -166,6 +166,69 @@ class MessageWriterTest {
         assertEquals(0, out.size());
     }
 
+    private static final byte[] FORWARDED = ("From: a@example.org\r\nSubject: Gr\u00fc\u00dfe\r\n\r\n"
+            + "K\u00f6ln\r\n").getBytes(StandardCharsets.UTF_8);
+
+    private static MailContent withForwarded(byte[] forwarded) {
+        return message(MimePart.multipart(ContentType.parse("multipart/mixed; boundary=b1"), List.of(
+                text(TEXT_UTF8, "see below\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                text(ContentType.parse("message/rfc822"), forwarded, StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void checkWritableShouldRefuseNamingThePartWhenAMessagePartHolds8BitOctetsAndRelayLacks8BitMime() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> MessageWriter.checkWritable(withForwarded(FORWARDED), WireOptions.SEVEN_BIT));
+
+        assertEquals("part 2 (message/rfc822) holds 8-bit octets and the relay does not offer 8BITMIME;"
+                + " RFC 2046 section 5.2.1 forbids encoding it", e.getMessage());
+    }
+
+    @Test
+    void writeShouldRefuseBeforeWritingAnythingWhenAMessagePartHolds8BitOctetsAndRelayLacks8BitMime() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> MessageWriter.write(withForwarded(FORWARDED), out, WireOptions.SEVEN_BIT));
+
+        assertEquals("part 2 (message/rfc822) holds 8-bit octets and the relay does not offer 8BITMIME;"
+                + " RFC 2046 section 5.2.1 forbids encoding it", e.getMessage());
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    void checkWritableShouldRefuseNamingRfc2045WhenAnUndividedMultipartHolds8BitOctets() {
+        MailContent content = message(text(ContentType.parse("multipart/mixed; boundary=b1"),
+                "--b1\r\n\r\nK\u00f6ln\r\n--b1--\r\n".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> MessageWriter.checkWritable(content, WireOptions.SEVEN_BIT));
+
+        assertEquals("part 1 (multipart/mixed) holds 8-bit octets and the relay does not offer 8BITMIME;"
+                + " RFC 2045 section 6.4 forbids encoding it", e.getMessage());
+    }
+
+    @Test
+    void writeShouldSendTheMessagePart8bitUnchangedWhenRelayOffers8BitMime() throws IOException {
+        byte[] wire = WireBytes.write(withForwarded(FORWARDED), new WireOptions(true, false));
+
+        assertTrue(new String(wire, StandardCharsets.UTF_8).contains("Content-Type: message/rfc822\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\nFrom: a@example.org\r\nSubject: Gr\u00fc\u00dfe\r\n\r\n"
+                + "K\u00f6ln\r\n"));
+    }
+
+    @Test
+    void writeShouldSendAnAsciiMessagePart7bitWhenRelayLacks8BitMime() throws IOException {
+        byte[] ascii = "From: a@example.org\r\nSubject: totals\r\n\r\nok\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        MessageWriter.checkWritable(withForwarded(ascii), WireOptions.SEVEN_BIT);
+        byte[] wire = WireBytes.write(withForwarded(ascii), WireOptions.SEVEN_BIT);
+
+        assertTrue(WireBytes.ascii(wire).contains("Content-Type: message/rfc822\r\n"
+                + "Content-Transfer-Encoding: 7bit\r\n\r\nFrom: a@example.org\r\nSubject: totals\r\n\r\nok\r\n"),
+                WireBytes.ascii(wire));
+    }
+
     static MimeMessage roundTrip(MailContent content, WireOptions options) throws IOException, MessagingException {
         byte[] wire = WireBytes.write(content, options);
         WireBytes.assertCrlfOnly(wire);

@@ -2,6 +2,7 @@ package org.spoolmail.plugins.deliver.smtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageOutcome;
 import org.spoolmail.exits.fake.MailObjects;
 import org.spoolmail.exits.mail.ContentHandle;
@@ -144,6 +146,30 @@ class EightBitTest {
         assertEquals("header field From holds non-ASCII text in '<j\u00fcrgen@example.com>' that RFC 2047 cannot "
                 + "encode, and the relay did not offer SMTPUTF8", d.reason());
         assertEquals("553 5.6.7", d.reply().orElseThrow().toString().substring(0, 9));
+        assertEquals(List.of("EHLO h.example.org", "QUIT"), relay.commands());
+    }
+
+    @Test
+    void processShouldFailPermanentlyBeforeMailFromWhenAMessagePartHolds8BitOctetsAndRelayLacks8BitMime()
+            throws Exception {
+        relay = new FakeSmtpServer(c -> c.startsWith("EHLO") ? NO_8BITMIME : null);
+        MailObject base = MailObjects.builder().from("batch@example.com").to("a@example.com")
+                .header("Subject", "Forwarded").build();
+        MailObject mail = base.withContent(base.content().withRoot(MimePart.multipart(
+                ContentType.parse("multipart/mixed; boundary=b1"), List.of(
+                        MimePart.leaf(ContentType.parse("text/plain; charset=UTF-8"), Optional.empty(), new PartBody.Text(
+                                ContentHandle.ofBytes("see below\r\n".getBytes(StandardCharsets.UTF_8)),
+                                StandardCharsets.UTF_8)),
+                        MimePart.leaf(ContentType.parse("message/rfc822"), Optional.empty(), new PartBody.Text(
+                                ContentHandle.ofBytes("Subject: K\u00f6ln\r\n\r\nK\u00f6ln\r\n"
+                                        .getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))))));
+
+        PermanentStageException e = assertThrows(PermanentStageException.class,
+                () -> stages.start(relay.port(), Map.of()).process(mail));
+        stages.close();
+
+        assertEquals("the message cannot be written: part 2 (message/rfc822) holds 8-bit octets and the relay does"
+                + " not offer 8BITMIME; RFC 2046 section 5.2.1 forbids encoding it", e.getMessage());
         assertEquals(List.of("EHLO h.example.org", "QUIT"), relay.commands());
     }
 
