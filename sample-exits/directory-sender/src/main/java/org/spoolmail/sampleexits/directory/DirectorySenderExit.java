@@ -69,7 +69,7 @@ public class DirectorySenderExit implements MailExit {
 
     @Override
     public List<ConfigKey<?>> configSchema() {
-        return List.of(MODE, DISPLAY_NAME, ENTRIES);
+        return List.of(MODE, ENTRIES, DISPLAY_NAME);
     }
 
     @Override
