@@ -1,0 +1,71 @@
+package org.spoolmail.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one program in a fresh JVM under GNU time, as a job step would start it, and measures its wall time, its
+ * peak resident set (GNU time's {@code %M}) and the most heap it had in use (the largest "before" figure of a GC in
+ * the JVM's {@code -Xlog:gc} log; 0 when no GC ran).
+ */
+final class ChildJvm {
+
+    private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+    /** What one run cost. */
+    record Result(long nanos, long peakRssKiB, long heapPeakMiB) {
+        double seconds() {
+            return nanos / 1e9;
+        }
+    }
+
+    private final Path work;
+
+    ChildJvm(Path work) {
+        this.work = work;
+    }
+
+    /**
+     * Runs {@code java <jvmOptions> <program...>} and fails unless it ends with exit code 0.
+     *
+     * @param name a label for the log files in the work folder
+     * @param jvmOptions options before the class path, e.g. {@code -Xmx64m}
+     * @param program class path and main class and its arguments
+     */
+    Result run(String name, List<String> jvmOptions, List<String> program) throws IOException, InterruptedException {
+        Path rss = work.resolve(name + ".rss");
+        Path gc = work.resolve(name + ".gc");
+        Files.deleteIfExists(gc);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString(), "java"));
+        command.addAll(jvmOptions);
+        command.add("-Xlog:gc:file=" + gc);
+        command.addAll(program);
+        Path out = work.resolve(name + ".out");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        int exit = p.waitFor();
+        long nanos = System.nanoTime() - start;
+        if (exit != 0) {
+            throw new IllegalStateException(name + " ended with exit code " + exit + ":\n" + Files.readString(out));
+        }
+        return new Result(nanos, Long.parseLong(Files.readString(rss).strip()), heapPeak(gc));
+    }
+
+    private static long heapPeak(Path gcLog) throws IOException {
+        long peak = 0;
+        if (Files.exists(gcLog)) {
+            Matcher m = GC.matcher(Files.readString(gcLog, StandardCharsets.UTF_8));
+            while (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)));
+            }
+        }
+        return peak;
+    }
+}

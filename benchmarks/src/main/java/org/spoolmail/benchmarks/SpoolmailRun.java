@@ -1,0 +1,77 @@
+package org.spoolmail.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * spoolmail's side of the memory and start-up figures: a control-statement deck (docs/control-statements.md) and a
+ * pipeline.yaml whose deliver stage is deliver-smtp to the sink, run by the real CLI from the built distribution
+ * ({@code kernel/target/dist}) in its own JVM: {@code java -cp dist/lib/* org.spoolmail.kernel.cli.Main send}.
+ * The pipeline is the reference one (parse, verify-sender, mime-encode, codepage-translate, deliver, audit-log).
+ */
+final class SpoolmailRun {
+
+    static final String SUBJECT = "nightly extract";
+    static final String TEXT = "The nightly extract is attached.";
+
+    private final Path dist;
+    private final Path work;
+
+    SpoolmailRun(Path dist, Path work) {
+        this.dist = dist.toAbsolutePath();
+        this.work = work;
+    }
+
+    /** Writes pipeline.yaml (deliver-smtp to the port) and the deck; the deck attaches {@code file} if given. */
+    Path prepare(String name, int port, Optional<Path> file) throws IOException {
+        Files.writeString(work.resolve("pipeline.yaml"), String.join("\n",
+                "version: 1",
+                "hold-directory: held",
+                "input: {ccsid: \"1208\", records: lf}",
+                "pipeline:",
+                "  - stage: parse",
+                "    use: control-statements",
+                "  - exit: verify-sender",
+                "    routines: []",
+                "    time-limit: 5s",
+                "  - stage: mime-encode",
+                "    use: mime-encode",
+                "  - stage: codepage-translate",
+                "    use: codepage-translate",
+                "  - stage: deliver",
+                "    use: deliver-smtp",
+                "    config: {host: 127.0.0.1, port: \"" + port + "\", starttls: \"off\", data-timeout: 600s}",
+                "  - stage: log",
+                "    use: audit-log",
+                "    config: {directory: audit}",
+                ""), StandardCharsets.UTF_8);
+        StringBuilder deck = new StringBuilder()
+                .append("FROM batch@example.com\nTO ops@example.com\nSUBJECT ").append(SUBJECT).append('\n')
+                .append("TEXT\n").append(TEXT).append("\nENDTEXT\n");
+        file.ifPresent(f -> deck.append("ATTACH ").append(f.toAbsolutePath()).append(" BINARY\n"));
+        Path path = work.resolve(name + ".deck");
+        Files.writeString(path, deck, StandardCharsets.UTF_8);
+        return path;
+    }
+
+    /**
+     * The CLI's class path, main class and arguments for sending the deck, after the options in
+     * {@code $SPOOLMAIL_JAVA_OPTS} as the launcher takes them (e.g. {@code -XX:StartFlightRecording=...} to profile).
+     */
+    List<String> program(Path deck) {
+        List<String> program = new ArrayList<>();
+        String extra = System.getenv().getOrDefault("SPOOLMAIL_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            program.addAll(List.of(extra.split("\\s+")));
+        }
+        program.addAll(List.of("-Dspoolmail.home=" + dist, "-cp", dist.resolve("lib") + "/*",
+                "org.spoolmail.kernel.cli.Main", "send", "-c", work.resolve("pipeline.yaml").toString(),
+                deck.toString()));
+        return program;
+    }
+}
