@@ -71,8 +71,8 @@ final class PartWriter {
         ContentType type = part.contentType();
         if (body instanceof PartBody.Binary binary) {
             writeHeaders(type, Optional.of(ContentTransferEncoding.BASE64), part.headers());
-            try (InputStream in = binary.content().open(); OutputStream enc = base64(out)) {
-                in.transferTo(enc);
+            try (InputStream in = binary.content().open()) {
+                Base64Blocks.encode(in, out);
             }
             return false;
         }
