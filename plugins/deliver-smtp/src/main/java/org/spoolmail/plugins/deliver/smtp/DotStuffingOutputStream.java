@@ -57,22 +57,55 @@ final class DotStuffingOutputStream extends FilterOutputStream {
         atLineStart = false;
     }
 
+    /**
+     * Copies runs of octets straight through, CRLF pairs included, with one write per run; only a bare CR, a bare
+     * LF and a '.' at a line start end a run. Same octets as {@link #write(int)} for each octet.
+     */
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         checkOpen();
         int end = off + len;
-        int run = off;
-        for (int i = off; i < end; i++) {
-            int c = b[i] & 0xFF;
-            if (c == CR || c == LF || pendingCr || (atLineStart && c == '.')) {
-                out.write(b, run, i - run);
-                write(c);
-                run = i + 1;
+        int i = len > 0 ? endPendingCr(b, off) : off;
+        boolean lineStart = atLineStart;
+        int run = i;
+        while (i < end) {
+            byte c = b[i];
+            if (c == CR) {
+                if (i + 1 < end && b[i + 1] == LF) {
+                    i += 2;
+                    lineStart = true;
+                    continue;
+                }
+                writeRun(b, run, i);
+                i++;
+                run = i;
+                if (i == end) {
+                    pendingCr = true;
+                } else {
+                    out.write(CRLF);
+                    lineStart = true;
+                }
+            } else if (c == LF) {
+                writeRun(b, run, i);
+                out.write(CRLF);
+                lineStart = true;
+                i++;
+                run = i;
             } else {
-                atLineStart = false;
+                if (lineStart && c == '.') {
+                    writeRun(b, run, i);
+                    out.write('.');
+                    run = i;
+                }
+                lineStart = false;
+                i++;
+                while (i < end && (c = b[i]) != CR && c != LF) {
+                    i++;
+                }
             }
         }
-        out.write(b, run, end - run);
+        writeRun(b, run, end);
+        atLineStart = lineStart;
     }
 
     /**
@@ -95,6 +128,22 @@ final class DotStuffingOutputStream extends FilterOutputStream {
     @Override
     public void close() throws IOException {
         out.flush();
+    }
+
+    /** Ends a CR left by the previous call; returns where this call's octets start (after an LF that pairs it). */
+    private int endPendingCr(byte[] b, int off) throws IOException {
+        if (!pendingCr) {
+            return off;
+        }
+        pendingCr = false;
+        lineEnd();
+        return b[off] == LF ? off + 1 : off;
+    }
+
+    private void writeRun(byte[] b, int from, int to) throws IOException {
+        if (to > from) {
+            out.write(b, from, to - from);
+        }
     }
 
     private void lineEnd() throws IOException {
