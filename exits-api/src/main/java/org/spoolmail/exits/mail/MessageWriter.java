@@ -51,7 +51,35 @@ public final class MessageWriter {
         requireTranslated(content.root());
         CompositeOctets.requireSevenBitComposites(content.root(), options);
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        PartWriter writer = new PartWriter(buffered, options);
+        writeTo(content, new PartWriter(buffered, options), buffered);
+        buffered.flush();
+    }
+
+    /**
+     * Measures what {@link #write} would write, without encoding binary content: the header sections and text parts
+     * are written into a counter as {@code write} writes them (a text part's content is read, twice as there), but
+     * a {@link PartBody.Binary} part's base64 is counted from {@link ContentHandle#sizeOctets()}: {@code 4 *
+     * ceil(n / 3)} characters in lines of 76 joined by CRLF, none 0x80 or above; its content is not read. An SMTP
+     * client calls this before MAIL FROM for {@code SIZE=} (RFC 1870 section 4) and {@code BODY=8BITMIME} (RFC 6152
+     * section 3). A multipart without a boundary is measured with a random one of the same length as {@code write}
+     * makes, so the octets match.
+     *
+     * @param content the header section and MIME tree, translated (no {@link PartBody.Records} left)
+     * @param options what the receiver accepts; the same as {@code write} will be given
+     * @return the octets {@code write} writes (before dot-stuffing) and whether one is 0x80 or above
+     * @throws IOException if reading a text part's content fails
+     * @throws IllegalStateException in the cases where {@link #write} throws it
+     * @since 1.0.0
+     */
+    public static WireSize measure(MailContent content, WireOptions options) throws IOException {
+        requireTranslated(content.root());
+        CompositeOctets.requireSevenBitComposites(content.root(), options);
+        WireCounter counter = new WireCounter();
+        writeTo(content, new PartWriter(counter, options), counter);
+        return counter.size();
+    }
+
+    private static void writeTo(MailContent content, PartWriter writer, OutputStream out) throws IOException {
         for (HeaderField field : content.headers().fields()) {
             writer.writeField(field);
         }
@@ -59,10 +87,9 @@ public final class MessageWriter {
             writer.writeField(new HeaderField("MIME-Version", "1.0"));
         }
         if (!writer.write(content.root(), List.of())) {
-            buffered.write('\r');
-            buffered.write('\n');
+            out.write('\r');
+            out.write('\n');
         }
-        buffered.flush();
     }
 
     /**

@@ -23,10 +23,22 @@ final class PartWriter {
 
     private final OutputStream out;
     private final WireOptions options;
+    private final Optional<WireCounter> measuring;
 
     PartWriter(OutputStream out, WireOptions options) {
         this.out = out;
         this.options = options;
+        this.measuring = Optional.empty();
+    }
+
+    /**
+     * A writer that only measures: everything goes to the counter as it would be written, except that a binary
+     * part's base64 is counted from its size ({@link Base64Blocks#encodedLength}) without reading its content.
+     */
+    PartWriter(WireCounter counter, WireOptions options) {
+        this.out = counter;
+        this.options = options;
+        this.measuring = Optional.of(counter);
     }
 
     /**
@@ -71,6 +83,10 @@ final class PartWriter {
         ContentType type = part.contentType();
         if (body instanceof PartBody.Binary binary) {
             writeHeaders(type, Optional.of(ContentTransferEncoding.BASE64), part.headers());
+            if (measuring.isPresent()) {
+                measuring.get().add(Base64Blocks.encodedLength(binary.content().sizeOctets()));
+                return false;
+            }
             try (InputStream in = binary.content().open()) {
                 Base64Blocks.encode(in, out);
             }
