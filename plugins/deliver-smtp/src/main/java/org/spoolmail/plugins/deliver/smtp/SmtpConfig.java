@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import javax.net.ssl.SSLSocketFactory;
-
 import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageException;
 import org.spoolmail.exits.TransientStageException;
@@ -175,7 +173,7 @@ final class SmtpConfig {
         return token;
     }
 
-    private SSLSocketFactory tls(StageContext context) throws StageException {
+    private TlsFactory tls(StageContext context) throws StageException {
         StageConfig c = context.config();
         Optional<Path> store = c.find(TRUST_STORE).map(context::resolve);
         Optional<Secret> password = Optional.empty();

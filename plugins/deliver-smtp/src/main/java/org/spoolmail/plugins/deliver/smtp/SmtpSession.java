@@ -43,7 +43,7 @@ final class SmtpSession implements Closeable {
             throws IOException {
         SmtpConnection connection = settings.tlsMode() == SmtpSettings.TlsMode.IMPLICIT
                 ? SmtpConnection.openTls(relay, settings.connectTimeout(), settings.commandTimeout(),
-                        settings.tlsFactory(), settings.verifyHostname(), trace, watchdog)
+                        settings.tlsFactory().socketFactory(), settings.verifyHostname(), trace, watchdog)
                 : SmtpConnection.open(relay, settings.connectTimeout(), settings.commandTimeout(), trace, watchdog);
         try {
             ServerReply greeting = connection.readReply();

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import javax.net.ssl.SSLSocketFactory;
-
 /**
  * The validated configuration of {@link SmtpDeliveryStage}, read once in {@code init}. Immutable; its
  * {@code toString} shows no credential ({@link Secret}, {@link OAuthToken}).
@@ -14,7 +12,7 @@ import javax.net.ssl.SSLSocketFactory;
  * @param heloName the name sent with EHLO/HELO
  * @param tlsMode STARTTLS after the greeting, or implicit TLS from the first octet
  * @param startTls when to use STARTTLS (tlsMode STARTTLS only)
- * @param tlsFactory the TLS socket factory with the configured trust material
+ * @param tlsFactory makes the TLS socket factory with the configured trust material, at its first use
  * @param verifyHostname whether the certificate must name the relay's host
  * @param auth the SASL mechanism, or NONE
  * @param allowPlaintextAuth whether AUTH may send credentials over a connection without TLS
@@ -29,7 +27,7 @@ import javax.net.ssl.SSLSocketFactory;
  * @param wireTrace whether the dialogue is shown
  */
 record SmtpSettings(List<Relay> relays, String heloName, TlsMode tlsMode, StartTlsPolicy startTls,
-        SSLSocketFactory tlsFactory, boolean verifyHostname, AuthMechanism auth, boolean allowPlaintextAuth,
+        TlsFactory tlsFactory, boolean verifyHostname, AuthMechanism auth, boolean allowPlaintextAuth,
         Optional<String> username,
         Optional<Secret> password, Optional<OAuthToken> oauthToken, Duration connectTimeout, Duration commandTimeout,
         Duration dataTimeout, DsnRequest dsn, Duration connectionIdle, boolean wireTrace) {

@@ -50,7 +50,7 @@ final class StartTls {
             return false;
         }
         try {
-            connection.upgradeToTls(settings.tlsFactory(), settings.verifyHostname());
+            connection.upgradeToTls(settings.tlsFactory().socketFactory(), settings.verifyHostname());
         } catch (IOException e) {
             throw new TransientStageException("TLS with smart host " + connection.peer() + " failed: "
                     + SmtpSession.describe(e), e);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -25,6 +26,10 @@ import javax.net.ssl.TrustManagerFactory;
  * one or more X.509 certificates ({@code -----BEGIN CERTIFICATE-----} blocks, RFC 7468 section 5; text between
  * blocks is ignored; no password) or a PKCS12 or JKS key store (the type is recognised from the content; the
  * password is needed for JKS and for a PKCS12 store with an integrity password).
+ *
+ * <p>The trust store is read and checked by {@link #create} (at init, so a bad one stops start-up), but the
+ * {@link SSLContext} is made only by the first {@link #socketFactory()} call, once, whichever thread comes first:
+ * the JDK's default context costs about 140 ms (cacerts, providers), wasted on a run that never uses TLS.
  */
 final class TlsFactory {
 
@@ -34,26 +39,63 @@ final class TlsFactory {
     private static final Pattern PEM_CERTIFICATE = Pattern.compile(
             "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*)-----END CERTIFICATE-----");
 
-    private TlsFactory() {
+    /** The configured trust managers, or empty for the JDK's default context. */
+    private final Optional<TrustManager[]> trustManagers;
+    private volatile SSLSocketFactory factory;
+
+    private TlsFactory(Optional<TrustManager[]> trustManagers) {
+        this.trustManagers = trustManagers;
     }
 
     /**
+     * Reads and checks the trust store now; the TLS context is made later, by {@link #socketFactory()}.
+     *
      * @param trustStore a PEM, PKCS12 or JKS file of trusted certificates, or empty for the JDK default
      * @param password the key store's password, or empty for PEM or a store without integrity password
      * @return the factory
      * @throws IOException if the file cannot be read
      * @throws GeneralSecurityException if it is none of the accepted formats or holds no certificate
      */
-    static SSLSocketFactory create(Optional<Path> trustStore, Optional<Secret> password)
+    static TlsFactory create(Optional<Path> trustStore, Optional<Secret> password)
             throws IOException, GeneralSecurityException {
         if (trustStore.isEmpty()) {
-            return SSLContext.getDefault().getSocketFactory();
+            return new TlsFactory(Optional.empty());
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(load(trustStore.get(), password));
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context.getSocketFactory();
+        return new TlsFactory(Optional.of(trust.getTrustManagers()));
+    }
+
+    /**
+     * The socket factory, made at the first call (thread-safe: one context for all callers).
+     *
+     * @return the factory with the configured trust material
+     * @throws IOException if the JDK cannot make a TLS context (the cause says why)
+     */
+    SSLSocketFactory socketFactory() throws IOException {
+        SSLSocketFactory made = factory;
+        if (made != null) {
+            return made;
+        }
+        synchronized (this) {
+            if (factory == null) {
+                factory = newFactory();
+            }
+            return factory;
+        }
+    }
+
+    private SSLSocketFactory newFactory() throws IOException {
+        try {
+            if (trustManagers.isEmpty()) {
+                return SSLContext.getDefault().getSocketFactory();
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.get(), null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("no TLS context: " + e.getMessage(), e);
+        }
     }
 
     /**
