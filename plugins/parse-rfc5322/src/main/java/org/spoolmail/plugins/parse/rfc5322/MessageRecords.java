@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.spoolmail.exits.PermanentStageException;
+import org.spoolmail.exits.mail.HeaderRecords;
 import org.spoolmail.exits.mail.InputLocation;
 import org.spoolmail.exits.mail.MailContent;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.RecordReader;
+import org.spoolmail.exits.mail.RootPartHeaders;
 import org.spoolmail.exits.mail.TextRecords;
 import org.spoolmail.exits.mail.UndecodableTextException;
 
@@ -23,7 +25,7 @@ import org.spoolmail.exits.mail.UndecodableTextException;
  * @param headerEndRecord the record where the header section ends: the blank line after it, else its last record
  *     (1 if the input starts with the body); errors about the header section as a whole name it
  */
-record MessageRecords(HeaderLines headers, MailContent content, long headerEndRecord) {
+record MessageRecords(HeaderRecords headers, MailContent content, long headerEndRecord) {
 
     /**
      * Reads the whole input.
@@ -39,7 +41,7 @@ record MessageRecords(HeaderLines headers, MailContent content, long headerEndRe
     static MessageRecords read(MailInput input, InputStream in, long maxHeaderOctets)
             throws PermanentStageException, IOException {
         RecordReader reader = input.recordFormat().reader(in);
-        HeaderLines headers = new HeaderLines();
+        HeaderRecords headers = new HeaderRecords();
         TextRecords.Writer body = TextRecords.writer(input.ccsid());
         boolean inHeader = true;
         long headerOctets = 0;
@@ -53,9 +55,9 @@ record MessageRecords(HeaderLines headers, MailContent content, long headerEndRe
                     throw new PermanentStageException(at, "the header section is longer than max-header-octets "
                             + maxHeaderOctets);
                 }
-                HeaderLines.Kind kind = headers.accept(stripPadding(decoded(input, record, at)), at);
-                inHeader = kind == HeaderLines.Kind.FIELD;
-                if (kind != HeaderLines.Kind.BODY) {
+                HeaderRecords.Kind kind = headers.accept(stripPadding(decoded(input, record, at)), at);
+                inHeader = kind == HeaderRecords.Kind.FIELD;
+                if (kind != HeaderRecords.Kind.BODY) {
                     headerEnd = at.recordNumber();
                     continue;
                 }
@@ -65,7 +67,7 @@ record MessageRecords(HeaderLines headers, MailContent content, long headerEndRe
         if (reader.recordNumber() == 0) {
             throw new PermanentStageException(new InputLocation(input.origin(), 0), "the input is empty");
         }
-        return new MessageRecords(headers, RootPart.content(headers, body.finish(), input.origin()),
+        return new MessageRecords(headers, RootPartHeaders.content(headers, body.finish()),
                 Math.max(1, headerEnd));
     }
 
