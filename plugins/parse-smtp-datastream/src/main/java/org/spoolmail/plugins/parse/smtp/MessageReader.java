@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.HeaderField;
+import org.spoolmail.exits.mail.HeaderRecords;
 import org.spoolmail.exits.mail.MailContent;
+import org.spoolmail.exits.mail.RootPartHeaders;
 import org.spoolmail.exits.mail.TextRecords;
 import org.spoolmail.exits.mail.TraceEntry;
 
@@ -76,7 +78,7 @@ final class MessageReader {
 
     /** The message being collected: header lines until the first body line, then body records. */
     private final class Data {
-        private final HeaderLines headers = new HeaderLines();
+        private final HeaderRecords headers = new HeaderRecords();
         private final TextRecords.Writer body = TextRecords.writer(ccsid);
         private boolean inHeader = true;
         private long headerOctets;
@@ -88,9 +90,9 @@ final class MessageReader {
                     throw records.error("the header section is longer than max-header-octets "
                             + settings.maxHeaderOctets());
                 }
-                HeaderLines.Kind kind = headers.accept(text.headerLine(line), records.location());
-                inHeader = kind == HeaderLines.Kind.FIELD;
-                if (kind != HeaderLines.Kind.BODY) {
+                HeaderRecords.Kind kind = headers.accept(text.headerLine(line), records.location());
+                inHeader = kind == HeaderRecords.Kind.FIELD;
+                if (kind != HeaderRecords.Kind.BODY) {
                     return;
                 }
             }
@@ -99,7 +101,7 @@ final class MessageReader {
         }
 
         MailContent content() throws PermanentStageException, IOException {
-            MailContent content = RootPart.content(headers, body.finish(), records);
+            MailContent content = RootPartHeaders.content(headers, body.finish());
             MailContent read = new MailContent(new HeaderAddresses(settings.defaultDomain())
                     .qualify(settings.atSign().headers(content.headers())), content.root());
             for (HeaderField f : HeaderAddresses.withoutAddress(read.headers())) {
