@@ -1,17 +1,9 @@
 package org.spoolmail.plugins.verify.recipients;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 import org.pf4j.Extension;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.spoolmail.exits.ExitChange;
 import org.spoolmail.exits.ExitDecision;
-import org.spoolmail.exits.ExitFailureException;
-import org.spoolmail.exits.ExitRoutine;
+import org.spoolmail.exits.ExitPointRunner;
 import org.spoolmail.exits.MailStage;
 import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageException;
@@ -20,7 +12,6 @@ import org.spoolmail.exits.StageOutcome;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.SmtpReply;
-import org.spoolmail.exits.mail.TraceEntry;
 
 /**
  * Drives the {@code verify-recipients} exit point (recipient policy): calls the configured exit routines in order,
@@ -30,6 +21,7 @@ import org.spoolmail.exits.mail.TraceEntry;
  * the ones left; when none is left the mail is REJECTED with {@code 550 5.7.1}. REJECT (RC 12) and DEFER (RC 16)
  * stop the mail object with the routine's reply. A sender REPLACE is not taken here: the routine's fault, the item
  * is held. Every decision is appended to the trace, and so to the audit record; a drop names the forward-paths.
+ * The loop is exits-api's {@link ExitPointRunner}.
  *
  * <p>Each forward-path a routine drops is also recorded as a mail object attribute, so that later readers (the
  * kernel's {@code send}/{@code check} reports, the audit log) never parse the trace text, which is for people:
@@ -54,10 +46,7 @@ import org.spoolmail.exits.mail.TraceEntry;
 @StageName("verify-recipients")
 public class VerifyRecipientsStage implements MailStage {
 
-    private List<ExitRoutine> routines = List.of();
-    private Clock clock = Clock.systemUTC();
-    private String stageName = "verify-recipients";
-    private Logger logger = LoggerFactory.getLogger(VerifyRecipientsStage.class);
+    private ExitPointRunner runner;
 
     /** Creates the stage; PF4J calls this. */
     public VerifyRecipientsStage() {
@@ -65,60 +54,25 @@ public class VerifyRecipientsStage implements MailStage {
 
     @Override
     public void init(StageContext context) {
-        routines = List.copyOf(context.exitRoutines());
-        clock = context.clock();
-        stageName = context.name();
-        logger = context.logger();
+        runner = ExitPointRunner.of(context, "recipients", VerifyRecipientsStage::change);
     }
 
     @Override
     public StageOutcome process(MailObject mail) throws StageException {
-        if (routines.isEmpty()) {
-            return StageOutcome.next(mail.withTrace(new TraceEntry(stageName, Optional.empty(), "CONTINUE",
-                    "no exit routines configured", Duration.ZERO)));
+        return runner.run(mail);
+    }
+
+    private static ExitChange change(String routine, ExitDecision decision, MailObject mail) {
+        if (!(decision instanceof ExitDecision.DropRecipients d)) {
+            return ExitChange.notTaken("a REPLACE of the sender");
         }
-        MailObject current = mail;
-        for (ExitRoutine routine : routines) {
-            Instant start = clock.instant();
-            ExitDecision decision = routine.decide(current);
-            RecipientDrop drop = decision instanceof ExitDecision.DropRecipients d
-                    ? RecipientDrop.of(current.envelope(), d) : RecipientDrop.NONE;
-            current = current.withTrace(new TraceEntry(stageName, Optional.of(routine.name()), decision.name(),
-                    decision.reason() + drop.describe(), elapsedSince(start)));
-            logger.debug("exit routine {} decided {}: {}", routine.name(), decision.name(), decision.reason());
-            if (decision instanceof ExitDecision.DropRecipients) {
-                if (drop.left().isEmpty()) {
-                    return stop(current, "no recipient left after exit routine " + routine.name() + " dropped "
-                            + RecipientDrop.joined(drop.dropped()), SmtpReply.of(550, "5.7.1", "no permitted recipients"), true);
-                }
-                current = drop.recorded(current.withEnvelope(current.envelope().withForwardPaths(drop.left())),
-                        routine.name(), decision.reason());
-            } else if (decision instanceof ExitDecision.Accept) {
-                break;
-            } else if (decision instanceof ExitDecision.Reject reject) {
-                return stop(current, orDefault(reject.reason(), routine), reject.reply(), true);
-            } else if (decision instanceof ExitDecision.Defer defer) {
-                return stop(current, orDefault(defer.reason(), routine), defer.reply(), false);
-            } else if (decision instanceof ExitDecision.Replace) {
-                throw new ExitFailureException(routine.name(), "returned a REPLACE of the sender, which the "
-                        + stageName + " exit point does not take", null);
-            }
+        RecipientDrop drop = RecipientDrop.of(mail.envelope(), d);
+        if (drop.left().isEmpty()) {
+            return ExitChange.stopped(Disposition.rejected("no recipient left after exit routine " + routine
+                    + " dropped " + RecipientDrop.joined(drop.dropped()),
+                    SmtpReply.of(550, "5.7.1", "no permitted recipients")), drop.describe());
         }
-        return StageOutcome.next(current);
-    }
-
-    private static String orDefault(String reason, ExitRoutine routine) {
-        return reason.isBlank() ? "recipients refused by exit routine " + routine.name() : reason;
-    }
-
-    private StageOutcome stop(MailObject mail, String why, SmtpReply reply, boolean permanent) {
-        logger.info("{} {}: {}", mail.envelope().forwardPaths(), permanent ? "rejected" : "deferred", why);
-        Disposition disposition = permanent ? Disposition.rejected(why, reply) : Disposition.deferred(why, reply);
-        return StageOutcome.stop(mail, disposition);
-    }
-
-    private Duration elapsedSince(Instant start) {
-        Duration elapsed = Duration.between(start, clock.instant());
-        return elapsed.isNegative() ? Duration.ZERO : elapsed;
+        return ExitChange.changed(drop.recorded(mail.withEnvelope(mail.envelope().withForwardPaths(drop.left())),
+                routine, decision.reason()), drop.describe());
     }
 }

@@ -1,17 +1,15 @@
 package org.spoolmail.plugins.verify.sender;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.pf4j.Extension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spoolmail.exits.ExitChange;
 import org.spoolmail.exits.ExitDecision;
-import org.spoolmail.exits.ExitFailureException;
-import org.spoolmail.exits.ExitRoutine;
+import org.spoolmail.exits.ExitPointRunner;
 import org.spoolmail.exits.MailStage;
 import org.spoolmail.exits.StageContext;
 import org.spoolmail.exits.StageException;
@@ -30,6 +28,7 @@ import org.spoolmail.exits.mail.TraceEntry;
  * kept), and later routines see the new mail object; REJECT (RC 12) and DEFER (RC 16) stop the mail object with a
  * rejected or deferred disposition carrying the routine's reply. Every decision is appended to the trace. A
  * decision this exit point does not take (dropping recipients) is the routine's fault: the item is held.
+ * The loop is exits-api's {@link ExitPointRunner}.
  *
  * <p>After the routines, the From header field is aligned with the verified reverse-path ({@link FromAlignment},
  * setting {@code from-alignment}: {@code add-sender}, {@code rewrite}, {@code reject} or {@code off}); with no
@@ -55,9 +54,8 @@ public class VerifySenderStage implements MailStage {
     static final ConfigKey<String> FROM_ALIGNMENT = ConfigKey.oneOf("from-alignment", "add-sender", "add-sender",
             "rewrite", "reject", "off");
 
-    private List<ExitRoutine> routines = List.of();
+    private ExitPointRunner runner;
     private FromAlignment.Policy alignment = FromAlignment.Policy.ADD_SENDER;
-    private Clock clock = Clock.systemUTC();
     private String stageName = "verify-sender";
     private Logger logger = LoggerFactory.getLogger(VerifySenderStage.class);
 
@@ -72,40 +70,26 @@ public class VerifySenderStage implements MailStage {
 
     @Override
     public void init(StageContext context) {
-        routines = List.copyOf(context.exitRoutines());
+        runner = ExitPointRunner.of(context, "sender", VerifySenderStage::change);
         alignment = FromAlignment.Policy.parse(context.config().get(FROM_ALIGNMENT));
-        clock = context.clock();
         stageName = context.name();
         logger = context.logger();
     }
 
     @Override
     public StageOutcome process(MailObject mail) throws StageException {
-        if (routines.isEmpty()) {
-            return StageOutcome.next(mail.withTrace(new TraceEntry(stageName, Optional.empty(), "CONTINUE",
-                    "no exit routines configured", Duration.ZERO)));
+        StageOutcome outcome = runner.run(mail);
+        if (outcome instanceof StageOutcome.Next next && runner.hasRoutines()) {
+            return align(next.mail());
         }
-        MailObject current = mail;
-        for (ExitRoutine routine : routines) {
-            Instant start = clock.instant();
-            ExitDecision decision = routine.decide(current);
-            current = current.withTrace(new TraceEntry(stageName, Optional.of(routine.name()), decision.name(),
-                    decision.reason(), elapsedSince(start)));
-            logger.debug("exit routine {} decided {}: {}", routine.name(), decision.name(), decision.reason());
-            if (decision instanceof ExitDecision.Replace replace) {
-                current = SenderReplacement.apply(current, replace);
-            } else if (decision instanceof ExitDecision.Accept) {
-                break;
-            } else if (decision instanceof ExitDecision.Reject reject) {
-                return stop(current, routine.name(), reject.reason(), reject.reply(), true);
-            } else if (decision instanceof ExitDecision.Defer defer) {
-                return stop(current, routine.name(), defer.reason(), defer.reply(), false);
-            } else if (decision instanceof ExitDecision.DropRecipients) {
-                throw new ExitFailureException(routine.name(), "returned a REPLACE that drops recipients, which"
-                        + " the " + stageName + " exit point does not take", null);
-            }
+        return outcome;
+    }
+
+    private static ExitChange change(String routine, ExitDecision decision, MailObject mail) {
+        if (decision instanceof ExitDecision.Replace replace) {
+            return ExitChange.changed(SenderReplacement.apply(mail, replace), "");
         }
-        return align(current);
+        return ExitChange.notTaken("a REPLACE that drops recipients");
     }
 
     private StageOutcome align(MailObject mail) {
@@ -118,21 +102,14 @@ public class VerifySenderStage implements MailStage {
                 "from-alignment " + alignment.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": "
                         + r.reason(), Duration.ZERO));
         if (r.refusal().isPresent()) {
-            return stop(traced, "from-alignment", r.reason(), r.refusal().get(), true);
+            return refuse(traced, r.reason(), r.refusal().get());
         }
         return StageOutcome.next(traced);
     }
 
-    private StageOutcome stop(MailObject mail, String decider, String reason, SmtpReply reply, boolean permanent) {
-        String why = reason.isBlank() ? "sender refused by exit routine " + decider : reason;
-        logger.info("{} {} the sender {}: {}", decider, permanent ? "rejected" : "deferred",
-                mail.envelope().reversePath(), why);
-        Disposition disposition = permanent ? Disposition.rejected(why, reply) : Disposition.deferred(why, reply);
-        return StageOutcome.stop(mail, disposition);
-    }
-
-    private Duration elapsedSince(Instant start) {
-        Duration elapsed = Duration.between(start, clock.instant());
-        return elapsed.isNegative() ? Duration.ZERO : elapsed;
+    private StageOutcome refuse(MailObject mail, String reason, SmtpReply reply) {
+        String why = reason.isBlank() ? "sender refused by exit routine from-alignment" : reason;
+        logger.info("from-alignment rejected the sender {}: {}", mail.envelope().reversePath(), why);
+        return StageOutcome.stop(mail, Disposition.rejected(why, reply));
     }
 }
