@@ -9,11 +9,13 @@ import java.util.function.UnaryOperator;
 
 import org.spoolmail.exits.mail.Identity;
 import org.spoolmail.exits.mail.IdentityFact;
+import org.spoolmail.kernel.config.ConfigException;
 
 /**
  * Establishes who submitted an input. The user ID comes from the operating system: the account the process runs
- * as ({@code getuid()} through the JDK's {@code UnixSystem}), never from the message nor from {@code $USER}, which
- * anyone can set. The system name comes from the host. Both are established.
+ * as ({@link OsAccount}: {@code getuid()} through the JDK's {@code UnixSystem}), never from the message nor from
+ * {@code $USER} or the {@code user.name} property, which anyone can set; when the OS cannot be asked, no resolver is
+ * made (fail closed). The system name comes from the host. Both are established.
  *
  * <p>Job name, job ID, step and program can only be claimed, first by a flag, then by the environment a scheduler
  * sets, in this order:
@@ -38,10 +40,23 @@ public final class IdentityResolver {
     private static final List<Variable> PROGRAM = List.of(new Variable("SPOOLMAIL_PROGRAM"));
 
     private final Map<String, String> environment;
+    private final OsAccount account;
 
-    /** @param environment the process environment (System.getenv() in production) */
-    public IdentityResolver(Map<String, String> environment) {
+    /**
+     * @param environment the process environment (System.getenv() in production)
+     * @throws ConfigException if the operating system cannot say which account runs the process
+     */
+    public IdentityResolver(Map<String, String> environment) throws ConfigException {
+        this(environment, OsAccount.current());
+    }
+
+    /**
+     * @param environment the process environment (System.getenv() in production)
+     * @param account the account the process runs as, from {@link OsAccount#current()}
+     */
+    public IdentityResolver(Map<String, String> environment, OsAccount account) {
         this.environment = Map.copyOf(environment);
+        this.account = account;
     }
 
     /**
@@ -50,7 +65,7 @@ public final class IdentityResolver {
      * @return the identity: user ID and system name established, everything else claimed
      */
     public Identity resolve(String origin, Claims claims) {
-        return new Identity(IdentityFact.established(osUser()),
+        return new Identity(IdentityFact.established(account.name()),
                 claimed(claims.jobName(), JOB_NAME),
                 claimed(claims.jobId(), JOB_ID),
                 claimed(claims.program(), PROGRAM),
@@ -98,17 +113,6 @@ public final class IdentityResolver {
 
     private static String afterLastDot(String qualified) {
         return qualified.substring(qualified.lastIndexOf('.') + 1);
-    }
-
-    /** The account of the running process, from the OS user database rather than $USER, which anyone can set. */
-    static String osUser() {
-        try {
-            Class<?> unix = Class.forName("com.sun.security.auth.module.UnixSystem");
-            Object system = unix.getConstructor().newInstance();
-            return (String) unix.getMethod("getUsername").invoke(system);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return System.getProperty("user.name");
-        }
     }
 
     private String hostName() {

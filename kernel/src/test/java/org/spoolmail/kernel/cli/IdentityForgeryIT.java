@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.Header;
 import jakarta.mail.internet.InternetAddress;
@@ -65,6 +66,30 @@ class IdentityForgeryIT {
         assertEquals(List.of(new InternetAddress("\"The CEO\" <batch1@example.com>")), List.of(m.getFrom()));
         assertEquals(null, m.getHeader("Sender"));
         assertNoJobOrUserDetails(m);
+    }
+
+    @Test
+    void sendShouldRefuseWithCode16AndSendNothingWhenTheJvmHidesTheUnixModuleAndSetsUserName() throws Exception {
+        // Only the account ceo may send as ceo@example.com; the submitter is not ceo.
+        ExitRun exits = new ExitRun(dir).raw("verify-sender", String.join("\n", "    routines: [directory-sender]",
+                "    config:", "      directory-sender:", "        mode: verify", "        entries:",
+                "          - user: ceo", "            send-as: [ceo@example.com]"));
+        Path plugins = SpoolmailRun.pluginsCopy(dir);
+        Path input = java.nio.file.Files.writeString(dir.resolve("forged.smtp"), FORGED);
+        // What a submitter can do without any privilege: hide jdk.security.auth and name another user.
+        Map<String, String> forging = Map.of("JDK_JAVA_OPTIONS", "--limit-modules java.base,java.logging,java.xml,"
+                + "java.naming,java.sql,java.management -Duser.name=ceo");
+
+        ChildSpoolmail run = ChildSpoolmail.run(dir, forging, "send", "-c", exits.pipeline().toString(),
+                "--plugins", plugins.toString(), input.toString());
+
+        assertEquals(16, run.code, run.toString());
+        assertTrue(run.err.contains("spoolmail send: cannot establish the OS user ID: the JDK module"
+                + " jdk.security.auth is not available"), run.toString());
+        assertTrue(run.err.contains("spoolmail send: configuration error, nothing was sent (condition code 16)"),
+                run.toString());
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("audit"), ".jsonl"));
     }
 
     private static void assertIdentity(String record) {

@@ -11,10 +11,10 @@ import org.spoolmail.exits.mail.IdentityFact;
 
 class IdentityResolverTest {
 
-    private static final String OS_USER = IdentityResolver.osUser();
+    private static final String OS_USER = System.getProperty("user.name");
 
     @Test
-    void resolveShouldEstablishTheOsUserAndClaimNothingWhenCronRunsItWithoutVariables() {
+    void resolveShouldEstablishTheOsUserAndClaimNothingWhenCronRunsItWithoutVariables() throws Exception {
         Identity identity = new IdentityResolver(Map.of("USER", "root", "LOGNAME", "root"))
                 .resolve("/tmp/in.smtp", IdentityResolver.Claims.NONE);
 
@@ -27,7 +27,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolveShouldClaimJobNameIdStepAndProgramWhenSpoolmailVariablesAreSet() {
+    void resolveShouldClaimJobNameIdStepAndProgramWhenSpoolmailVariablesAreSet() throws Exception {
         Identity identity = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "PAYROLL1", "SPOOLMAIL_JOBID",
                 "JOB01234", "SPOOLMAIL_STEP", "STEP020", "SPOOLMAIL_PROGRAM", "PAYRPT")).resolve("stdin",
                 IdentityResolver.Claims.NONE);
@@ -39,7 +39,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolveShouldTakeTheJobNameAfterTheStreamWhenIbmWorkloadSchedulerRunsIt() {
+    void resolveShouldTakeTheJobNameAfterTheStreamWhenIbmWorkloadSchedulerRunsIt() throws Exception {
         Identity identity = new IdentityResolver(Map.of("UNISON_JOB", "MASTER#DAILYPAY.PAYROLL1",
                 "UNISON_JOBNUM", "27181")).resolve("stdin", IdentityResolver.Claims.NONE);
 
@@ -48,7 +48,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolveShouldClaimJp1JobNameAndExecutionIdWhenAjs3RunsIt() {
+    void resolveShouldClaimJp1JobNameAndExecutionIdWhenAjs3RunsIt() throws Exception {
         Identity identity = new IdentityResolver(Map.of("AJSJOBNAME", "PAYROLL1", "AJSEXECID", "@A123"))
                 .resolve("stdin", IdentityResolver.Claims.NONE);
 
@@ -57,7 +57,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolveShouldPreferFlagsThenOwnVariablesThenTheSchedulersWhenSeveralAreSet() {
+    void resolveShouldPreferFlagsThenOwnVariablesThenTheSchedulersWhenSeveralAreSet() throws Exception {
         IdentityResolver resolver = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "OWNNAME", "UNISON_JOB",
                 "WS#S.TWSNAME", "UNISON_JOBNUM", "99", "SPOOLMAIL_JOBID", "JOB00001"));
 
@@ -69,7 +69,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolveShouldIgnoreAClaimWhenItHoldsAControlCharacterOrIsBlank() {
+    void resolveShouldIgnoreAClaimWhenItHoldsAControlCharacterOrIsBlank() throws Exception {
         Identity identity = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "PAY\r\nBcc: x@y", "SPOOLMAIL_JOBID",
                 "  ", "UNISON_JOBNUM", "42")).resolve("stdin", IdentityResolver.Claims.NONE);
 
@@ -78,7 +78,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolveShouldKeepTheUserIdEstablishedWhenTheEnvironmentClaimsAnotherUser() {
+    void resolveShouldKeepTheUserIdEstablishedWhenTheEnvironmentClaimsAnotherUser() throws Exception {
         Identity identity = new IdentityResolver(Map.of("USER", "ceo", "LOGNAME", "ceo", "SPOOLMAIL_USER", "ceo"))
                 .resolve("stdin", new IdentityResolver.Claims(Optional.of("ceo"), Optional.empty(),
                         Optional.empty()));
@@ -87,7 +87,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void resolveShouldIgnoreAJobNameFromTheEnvironmentWhenItHoldsALineSeparator() {
+    void resolveShouldIgnoreAJobNameFromTheEnvironmentWhenItHoldsALineSeparator() throws Exception {
         Identity identity = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "PAY\u2028X", "SPOOLMAIL_JOBID",
                 "JOB01234")).resolve("job.smtp", IdentityResolver.Claims.NONE);
 
@@ -96,7 +96,7 @@ class IdentityResolverTest {
     }
 
     @Test
-    void refusalShouldNameTheCharacterWhenAFlagValueHoldsAControlCharacter() {
+    void refusalShouldNameTheCharacterWhenAFlagValueHoldsAControlCharacter() throws Exception {
         assertEquals(Optional.of("holds control character U+001B"), IdentityResolver.refusal("PAY\u001b[2J"));
         assertEquals(Optional.of("is empty"), IdentityResolver.refusal("  "));
         assertEquals(Optional.empty(), IdentityResolver.refusal("PAYROLL1"));
