@@ -20,7 +20,9 @@ import java.util.Set;
  * decides who may send as whom: the folder exists; nothing inside it (plugin jars, unpacked plugin folders and every
  * file in them; the target of a symbolic link) can be written by the group or other users; and no folder above it,
  * up to {@code /}, is writable by others without the sticky bit, since another user could then rename the plugins
- * folder and put one of their own in its place ({@code /tmp}, mode 1777, is fine).
+ * folder and put one of their own in its place ({@code /tmp}, mode 1777, is fine). Each of them, the folders above
+ * included, must also belong to the account running spoolmail or to root: whoever owns a file or folder can
+ * {@code chmod} it writable whenever they like, so the permission bits alone protect nothing against its owner.
  */
 final class PluginFolder {
 
@@ -32,18 +34,20 @@ final class PluginFolder {
 
     /**
      * @param folder the plugins folder
+     * @param uid the numeric user ID of the account running spoolmail; empty where the OS has none (Windows)
      * @return one line per problem; empty when the folder may be used
      */
-    static List<String> problems(Path folder) {
+    static List<String> problems(Path folder, Optional<Long> uid) {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             problems.add("plugins folder " + folder + " does not exist or is not a folder");
             return problems;
         }
-        checkAncestors(folder, problems);
+        Owners owners = new Owners(uid, folder);
+        checkAncestors(folder, problems, owners);
         try {
             Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new Inspector(problems));
+                    new Inspector(problems, owners));
         } catch (IOException e) {
             problems.add("cannot read plugins folder " + folder + ": " + e.getMessage());
         }
@@ -51,7 +55,7 @@ final class PluginFolder {
     }
 
     /** The folders above the plugins folder, as named and as resolved through links. */
-    private static void checkAncestors(Path folder, List<String> problems) {
+    private static void checkAncestors(Path folder, List<String> problems, Owners owners) {
         Set<Path> ancestors = new LinkedHashSet<>();
         addParents(folder.toAbsolutePath().normalize(), ancestors);
         try {
@@ -60,6 +64,7 @@ final class PluginFolder {
             problems.add("cannot resolve plugins folder " + folder + ": " + e.getMessage());
         }
         for (Path ancestor : ancestors) {
+            owners.check(ancestor, problems);
             mode(ancestor, problems).filter(m -> (m & GROUP_OR_OTHER_WRITE) != 0 && (m & STICKY) == 0)
                     .ifPresent(m -> problems.add(ancestor + " is writable by other users and has no sticky bit:"
                             + " another user could put their own folder in place of the plugins folder " + folder
@@ -88,9 +93,11 @@ final class PluginFolder {
     /** Visits everything inside the plugins folder, the folder itself included, following links to their targets. */
     private static final class Inspector extends SimpleFileVisitor<Path> {
         private final List<String> problems;
+        private final Owners owners;
 
-        Inspector(List<String> problems) {
+        Inspector(List<String> problems, Owners owners) {
             this.problems = problems;
+            this.owners = owners;
         }
 
         @Override
@@ -113,6 +120,7 @@ final class PluginFolder {
         }
 
         private void check(Path path) {
+            owners.check(path, problems);
             Optional<Integer> mode = mode(path, problems);
             if (mode.isEmpty() || (mode.get() & GROUP_OR_OTHER_WRITE) == 0) {
                 return;
@@ -129,6 +137,30 @@ final class PluginFolder {
             }
             problems.add(shown + " is writable by other users: refusing to load plugins from it (chmod go-w "
                     + target + ")");
+        }
+    }
+
+    /** Who may own what the plugins come from: the running account or root (uid 0), nobody else. */
+    private record Owners(Optional<Long> uid, Path folder) {
+
+        void check(Path path, List<String> problems) {
+            if (uid.isEmpty()) {
+                return;
+            }
+            long owner;
+            try {
+                owner = ((Number) Files.getAttribute(path, "unix:uid")).longValue();
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                return; // not a POSIX file system: nothing to check
+            } catch (IOException e) {
+                problems.add("cannot read the owner of " + path + ": " + e.getMessage());
+                return;
+            }
+            if (owner != 0 && owner != uid.get()) {
+                problems.add(path + " belongs to another user (uid " + owner + "), who could change the plugins"
+                        + " loaded from " + folder + ": it must belong to the account running spoolmail (uid "
+                        + uid.get() + ") or to root (chown it, or use another plugins folder)");
+            }
         }
     }
 }

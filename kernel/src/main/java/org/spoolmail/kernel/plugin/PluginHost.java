@@ -17,6 +17,7 @@ import org.spoolmail.exits.MailParser;
 import org.spoolmail.exits.MailStage;
 import org.spoolmail.exits.StageName;
 import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.identity.OsAccount;
 
 /**
  * Loads the plugins of one folder with PF4J, starts them, and resolves every extension by its {@code @StageName}
@@ -41,10 +42,11 @@ public final class PluginHost implements AutoCloseable {
      *
      * @param folder the plugins folder
      * @return the host
-     * @throws ConfigException if the folder is missing or writable by others
+     * @throws ConfigException if the folder is missing, writable by others or owned by another user, or the OS
+     *     cannot say which account runs the process
      */
     public static PluginHost start(Path folder) throws ConfigException {
-        List<String> problems = PluginFolder.problems(folder);
+        List<String> problems = PluginFolder.problems(folder, OsAccount.current().uid());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

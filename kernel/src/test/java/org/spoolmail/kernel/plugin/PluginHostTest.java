@@ -2,6 +2,7 @@ package org.spoolmail.kernel.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,10 @@ import org.spoolmail.exits.MailStage;
 import org.spoolmail.kernel.config.ConfigException;
 
 class PluginHostTest {
+
+    /** A uid no account of the test machine has. */
+    private static final int OTHER_UID = 12345;
+    private static final long RUNNING_UID = ((Number) attribute(Path.of("/proc/self"), "unix:uid")).longValue();
 
     @TempDir
     Path plugins;
@@ -111,11 +116,61 @@ class PluginHostTest {
     }
 
     @Test
+    void startShouldRefuseThePluginsFolderWhenAnotherUserOwnsIt() throws Exception {
+        Path inner = Files.createDirectories(plugins.resolve("theirs"));
+        PluginJars.write(inner, "broken-exit", BrokenPlugin.class);
+        // As root, a file can be given to any uid without creating the user (CI runs as root too).
+        assumeTrue(RUNNING_UID == 0, "chown needs root");
+        Files.setAttribute(inner, "unix:uid", OTHER_UID);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> PluginHost.start(inner));
+
+        assertEquals(List.of(inner + " belongs to another user (uid 12345), who could change the plugins loaded from "
+                + inner + ": it must belong to the account running spoolmail (uid " + RUNNING_UID + ") or to root (chown it, or use"
+                + " another plugins folder)"), e.problems());
+    }
+
+    @Test
+    void startShouldRefuseAPluginJarThatAnotherUserOwns() throws Exception {
+        Path jar = PluginJars.write(plugins, "broken-exit", BrokenPlugin.class);
+        assumeTrue(RUNNING_UID == 0, "chown needs root");
+        Files.setAttribute(jar, "unix:uid", OTHER_UID);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> PluginHost.start(plugins));
+
+        assertEquals(List.of(jar + " belongs to another user (uid 12345), who could change the plugins loaded from "
+                + plugins + ": it must belong to the account running spoolmail (uid " + RUNNING_UID + ") or to root (chown it, or use"
+                + " another plugins folder)"), e.problems());
+    }
+
+    @Test
+    void startShouldRefuseThePluginsFolderWhenAnotherUserOwnsAFolderAboveIt() throws Exception {
+        Path theirs = Files.createDirectories(plugins.resolve("theirs"));
+        Path inner = Files.createDirectories(theirs.resolve("site/plugins"));
+        assumeTrue(RUNNING_UID == 0, "chown needs root");
+        Files.setAttribute(theirs, "unix:uid", OTHER_UID);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> PluginHost.start(inner));
+
+        assertEquals(List.of(theirs + " belongs to another user (uid 12345), who could change the plugins loaded"
+                + " from " + inner + ": it must belong to the account running spoolmail (uid " + RUNNING_UID + ") or to root (chown"
+                + " it, or use another plugins folder)"), e.problems());
+    }
+
+    @Test
     void startShouldSayTheFolderIsMissingWhenItDoesNotExist() {
         Path missing = plugins.resolve("absent");
 
         ConfigException e = assertThrows(ConfigException.class, () -> PluginHost.start(missing));
 
         assertEquals(List.of("plugins folder " + missing + " does not exist or is not a folder"), e.problems());
+    }
+
+    private static Object attribute(Path path, String name) {
+        try {
+            return Files.getAttribute(path, name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
