@@ -3,8 +3,13 @@ package org.spoolmail.plugins.audit.log;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -82,12 +87,40 @@ final class DailyAuditFile {
         }
     }
 
+    /**
+     * Whoever can write the audit folder could plant {@code audit-<day>.jsonl} as a symbolic link to a file of the
+     * account running spoolmail (its pipeline.yaml, a shell profile) and have records appended to it, or as a FIFO
+     * that blocks the open: only a regular file, or none, is used.
+     */
+    private static void refuseUnlessRegular(Path path) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new IOException("audit file " + path + " is a symbolic link: refusing to follow it (someone who"
+                    + " can write the audit folder planted it; remove it and check the folder's permissions)");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IOException("audit file " + path + " is not a regular file: refusing to write to it");
+        }
+    }
+
     private FileChannel channelFor(LocalDate date) throws IOException {
         if (channel == null || !date.equals(openDate)) {
             close();
             Path path = pathFor(date);
-            channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND), OwnerOnly.file(path));
+            refuseUnlessRegular(path);
+            try {
+                channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), OwnerOnly.file(path));
+            } catch (FileSystemException e) {
+                // O_NOFOLLOW: a link planted after the check above fails here (ELOOP) instead of being followed.
+                refuseUnlessRegular(path);
+                throw e;
+            }
             openDate = date;
         }
         return channel;

@@ -260,6 +260,32 @@ class AuditLogObserverTest {
                 e.getMessage());
     }
 
+    @Test
+    void observeShouldRefuseAndLeaveTheTargetAloneWhenASymbolicLinkIsPlantedAsTheDaysFile() throws Exception {
+        observer = observer(Map.of("directory", "audit"));
+        Path victim = Files.writeString(base.resolve("profile"), "export PATH=/usr/bin\n");
+        Path link = Files.createSymbolicLink(base.resolve("audit/audit-2026-11-30.jsonl"), victim);
+
+        TransientStageException e = assertThrows(TransientStageException.class,
+                () -> observer.observe(deliveredMail(), deliveredDisposition()));
+
+        assertEquals("audit record of Q0000042 cannot be written to " + link + ": java.io.IOException: audit file "
+                + link + " is a symbolic link: refusing to follow it (someone who can write the audit folder planted"
+                + " it; remove it and check the folder's permissions)", e.getMessage());
+        assertEquals("export PATH=/usr/bin\n", Files.readString(victim));
+    }
+
+    @Test
+    void observeShouldRefuseADanglingSymbolicLinkInsteadOfCreatingItsTarget() throws Exception {
+        observer = observer(Map.of("directory", "audit"));
+        Path target = base.resolve("elsewhere.jsonl");
+        Files.createSymbolicLink(base.resolve("audit/audit-2026-11-30.jsonl"), target);
+
+        assertThrows(TransientStageException.class, () -> observer.observe(deliveredMail(), deliveredDisposition()));
+
+        assertFalse(Files.exists(target));
+    }
+
     static MailObject deliveredMail() throws IOException {
         Identity identity = new Identity(IdentityFact.established("BATCH1"),
                 Optional.of(IdentityFact.claimed("PAYROLL1")), Optional.of(IdentityFact.claimed("JOB01234")),
