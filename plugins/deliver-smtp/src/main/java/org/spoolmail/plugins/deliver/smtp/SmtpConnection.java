@@ -79,7 +79,7 @@ final class SmtpConnection implements Closeable {
 
     /**
      * Connects with implicit TLS (RFC 8314 section 3.3, the "port 465" style): the handshake comes before the
-     * greeting. The handshake is bounded by the read timeout.
+     * greeting. The whole handshake is bounded by command-timeout.
      *
      * @param relay the relay
      * @param connectTimeout how long to wait for the TCP connection
@@ -289,7 +289,19 @@ final class SmtpConnection implements Closeable {
         }
         tls.setSSLParameters(parameters);
         tls.setSoTimeout(socket.getSoTimeout());
-        tls.startHandshake();
+        // The read timeout bounds each read only: a relay that drips its handshake an octet at a time would stall
+        // the run forever, so the whole handshake gets command-timeout, as a whole reply does.
+        try (Watchdog.Deadline deadline = watchdog.arm(this, commandTimeout)) {
+            try {
+                tls.startHandshake();
+            } catch (IOException e) {
+                if (deadline.fired() || e instanceof SocketTimeoutException) {
+                    throw new SocketTimeoutException("no complete TLS handshake within command-timeout "
+                            + commandTimeout.toMillis() + "ms");
+                }
+                throw e;
+            }
+        }
         attach(tls);
         trace.event(peer(), "TLS " + tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite());
     }
