@@ -76,14 +76,16 @@ public final class AddressPattern {
     }
 
     /**
-     * Tells whether an address matches, as {@link #matches(String)} on {@code local@domain}.
+     * Tells whether an address matches, as {@link #matches(String)} on its canonical {@code local@domain}
+     * ({@link Mailbox#canonical()}), so that {@code "payroll"@example.com} cannot pass where
+     * {@code payroll@example.com} is meant.
      *
      * @param mailbox the address; not null
      * @return true if the pattern covers the whole address
      * @throws NullPointerException if mailbox is null
      */
     public boolean matches(Mailbox mailbox) {
-        return matches(mailbox.toString());
+        return matches(mailbox.canonical().toString());
     }
 
     /**

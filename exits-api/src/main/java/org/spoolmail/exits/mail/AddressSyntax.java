@@ -77,6 +77,36 @@ final class AddressSyntax {
         }
     }
 
+    /**
+     * The simplest spelling of a valid local-part: a quoted-string whose content needs no quoting is that content as
+     * a dot-atom ({@code "payroll"} is {@code payroll}, RFC 5322 section 3.4.1: both are the same local-part);
+     * otherwise the content quoted again with only {@code "} and {@code \} escaped ({@code "a\ b"} is
+     * {@code "a b"}).
+     */
+    static String simplestLocalPart(String part) {
+        if (!(part.length() >= 2 && part.startsWith("\"") && part.endsWith("\""))) {
+            return part;
+        }
+        StringBuilder content = new StringBuilder();
+        String inside = part.substring(1, part.length() - 1);
+        for (int i = 0; i < inside.length(); i++) {
+            char c = inside.charAt(i);
+            content.append(c == '\\' && i + 1 < inside.length() ? inside.charAt(++i) : c);
+        }
+        String value = content.toString();
+        if (isDotAtom(value)) {
+            return value;
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static boolean isDotAtom(String value) {
+        if (value.isEmpty() || value.startsWith(".") || value.endsWith(".") || value.contains("..")) {
+            return false;
+        }
+        return value.chars().allMatch(c -> c == '.' || isAtext((char) c));
+    }
+
     private static void checkQuoted(String part) {
         String inside = part.substring(1, part.length() - 1);
         for (int i = 0; i < inside.length(); i++) {

@@ -78,14 +78,46 @@ public record Mailbox(String localPart, String domain) {
     }
 
     /**
-     * Compares as mail systems do: local-part exactly, domain ignoring case (RFC 5321 section 2.4).
+     * Returns the one spelling of this mailbox that every equivalent spelling shares, for comparing addresses:
+     * a quoted local-part that needs no quoting becomes the dot-atom ({@code "payroll"@x} and
+     * {@code "pay\roll"@x} are {@code payroll@x}, RFC 5322 section 3.4.1), a quoted one that does keeps only the
+     * escapes it needs, and the domain is in lower case (domains are case-insensitive, RFC 5321 section 2.4). The
+     * local-part keeps its case: only the receiving system may decide that {@code Payroll} is {@code payroll}.
+     * Policies that must not be dodged by another spelling compare this form, never {@link #toString()}.
+     *
+     * @return the mailbox in its canonical form; equal mailboxes give equal results
+     * @since 1.0.0
+     */
+    public Mailbox canonical() {
+        return new Mailbox(AddressSyntax.simplestLocalPart(localPart), domain.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The canonical form ({@link #canonical()}) of an address given as text, for policies that hold addresses as
+     * strings.
+     *
+     * @param address {@code local@domain}, as written
+     * @return the canonical {@code local@domain}, or the text unchanged when it is not a valid address (it then
+     *     equals no canonical address but itself)
+     * @since 1.0.0
+     */
+    public static String canonical(String address) {
+        try {
+            return parse(address).canonical().toString();
+        } catch (IllegalArgumentException e) {
+            return address;
+        }
+    }
+
+    /**
+     * Compares as mail systems do (RFC 5321 section 2.4, RFC 5322 section 3.4.1): the local-part by its content,
+     * exactly, whether quoted or not ({@code "payroll"@x} is {@code payroll@x}), the domain ignoring case.
      *
      * @param other another mailbox
      * @return true if both denote the same mailbox
      */
     public boolean sameAs(Mailbox other) {
-        return localPart.equals(other.localPart)
-                && domain.toLowerCase(Locale.ROOT).equals(other.domain.toLowerCase(Locale.ROOT));
+        return canonical().equals(other.canonical());
     }
 
     /** @return {@code local-part@domain} */

@@ -87,4 +87,27 @@ class MailboxTest {
         assertTrue(Mailbox.parse("BATCH@NODE1.example.com").isQualified());
         assertTrue(Mailbox.parse("BATCH@[192.0.2.1]").isQualified());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "payroll@example.com        | payroll@example.com",
+        "\"payroll\"@example.com      | payroll@example.com",
+        "\"pay\\roll\"@EXAMPLE.COM    | payroll@example.com",
+        "\"pay.roll\"@example.com     | pay.roll@example.com",
+        "\"a b\"@example.com          | \"a b\"@example.com",
+        "\"a\\ b\"@example.com         | \"a b\"@example.com",
+        "\"a..b\"@example.com         | \"a..b\"@example.com",
+        "Payroll@Example.COM        | Payroll@example.com"})
+    void canonicalShouldGiveTheSimplestSpellingWhenTheLocalPartIsQuotedOrTheDomainHasCapitals(String address,
+            String canonical) {
+        assertEquals(canonical, Mailbox.parse(address).canonical().toString());
+        assertEquals(canonical, Mailbox.canonical(address));
+    }
+
+    @Test
+    void sameAsShouldBeTrueWhenAQuotedLocalPartNeedsNoQuoting() {
+        assertTrue(Mailbox.parse("\"payroll\"@example.com").sameAs(Mailbox.parse("payroll@EXAMPLE.com")));
+        assertFalse(Mailbox.parse("Payroll@example.com").sameAs(Mailbox.parse("payroll@example.com")));
+        assertFalse(Mailbox.parse("\"pay roll\"@example.com").sameAs(Mailbox.parse("payroll@example.com")));
+    }
 }

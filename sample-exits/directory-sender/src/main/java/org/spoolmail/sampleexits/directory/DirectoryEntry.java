@@ -45,7 +45,8 @@ record DirectoryEntry(String user, Optional<AddressPattern> job, List<AddressPat
 
     /** @return true if one of the send-as patterns matches the address, ignoring case */
     boolean allows(String address) {
-        return sendAs.stream().anyMatch(p -> p.matches(address));
+        String canonical = Mailbox.canonical(address); // "batch1"@x is batch1@x: one spelling per mailbox
+        return sendAs.stream().anyMatch(p -> p.matches(canonical));
     }
 
     /** @return the first send-as address without a wildcard, the one REPLACE sends as */

@@ -14,6 +14,7 @@ import org.spoolmail.exits.mail.Identity;
 import org.spoolmail.exits.mail.IdentityFact;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.Mailbox;
+import org.spoolmail.exits.mail.NameAddr;
 import org.spoolmail.exits.mail.ReversePath;
 import org.spoolmail.exits.mail.SmtpReply;
 
@@ -115,15 +116,26 @@ public class DirectorySenderExit implements MailExit {
         if (decision instanceof ExitDecision.Reject) {
             return decision;
         }
-        Optional<String> spoofed = spoofedDisplayName(mail);
+        Optional<String> spoofed = spoofedDisplayName(mail, decision);
         return spoofed.isPresent() ? refuse(spoofed.get(), spoofed.get()) : decision;
     }
 
-    /** The first From, Sender or Reply-To display name that holds another address; the fields parse already. */
-    private static Optional<String> spoofedDisplayName(MailObject mail) {
+    /**
+     * The first From, Sender or Reply-To display name that holds another address; the fields parse already. The
+     * From checked is the one that will go out: after a REPLACE that keeps the display name, {@code "ceo@x" <ceo@x>}
+     * becomes {@code "ceo@x" <ops@x>}, which is spoofing although the field as written was not.
+     */
+    private static Optional<String> spoofedDisplayName(MailObject mail, ExitDecision decision) {
         for (String field : List.of("From", "Sender", "Reply-To")) {
             for (String body : mail.content().headers().all(field)) {
-                Optional<String> spoofed = DisplayNames.spoofed(field, AddressList.parse(body).mailboxes());
+                List<NameAddr> mailboxes = AddressList.parse(body).mailboxes();
+                if (field.equals("From") && decision instanceof ExitDecision.Replace r && r.from().isPresent()) {
+                    if (r.fromDisplayName().isPresent()) {
+                        continue; // the display name is replaced too: the directory's own, or none
+                    }
+                    mailboxes = mailboxes.stream().map(m -> new NameAddr(m.displayName(), r.from().get())).toList();
+                }
+                Optional<String> spoofed = DisplayNames.spoofed(field, mailboxes);
                 if (spoofed.isPresent()) {
                     return spoofed;
                 }

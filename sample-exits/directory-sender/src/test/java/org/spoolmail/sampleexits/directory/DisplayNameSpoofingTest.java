@@ -54,6 +54,38 @@ class DisplayNameSpoofingTest {
         assertEquals(new ExitDecision.Continue("OPS may send as ops@example.com"), exit("verify").decide(mail));
     }
 
+    @Test
+    void decideShouldRejectInReplaceModeWhenTheDisplayNameWouldNameTheReplacedAddress() {
+        // As written the display name repeats its own mailbox; after the replacement it would read
+        // "ceo@example.com" <ops@example.com>.
+        MailObject mail = MailObjects.builder().identity(Identity.of("OPS", "SYS1", "test")).from("ceo@example.com")
+                .header("From", "\"ceo@example.com\" <ceo@example.com>").build();
+
+        assertEquals(spoofed("From", "ceo@example.com"), exit("replace").decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectWhenTheDisplayNameHoldsAFullWidthAtSign() {
+        MailObject mail = ops().header("From", "\"ceo\uFF20example.com\" <ops@example.com>").build();
+
+        assertEquals(spoofed("From", "ceo\uFF20example.com"), exit("verify").decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectWhenTheDisplayNameHoldsASmallAtSignAndAZeroWidthSpace() {
+        MailObject mail = ops().header("From", "\"ceo\u200B\uFE6Bexample.com\" <ops@example.com>").build();
+
+        assertEquals(spoofed("From", "ceo\u200B\uFE6Bexample.com"), exit("verify").decide(mail));
+    }
+
+    @Test
+    void decideShouldContinueWhenTheReversePathQuotesALocalPartThatNeedsNoQuoting() {
+        MailObject mail = MailObjects.builder().identity(Identity.of("OPS", "SYS1", "test"))
+                .from("\"ops\"@EXAMPLE.com").header("From", "\"Ops\" <\"ops\"@example.com>").build();
+
+        assertEquals(new ExitDecision.Continue("OPS may send as \"ops\"@EXAMPLE.com"), exit("verify").decide(mail));
+    }
+
     private static ExitDecision spoofed(String field, String displayName) {
         String text = field + " header field display name '" + displayName + "' looks like another address";
         return ExitDecision.reject(SmtpReply.of(550, "5.7.1", text), text);

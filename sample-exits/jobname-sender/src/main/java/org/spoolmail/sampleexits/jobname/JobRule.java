@@ -32,11 +32,13 @@ record JobRule(AddressPattern job, Mailbox sendAs, boolean replace) {
 
     /**
      * Compares the whole address ignoring case, local-part included: most mail systems deliver
-     * {@code PAYROLL@example.com} to the same mailbox, so a reservation must not be dodged by changing case.
+     * {@code PAYROLL@example.com} to the same mailbox, so a reservation must not be dodged by changing case; nor
+     * by quoting the local-part ({@code "payroll"@example.com} is the same mailbox, RFC 5322 section 3.4.1), so
+     * both sides are compared in their canonical form.
      *
      * @return true if the address is this rule's mailbox
      */
     boolean isMailbox(String address) {
-        return sendAs.toString().equalsIgnoreCase(address);
+        return sendAs.canonical().toString().equalsIgnoreCase(Mailbox.canonical(address));
     }
 }

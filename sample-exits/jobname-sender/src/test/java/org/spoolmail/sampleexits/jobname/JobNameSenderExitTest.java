@@ -61,6 +61,25 @@ class JobNameSenderExitTest {
     }
 
     @Test
+    void decideShouldRejectWhenAnotherJobQuotesTheLocalPartOfTheMailbox() {
+        MailObject mail = job(IdentityFact.established("INVENT01")).from("\"payroll\"@example.com").build();
+
+        assertEquals(ExitDecision.reject(
+                SmtpReply.of(550, "5.7.1", "job INVENT01 is not authorised to send as \"payroll\"@example.com"),
+                "\"payroll\"@example.com is reserved for jobs PAY* (reverse-path)"), exit(true).decide(mail));
+    }
+
+    @Test
+    void decideShouldRejectWhenAnotherJobPutsAQuotedPairSpellingOfTheMailboxInFrom() {
+        MailObject mail = job(IdentityFact.established("INVENT01")).from("inv01@example.com")
+                .header("From", "<\"pay\\roll\"@EXAMPLE.com>").build();
+
+        assertEquals(ExitDecision.reject(
+                SmtpReply.of(550, "5.7.1", "job INVENT01 is not authorised to send as \"pay\\roll\"@EXAMPLE.com"),
+                "\"pay\\roll\"@EXAMPLE.com is reserved for jobs PAY* (From header field)"), exit(true).decide(mail));
+    }
+
+    @Test
     void decideShouldRejectWhenTheJobNameIsOnlyClaimedAndMustBeEstablished() {
         MailObject mail = job(IdentityFact.claimed("PAYROLL1")).from("payroll@example.com").build();
 
