@@ -220,6 +220,48 @@ class AuditQueryIT {
         assertEquals("", run.out);
     }
 
+    @Test
+    void auditShouldNameTheDamagedLineAndAnswerTheRestWithCode4WhenARecordIsCutOff() throws Exception {
+        Path copy = Files.createDirectories(dir.resolve("damaged"));
+        String today = "audit-" + LocalDate.ofInstant(now, ZoneOffset.UTC) + ".jsonl";
+        List<String> lines = Files.readAllLines(audit.resolve(today), StandardCharsets.UTF_8);
+        Files.writeString(copy.resolve(today), lines.get(0) + "\n" + lines.get(1).substring(0, 200) + "\n"
+                + lines.get(2) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(copy.resolve("audit-2020-01-01.jsonl"), "out of range: never opened\n");
+
+        SpoolmailRun run = SpoolmailRun.run("audit", "--directory", copy.toString(), "--since", "1d", "--json");
+
+        assertEquals(4, run.code, run.toString());
+        assertEquals(List.of(lines.get(0), lines.get(2)), run.out.lines().toList());
+        assertEquals(List.of("spoolmail audit: " + copy.resolve(today) + " line 2: not a JSON record: Unexpected"
+                + " end-of-input in field name; skipped", "spoolmail audit: 2 records match (2 read in 1 day file;"
+                + " 1 damaged line skipped)"), run.err.lines().toList());
+    }
+
+    @Test
+    void auditShouldSaySoWithCode0WhenTheAuditFolderDoesNotExistYet() {
+        SpoolmailRun run = SpoolmailRun.run("audit", "--directory", dir.resolve("none").toString());
+
+        assertEquals(0, run.code, run.toString());
+        assertEquals(List.of("spoolmail audit: audit folder " + dir.resolve("none") + " does not exist: nothing was"
+                + " recorded there yet", "spoolmail audit: no record matches (0 read in 0 day files)"),
+                run.err.lines().toList());
+    }
+
+    @Test
+    void auditShouldEndWithCode16WhenThePipelineHasNoAuditLogStage() throws Exception {
+        Path other = Files.createDirectories(dir.resolve("no-log"));
+        Path file = Files.writeString(other.resolve("pipeline.yaml"), Files.readString(pipeline)
+                .replace("  - stage: log\n    use: audit-log\n    config: {directory: audit}\n", ""));
+
+        SpoolmailRun run = SpoolmailRun.run("audit", "-c", file.toString());
+
+        assertEquals(16, run.code, run.toString());
+        assertEquals(List.of("spoolmail audit: " + file + ": no log stage uses audit-log with a directory: name the"
+                + " audit folder with --directory", "spoolmail audit: no audit folder to read (condition code 16)"),
+                run.err.lines().toList());
+    }
+
     private static long dayFiles() {
         try {
             return SpoolmailRun.files(audit, ".jsonl").size();
