@@ -13,7 +13,10 @@ import java.util.Optional;
  * @param kind the kind of end
  * @param reason a one-line explanation for people; empty for a plain delivery
  * @param reply the SMTP reply that decided it (a relay's, or an exit's refusal), if any
- * @param recipients per-recipient results of a delivery; empty otherwise
+ * @param recipients one result per forward-path when a relay (or the outbox) answered for them: always for
+ *     DELIVERED, and for DEFERRED and REJECTED when the relay gave the reply (ACCEPTED, DEFERRED to retry, REFUSED
+ *     for good, each with the reply that decided it); empty when no relay was asked (an exit routine's decision, a
+ *     hold)
  * @param holdCause why the item is held; present exactly when {@code kind} is HELD
  * @since 1.0.0
  */
@@ -61,7 +64,7 @@ public record Disposition(Kind kind, String reason, Optional<SmtpReply> reply, L
      * @param kind the kind of end
      * @param reason a one-line explanation for people; empty for a plain delivery
      * @param reply the SMTP reply that decided it (a relay's, or an exit's refusal), if any
-     * @param recipients per-recipient results of a delivery; empty otherwise
+     * @param recipients one result per forward-path when a relay answered for them; empty when none was asked
      * @param holdCause why the item is held; present exactly when {@code kind} is HELD
      * @throws IllegalArgumentException if a hold cause is given to a kind other than HELD, or missing for HELD
      */
@@ -106,6 +109,34 @@ public record Disposition(Kind kind, String reason, Optional<SmtpReply> reply, L
      */
     public static Disposition deferred(String reason, SmtpReply reply) {
         return new Disposition(Kind.DEFERRED, reason, Optional.of(reply), List.of(), Optional.empty());
+    }
+
+    /**
+     * A permanent refusal by a relay, with the result of each forward-path (REFUSED with the reply that decided it;
+     * one the relay deferred stays DEFERRED).
+     *
+     * @param reason why
+     * @param reply the 5xx reply that ended the transaction
+     * @param recipients the result for each forward-path
+     * @return the disposition
+     * @since 1.0.0
+     */
+    public static Disposition rejected(String reason, SmtpReply reply, List<RecipientResult> recipients) {
+        return new Disposition(Kind.REJECTED, reason, Optional.of(reply), recipients, Optional.empty());
+    }
+
+    /**
+     * A transient refusal by a relay, with the result of each forward-path: DEFERRED (to be retried) with the 4xx
+     * reply, or REFUSED where the relay refused that recipient for good.
+     *
+     * @param reason why
+     * @param reply the 4xx reply that ended the transaction
+     * @param recipients the result for each forward-path
+     * @return the disposition
+     * @since 1.0.0
+     */
+    public static Disposition deferred(String reason, SmtpReply reply, List<RecipientResult> recipients) {
+        return new Disposition(Kind.DEFERRED, reason, Optional.of(reply), recipients, Optional.empty());
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Optional;
  *
  * @param recipient the forward-path
  * @param status accepted, refused for now, or refused for good
- * @param reply the relay's reply to RCPT TO (or the data), if there was one
+ * @param reply the relay's reply that decided it, if there was one: to RCPT TO, or for every recipient it reached
+ *     the reply to MAIL FROM, DATA or the data that ended the transaction
  * @since 1.0.0
  */
 public record RecipientResult(ForwardPath recipient, Status status, Optional<SmtpReply> reply) {

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.spoolmail.kernel.pipeline.ConditionCodes;
 
 /**
  * The {@code spoolmail} command: {@code spoolmail send ...}, {@code spoolmail check ...}, {@code spoolmail plugins},
- * {@code spoolmail codepages}. The exit status is the
+ * {@code spoolmail codepages}, {@code spoolmail audit}. The exit status is the
  * condition code a job step tests: 0, 4, 8, 12 or 16.
  */
 public final class Main {
@@ -32,7 +33,8 @@ public final class Main {
         this.console = new Console(out, err);
         Launch launch = new Launch(environment);
         this.subcommands = List.of(new SendCommand(console, launch, false), new SendCommand(console, launch, true),
-                new PluginsCommand(console, launch), new CodepagesCommand(console));
+                new PluginsCommand(console, launch), new CodepagesCommand(console),
+                new AuditCommand(console, launch, Clock.systemUTC()));
     }
 
     /**

@@ -19,9 +19,10 @@ import org.spoolmail.exits.mail.MailInput;
 
 /**
  * The hold folder of {@code send} ({@code hold-directory} in pipeline.yaml, default {@code held} beside it): mail that
- * cannot go is kept there with its reason, never dropped (DESIGN.md). For each HELD or DEFERRED item ({@code send}
- * has no retry queue) it writes a copy of the original input, {@code <queue-id>.input}, and
- * {@code <queue-id>.reason}; for an input refused as a whole,
+ * cannot go is kept there with its reason, never dropped (DESIGN.md). For each HELD or DEFERRED item, and each item
+ * with a recipient the relay deferred ({@code send} has no retry queue), it writes a copy of the original input,
+ * {@code <queue-id>.input}, and {@code <queue-id>.reason} (naming the {@code pending-recipients} when the others
+ * went); for an input refused as a whole,
  * {@code <origin-name>-<timestamp>.input} and {@code .reason}. Each file is written to a temporary name and moved into
  * place atomically, so a reader never sees half a file; the files are owner-only (0600) and the folders it creates
  * 0700, since they hold mail content. The operator resends with {@code spoolmail send
@@ -146,9 +147,22 @@ final class HoldDirectory {
      * @param reason the reason, one line
      * @param reply the deciding SMTP reply, e.g. {@code 451 4.3.0 directory unavailable}, when there is one
      * @param conditionCode the condition code it got
+     * @param pendingRecipients the forward-paths still to be sent when the relay answered for each (those it
+     *     deferred), e.g. {@code <b@x>}; empty when the whole item is still to go
      */
     record Reason(Resend resend, Optional<String> queueId, Optional<Long> record, String outcome,
-            Optional<String> holdCause, String reason, Optional<String> reply, int conditionCode) {
+            Optional<String> holdCause, String reason, Optional<String> reply, int conditionCode,
+            List<String> pendingRecipients) {
+
+        Reason {
+            pendingRecipients = List.copyOf(pendingRecipients);
+        }
+
+        /** A reason for an item that is still to go to every recipient. */
+        Reason(Resend resend, Optional<String> queueId, Optional<Long> record, String outcome,
+                Optional<String> holdCause, String reason, Optional<String> reply, int conditionCode) {
+            this(resend, queueId, record, outcome, holdCause, reason, reply, conditionCode, List.of());
+        }
 
         String text() {
             return "origin: " + oneLine(resend.origin()) + "\n"
@@ -161,6 +175,8 @@ final class HoldDirectory {
                     + holdCause.map(c -> "hold-cause: " + c + "\n").orElse("")
                     + "reason: " + oneLine(reason) + "\n"
                     + reply.map(r -> "reply: " + oneLine(r) + "\n").orElse("")
+                    + (pendingRecipients.isEmpty() ? ""
+                            : "pending-recipients: " + oneLine(String.join(",", pendingRecipients)) + "\n")
                     + "condition-code: " + conditionCode + "\n";
         }
 

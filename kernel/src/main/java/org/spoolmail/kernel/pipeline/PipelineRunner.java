@@ -21,6 +21,7 @@ import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.Disposition.HoldCause;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.RecipientResult;
 import org.spoolmail.kernel.config.OnError;
 
 /**
@@ -132,20 +133,20 @@ public final class PipelineRunner {
     }
 
     /**
-     * A HELD or DEFERRED item is kept in the hold folder with its reason (send has no retry queue, so a deferred
-     * item would otherwise be lost), before the observers run, so that the audit record says where it is kept, or
+     * A HELD or DEFERRED item, and one with a recipient the relay deferred, is kept in the hold folder with its reason
+     * (send has no retry queue, so a deferred item or recipient would otherwise be lost), before the observers run, so that the audit record says where it is kept, or
      * that it could not be kept (condition code 16).
      */
     private Kept keep(MailInput input, HoldDirectory.Resend resend, MailObject mail, Disposition d, int code) {
-        if (d.kind() != Disposition.Kind.HELD && d.kind() != Disposition.Kind.DEFERRED) {
+        List<RecipientResult> pending = d.recipients().stream()
+                .filter(r -> r.status() == RecipientResult.Status.DEFERRED).toList();
+        if (d.kind() != Disposition.Kind.HELD && d.kind() != Disposition.Kind.DEFERRED && pending.isEmpty()) {
             return new Kept(mail, code, Optional.empty(), Optional.empty());
         }
         Optional<Long> record = mail.attributes().get("input-record").filter(r -> r.matches("\\d{1,18}"))
                 .map(Long::parseLong);
         try {
-            Path copy = hold.holdItem(input, new HoldDirectory.Reason(resend, Optional.of(mail.id()), record,
-                    d.kind().name(), d.holdCause().map(Enum::name), d.reason(), d.reply().map(Object::toString),
-                    code), mail.id());
+            Path copy = hold.holdItem(input, reason(resend, mail, d, code, record, pending), mail.id());
             return new Kept(mail.withAttributes(mail.attributes().with("held-in", copy.toString())), code,
                     Optional.of(copy), Optional.empty());
         } catch (IOException e) {
@@ -153,6 +154,24 @@ public final class PipelineRunner {
             return new Kept(mail.withAttributes(mail.attributes().with("hold-failed", StageCall.describe(e))),
                     ConditionCodes.ENVIRONMENT, Optional.empty(), Optional.of(failure));
         }
+    }
+
+    /**
+     * The {@code .reason} of a kept item. When the relay delivered to some recipients and deferred others, only the
+     * deferred ones are still to go: they are its {@code pending-recipients}, and the reason and reply are the
+     * first deferred one's.
+     */
+    private static HoldDirectory.Reason reason(HoldDirectory.Resend resend, MailObject mail, Disposition d, int code,
+            Optional<Long> record, List<RecipientResult> pending) {
+        List<String> paths = pending.stream().map(r -> r.recipient().toString()).toList();
+        if (d.kind() != Disposition.Kind.DELIVERED) {
+            return new HoldDirectory.Reason(resend, Optional.of(mail.id()), record, d.kind().name(),
+                    d.holdCause().map(Enum::name), d.reason(), d.reply().map(Object::toString), code,
+                    pending.size() == d.recipients().size() ? List.of() : paths);
+        }
+        return new HoldDirectory.Reason(resend, Optional.of(mail.id()), record, Disposition.Kind.DEFERRED.name(),
+                Optional.empty(), "the relay deferred " + String.join(", ", paths) + " and took the other recipients:"
+                + " resend to the pending-recipients only", pending.get(0).reply().map(Object::toString), code, paths);
     }
 
     /** An item after the hold folder: the mail object noting where it is kept, its code, the copy or the failure. */

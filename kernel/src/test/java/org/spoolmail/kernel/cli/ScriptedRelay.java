@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
 /**
  * A scripted SMTP relay on 127.0.0.1 for end-to-end tests that need replies a real server will not give on demand
  * (one recipient refused): records each command line and the raw DATA octets, answers from a script (null: a
- * plain ESMTP relay's answer). One connection at a time.
+ * plain ESMTP relay's answer; a 421 answer closes the connection after the reply). One connection at a time.
  */
 final class ScriptedRelay implements AutoCloseable {
 
@@ -68,7 +68,8 @@ final class ScriptedRelay implements AutoCloseable {
                 answer = answer(".");
             }
             reply(out, answer);
-            if (line.equals("QUIT")) {
+            if (line.equals("QUIT") || answer.startsWith("421")) {
+                // a 421 closes the transmission channel (RFC 5321 section 3.8), as QUIT does
                 return;
             }
         }

@@ -26,7 +26,10 @@ import org.spoolmail.exits.mail.TraceEntry;
  * header field as parsed), and for a held or deferred item {@code held-in} (where the copy is kept) or, when it
  * could not be kept, {@code hold-failed}, which is then written in place of {@code held-in}. Each recipient an exit routine dropped (admitted in the attribute
  * {@code original-forward-paths}, no longer in the envelope) is in {@code recipients} with status {@code DROPPED},
- * {@code routine} and that routine's {@code reason}.
+ * {@code routine} and that routine's {@code reason}. Every other recipient has the status the disposition gives it
+ * ({@code ACCEPTED}, {@code DEFERRED} to retry, {@code REFUSED} for good, each with the relay {@code reply} that
+ * decided it, also when a reply to MAIL, DATA or the data decided for every recipient), or {@code NOT-ATTEMPTED}
+ * when no relay was asked (an exit routine's decision, a hold). {@code spoolmail audit} reads these records.
  * It reads header fields, the envelope, the identity, attributes and the trace; never a body.
  */
 final class AuditRecord {

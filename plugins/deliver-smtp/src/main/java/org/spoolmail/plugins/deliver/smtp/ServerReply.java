@@ -39,6 +39,11 @@ record ServerReply(int code, List<String> lines) {
         return code >= 500;
     }
 
+    /** @return true for 421: the relay is closing the transmission channel (RFC 5321 section 3.8) */
+    boolean closesSession() {
+        return code == 421;
+    }
+
     /**
      * Returns the reply as one line: the enhanced status code of the first line (when its class matches the reply
      * code), and the texts of all lines, each without that status, joined by a blank. Control characters a relay

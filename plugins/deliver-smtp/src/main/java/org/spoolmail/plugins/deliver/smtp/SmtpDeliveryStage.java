@@ -24,11 +24,14 @@ import org.spoolmail.exits.mail.MailObject;
  * {@code connection-idle} and reused, with RSET between transactions; EHLO (HELO if refused), STARTTLS or implicit
  * TLS, and AUTH PLAIN, LOGIN or XOAUTH2 as configured; SIZE, PIPELINING and DSN used when the relay offers them.
  *
- * <p>Outcomes: every recipient accepted, or some refused beside accepted ones: delivered, with each recipient's
- * result and reply (the kernel gives condition code 4 for refusals). Every recipient refused with 5xx, a 5xx to
- * MAIL or after the data, a message over the relay's SIZE limit, or a non-ASCII address for a relay without
- * SMTPUTF8: rejected with the reason, before anything was sent where that can be known. No relay reachable, or a
- * 4xx to MAIL, DATA or the data: {@link TransientStageException} naming {@code host:port} and the reply. So is a
+ * <p>Outcomes, each with one result per forward-path and the reply that decided it: every recipient accepted, or
+ * some refused (5xx) or deferred (4xx) beside accepted ones: delivered (the kernel gives condition code 4 for a
+ * refused or deferred one, and keeps a deferred one for retry). A 4xx to MAIL, DATA or the data, a 421 (the relay
+ * closes the session, which is then not reused), or no recipient accepted and one deferred: deferred (condition
+ * code 4). Every recipient refused with 5xx, a 5xx to MAIL, DATA or after the data: rejected (8), the recipients
+ * it reached REFUSED with that reply. A message over the relay's SIZE limit, or a non-ASCII address for a relay
+ * without SMTPUTF8: rejected with the reason before anything was sent. No relay reachable, or a connection that
+ * fails: {@link TransientStageException} naming {@code host:port}. So is a
  * protocol error (a reply of a class the command does not allow, such as 250 to DATA, a line that is not a reply,
  * or replies sent before the client asked): the session is closed and the item held, never called refused. A
  * configuration, TLS or AUTH problem (a key that cannot be used, a relay that refuses EHLO, STARTTLS or AUTH, even
@@ -137,7 +140,11 @@ public class SmtpDeliveryStage implements MailStage {
             sessions.discard(session, true);
             throw e;
         }
-        sessions.release(session);
+        if (result.reusable()) {
+            sessions.release(session);
+        } else {
+            sessions.discard(session, !result.finalReply().filter(r -> r.code() == 421).isPresent());
+        }
         logger.debug("relayed to {}: {}", session.relay().peer(), result.finalReply());
         return StageOutcome.stop(withResultAttributes(mail, result, session.relay()), result.disposition());
     }

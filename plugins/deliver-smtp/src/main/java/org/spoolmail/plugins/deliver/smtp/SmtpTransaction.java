@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.StageException;
-import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.Envelope;
 import org.spoolmail.exits.mail.ForwardPath;
@@ -26,10 +25,12 @@ import org.spoolmail.exits.mail.WireOptions;
  * reason. Then MAIL FROM (with SIZE, BODY=8BITMIME, SMTPUTF8 and the DSN parameters RET/ENVID as offered and
  * needed), one RCPT TO per forward-path (with NOTIFY), all in one write when the relay offers PIPELINING
  * (RFC 2920) and the replies read in order, each recipient's reply recorded; DATA only if a recipient was
- * accepted, then the message from {@link MessageData}. 4xx replies to MAIL or DATA or the data throw
- * {@link TransientStageException}; 5xx replies end as {@link Disposition#rejected}; refused recipients beside
+ * accepted, then the message from {@link MessageData}. Every disposition from a relay's answer lists each
+ * forward-path with its result and the reply that decided it ({@link RecipientOutcomes}): a 4xx to MAIL, DATA or
+ * the data is {@link Disposition.Kind#DEFERRED}, a 5xx {@link Disposition.Kind#REJECTED}; refused recipients beside
  * accepted ones end as a delivery that lists them (4xx DEFERRED, 5xx REFUSED, each with the relay's reply and its
- * RFC 3463 enhanced status). After a transaction that did not complete, RSET leaves the session ready.
+ * RFC 3463 enhanced status). After a transaction that did not complete, RSET leaves the session ready; after a
+ * 421 the relay has closed it, and the commands it left unanswered count as answered with that 421.
  *
  * <p>The message is written for the relay's offer: 8bit parts only with 8BITMIME, and BODY=8BITMIME announced only
  * when the written message holds an octet of 0x80 or above ({@link WireScan}, RFC 6152), raw UTF-8 header fields only when the transaction itself is SMTPUTF8 (a non-ASCII address made it
@@ -73,18 +74,25 @@ final class SmtpTransaction {
         Envelope envelope = mail.envelope();
         List<ServerReply> replies = envelopeReplies(mail, mailParameters(mail, offered, wire, size, scan), offered);
         ServerReply mailReply = replies.get(0);
+        RecipientOutcomes outcomes = new RecipientOutcomes(session.relay().peer());
         if (!mailReply.isPositive()) {
-            return refused(mailReply, "sender " + envelope.reversePath());
+            return ended(outcomes.whole(envelope.forwardPaths(), mailReply, "sender " + envelope.reversePath()),
+                    OptionalLong.empty(), mailReply);
         }
-        List<RecipientResult> results = recipients(envelope, replies.subList(1, replies.size()));
+        List<RecipientResult> results = RecipientOutcomes.ofRcpt(envelope, replies.subList(1, replies.size()));
+        Optional<ServerReply> closing = replies.stream().filter(ServerReply::closesSession).findFirst();
+        if (closing.isPresent()) {
+            return ended(outcomes.afterAccepting(results, closing.get(), "the recipients"), OptionalLong.empty(),
+                    closing.get());
+        }
         if (results.stream().noneMatch(r -> r.status() == Status.ACCEPTED)) {
-            return noRecipient(results);
+            return ended(outcomes.noRecipient(results), OptionalLong.empty(), replies.get(replies.size() - 1));
         }
         ServerReply dataReply = session.connection().exchange("DATA", "");
         if (dataReply.code() != 354) {
-            return refused(dataReply, "DATA");
+            return ended(outcomes.afterAccepting(results, dataReply, "DATA"), OptionalLong.empty(), dataReply);
         }
-        return data(mail, wire, results);
+        return data(mail, wire, results, outcomes);
     }
 
     private String mailParameters(MailObject mail, EhloCapabilities offered, WireOptions wire, OptionalLong size,
@@ -109,78 +117,65 @@ final class SmtpTransaction {
         SmtpConnection connection = session.connection();
         String notify = offered.keywords().contains("DSN") ? session.settings().dsn().recipientParameters() : "";
         List<ServerReply> replies = new ArrayList<>();
+        List<ForwardPath> paths = mail.envelope().forwardPaths();
         if (!offered.pipelining()) {
             replies.add(connection.exchange("MAIL", mailArgument));
             if (replies.get(0).isPositive()) {
-                for (ForwardPath path : mail.envelope().forwardPaths()) {
-                    replies.add(connection.exchange("RCPT", "TO:" + path + notify));
+                for (int i = 0; i < paths.size() && !replies.get(i).closesSession(); i++) {
+                    replies.add(connection.exchange("RCPT", "TO:" + paths.get(i) + notify));
                 }
             }
-            return replies;
+            return closedAfter(replies, paths.size() + 1);
         }
         connection.send("MAIL", mailArgument);
-        for (ForwardPath path : mail.envelope().forwardPaths()) {
+        for (ForwardPath path : paths) {
             connection.send("RCPT", "TO:" + path + notify);
         }
         connection.flush();
-        for (int i = 0; i <= mail.envelope().forwardPaths().size(); i++) {
+        for (int i = 0; i <= paths.size() && (i == 0 || !replies.get(i - 1).closesSession()); i++) {
             replies.add(connection.readReply());
+        }
+        return closedAfter(replies, paths.size() + 1);
+    }
+
+    /**
+     * After a 421 the relay has closed the channel (RFC 5321 section 3.8) and answers nothing more: the commands
+     * it did not answer count as answered with that 421.
+     */
+    private static List<ServerReply> closedAfter(List<ServerReply> replies, int expected) {
+        ServerReply last = replies.get(replies.size() - 1);
+        while (last.closesSession() && replies.size() < expected) {
+            replies.add(last);
         }
         return replies;
     }
 
-    private static List<RecipientResult> recipients(Envelope envelope, List<ServerReply> replies) {
-        List<RecipientResult> results = new ArrayList<>();
-        for (int i = 0; i < replies.size(); i++) {
-            ServerReply reply = replies.get(i);
-            Status status = reply.isPositive() ? Status.ACCEPTED
-                    : reply.isTransient() ? Status.DEFERRED : Status.REFUSED;
-            results.add(new RecipientResult(envelope.forwardPaths().get(i), status, Optional.of(reply.toSmtpReply())));
-        }
-        return results;
-    }
-
-    private TransactionResult data(MailObject mail, WireOptions wire, List<RecipientResult> results)
-            throws IOException, StageException {
+    private TransactionResult data(MailObject mail, WireOptions wire, List<RecipientResult> results,
+            RecipientOutcomes outcomes) throws IOException, StageException {
         MessageData.Sent sent = new MessageData(session).send(mail.content(), wire);
-        long octets = sent.octets();
         ServerReply reply = sent.reply();
-        if (reply.isTransient()) {
-            throw transientFailure("the message", reply);
-        }
+        OptionalLong octets = OptionalLong.of(sent.octets());
         if (!reply.isPositive()) {
-            return new TransactionResult(Disposition.rejected("smart host " + session.relay().peer()
-                    + " refused the message: " + reply, reply.toSmtpReply()), OptionalLong.of(octets),
-                    Optional.of(reply.toSmtpReply()));
+            return ended(outcomes.afterAccepting(results, reply, "the message"), octets, reply);
         }
-        return new TransactionResult(Disposition.delivered(results, Optional.of(reply.toSmtpReply())),
-                OptionalLong.of(octets), Optional.of(reply.toSmtpReply()));
+        return new TransactionResult(Disposition.delivered(results, Optional.of(reply.toSmtpReply())), octets,
+                Optional.of(reply.toSmtpReply()), true);
     }
 
-    private TransactionResult noRecipient(List<RecipientResult> results) throws IOException, StageException {
-        session.reset();
-        SmtpReply last = results.get(results.size() - 1).reply().orElseThrow();
-        Optional<RecipientResult> deferred = results.stream().filter(r -> r.status() == Status.DEFERRED).findFirst();
-        if (deferred.isPresent()) {
-            SmtpReply reply = deferred.get().reply().orElseThrow();
-            throw new TransientStageException("smart host " + session.relay().peer() + " accepted no recipient; "
-                    + deferred.get().recipient() + ": " + reply, reply, null);
+    /**
+     * A transaction the relay ended before delivery: RSET makes the session ready for the next one, unless the relay
+     * closed it with 421 or RSET fails, when the session is not to be reused; either way the disposition stands.
+     */
+    private TransactionResult ended(Disposition disposition, OptionalLong octets, ServerReply last) {
+        boolean reusable = !last.closesSession();
+        if (reusable) {
+            try {
+                reusable = session.reset().isPositive();
+            } catch (IOException e) {
+                reusable = false;
+            }
         }
-        return rejected("smart host " + session.relay().peer() + " refused every recipient; last: " + last, last);
-    }
-
-    private TransactionResult refused(ServerReply reply, String what) throws IOException, StageException {
-        session.reset();
-        if (reply.isTransient()) {
-            throw transientFailure(what, reply);
-        }
-        return rejected("smart host " + session.relay().peer() + " refused " + what + ": " + reply,
-                reply.toSmtpReply());
-    }
-
-    private TransientStageException transientFailure(String what, ServerReply reply) {
-        return new TransientStageException("smart host " + session.relay().peer() + " deferred " + what + ": "
-                + reply, reply.toSmtpReply(), null);
+        return new TransactionResult(disposition, octets, Optional.of(last.toSmtpReply()), reusable);
     }
 
     /** The reason the message cannot go to this relay as it stands (SMTPUTF8 lacking), checked without sending. */
@@ -203,7 +198,8 @@ final class SmtpTransaction {
     }
 
     private static TransactionResult rejected(String reason, SmtpReply reply) {
-        return new TransactionResult(Disposition.rejected(reason, reply), OptionalLong.empty(), Optional.of(reply));
+        return new TransactionResult(Disposition.rejected(reason, reply), OptionalLong.empty(), Optional.of(reply),
+                true);
     }
 
     private static Optional<String> internationalizedPath(Envelope envelope) {

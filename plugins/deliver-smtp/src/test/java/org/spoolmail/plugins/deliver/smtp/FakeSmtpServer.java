@@ -24,7 +24,8 @@ import javax.net.ssl.SSLSocket;
  * records every command line and the raw octets of each DATA section (as sent, still dot-stuffed, with the final
  * "." line), and answers from a script (command line to reply; "\n" separates lines of a multi-line reply). The
  * script sees "." for the end of data and "CONNECT" for the greeting; a null answer falls back to
- * {@link #standard(String)}; the answer {@link #CLOSE} closes the connection without a reply.
+ * {@link #standard(String)}; the answer {@link #CLOSE} closes the connection without a reply, and a 421 answer
+ * closes it after the reply, as a relay that shuts down does.
  *
  * <p>Like a pipelining server (Postfix), it holds its replies while more commands are already waiting in its input
  * and sends them together once the input is drained; {@link #batches()} shows which commands arrived together.
@@ -185,7 +186,8 @@ final class FakeSmtpServer implements AutoCloseable {
                 }
                 batch.clear();
             }
-            if (line.equalsIgnoreCase("QUIT")) {
+            if (line.equalsIgnoreCase("QUIT") || answer.startsWith("421")) {
+                // A 421 closes the transmission channel (RFC 5321 section 3.8), as QUIT does.
                 send(out, held);
                 return;
             }

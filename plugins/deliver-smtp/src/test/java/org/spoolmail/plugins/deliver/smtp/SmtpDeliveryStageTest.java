@@ -110,18 +110,6 @@ class SmtpDeliveryStageTest {
     }
 
     @Test
-    void processShouldThrowTransientWithReplyWhenSenderIsDeferred() throws Exception {
-        relay = new FakeSmtpServer(c -> c.startsWith("MAIL") ? "451 4.3.0 try again later" : null);
-
-        TransientStageException e = assertThrows(TransientStageException.class,
-                () -> stage(Map.of()).process(mail("a@example.com")));
-
-        assertEquals("smart host 127.0.0.1:" + relay.port() + " deferred sender <batch@example.com>: 451 4.3.0 "
-                + "try again later", e.getMessage());
-        assertEquals(Optional.of(SmtpReply.of(451, "4.3.0", "try again later")), e.reply());
-    }
-
-    @Test
     void processShouldRejectBeforeMailWhenRecipientNeedsSmtpUtf8NotOffered() throws Exception {
         relay = new FakeSmtpServer(c -> c.startsWith("EHLO") ? "250-old.example.com\n250 8BITMIME" : null);
 
