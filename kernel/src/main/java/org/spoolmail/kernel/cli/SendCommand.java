@@ -20,6 +20,7 @@ import org.spoolmail.exits.mail.RecordFormat;
 import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
+import org.spoolmail.kernel.config.PipelinePurpose;
 import org.spoolmail.kernel.identity.IdentityResolver;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputResult;
@@ -135,7 +136,7 @@ final class SendCommand implements Subcommand {
     private int send(CommandLine line, Optional<Ccsid> ccsid, Optional<RecordFormat> records) {
         PipelineConfig config;
         try {
-            config = new PipelineConfigLoader(!check)
+            config = new PipelineConfigLoader(check ? PipelinePurpose.CHECK : PipelinePurpose.SEND)
                     .read(launch.configFile(Optional.ofNullable(line.getOptionValue("config"))));
         } catch (ConfigException e) {
             return configError(e);

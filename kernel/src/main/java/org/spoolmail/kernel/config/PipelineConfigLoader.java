@@ -28,22 +28,26 @@ public final class PipelineConfigLoader {
     private static final ConfigKey<Duration> TIME_LIMIT = ConfigKey.duration("time-limit", Duration.ofSeconds(10));
     private static final ConfigKey<Ccsid> INPUT_CCSID = ConfigKey.ccsid("ccsid", Ccsid.UTF_8);
     private static final ConfigKey<RecordFormat> INPUT_RECORDS = ConfigKey.recordFormat("records", RecordFormat.LF);
-    /** The role of the stage that sends: {@code send} needs one, {@code check} does not. */
-    private static final String DELIVER = "deliver";
+    private final PipelinePurpose purpose;
 
-    private final boolean deliverRequired;
-
-    /** A loader for commands that send nothing ({@code check}, {@code plugins}): no deliver stage is needed. */
+    /** A loader for a pipeline that is only shown ({@code plugins --config}): no stage role is required. */
     public PipelineConfigLoader() {
-        this(false);
+        this(PipelinePurpose.INSPECT);
     }
 
     /**
-     * @param deliverRequired true for {@code send}: a pipeline without a {@code stage: deliver} entry is a problem,
-     *     since its mail would go nowhere
+     * @param deliverRequired true for {@code send} ({@link PipelinePurpose#SEND}), false for {@code check}
+     *     ({@link PipelinePurpose#CHECK})
      */
     public PipelineConfigLoader(boolean deliverRequired) {
-        this.deliverRequired = deliverRequired;
+        this(deliverRequired ? PipelinePurpose.SEND : PipelinePurpose.CHECK);
+    }
+
+    /**
+     * @param purpose what the pipeline is loaded for: it decides which stage roles the pipeline must have
+     */
+    public PipelineConfigLoader(PipelinePurpose purpose) {
+        this.purpose = purpose;
     }
 
     /**
@@ -120,11 +124,8 @@ public final class PipelineConfigLoader {
             }
         }
         checkOrder(entries, problems);
-        boolean delivers = list.stream().anyMatch(o -> o instanceof Map<?, ?> m && m.containsKey("stage")
-                && text(m.get("stage")).equals(DELIVER));
-        if (deliverRequired && !delivers) {
-            problems.add("pipeline", "has no 'stage: deliver' entry, so mail would go nowhere: add one"
-                    + " (deliver-outbox writes .eml files, deliver-smtp relays); only spoolmail check runs without");
+        if (entries.size() == list.size()) { // an entry that could not be read may be the role: said already
+            purpose.problems(entries).forEach(p -> problems.add(p.path(), p.problem()));
         }
         return entries;
     }

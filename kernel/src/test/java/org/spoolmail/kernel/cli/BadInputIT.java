@@ -111,8 +111,10 @@ class BadInputIT {
     @Test
     void sendShouldReportEveryProblemOfThePipelineFileAtOnceNamingItAsGiven() throws Exception {
         Path pipeline = write("pipeline.yaml", "version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
-                + "  - exit: verify-sender\n    time-limit: 5\n  - stage: deliver\n    use: deliver-outbox\n"
-                + "    config: {directory: outbox, folder: x}\n");
+                + "  - exit: verify-sender\n    time-limit: 5\n  - stage: mime-encode\n    use: mime-encode\n"
+                + "  - stage: codepage-translate\n    use: codepage-translate\n  - stage: deliver\n"
+                + "    use: deliver-outbox\n    config: {directory: outbox, folder: x}\n  - stage: log\n"
+                + "    use: audit-log\n    config: {directory: audit}\n");
         Path relative = Path.of("").toAbsolutePath().relativize(pipeline);
         Path input = write("job.smtp", "HELO MVSA\n");
 
@@ -121,7 +123,7 @@ class BadInputIT {
         assertEquals(16, run.code, run.toString());
         assertEquals(List.of("spoolmail send: " + relative + ": pipeline[1].time-limit: '5' is not a duration with a"
                 + " unit (500ms, 30s, 5m, 2h) (expected a duration such as 30s)",
-                "spoolmail send: " + relative + ": pipeline[2].config.folder: unknown key (known: directory, eight-bit-mime, smtputf8)",
+                "spoolmail send: " + relative + ": pipeline[4].config.folder: unknown key (known: directory, eight-bit-mime, smtputf8)",
                 "spoolmail send: configuration error, nothing was sent (condition code 16)"),
                 run.err.lines().toList());
         assertNothingDelivered();
@@ -143,7 +145,9 @@ class BadInputIT {
     @Test
     void sendShouldRefuseAPipelineWithoutDeliverStageWithCode16ButCheckShouldRunIt() throws Exception {
         Path pipeline = write("pipeline.yaml", "version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
-                + "  - stage: mime-encode\n    use: mime-encode\n");
+                + "  - stage: mime-encode\n    use: mime-encode\n"
+                + "  - stage: codepage-translate\n    use: codepage-translate\n"
+                + "  - stage: log\n    use: audit-log\n    config: {directory: audit}\n");
         Path input = write("job.smtp", "HELO MVSA\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\n"
                 + "Subject: hi\n\nhello\n.\nQUIT\n");
 
@@ -159,6 +163,49 @@ class BadInputIT {
         assertEquals(0, check.code, check.toString());
         assertEquals(input + ": message 1 (record 2): ready to send (condition code 0)",
                 check.out.lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void sendAndCheckShouldRefuseAPipelineWithoutCodepageTranslateWithCode16InsteadOfHoldingEveryMessage()
+            throws Exception {
+        Path pipeline = outboxPipeline();
+        Files.writeString(pipeline, Files.readString(pipeline, StandardCharsets.UTF_8)
+                .replace("  - stage: codepage-translate\n    use: codepage-translate\n", ""), StandardCharsets.UTF_8);
+        Path input = write("job.smtp", "HELO MVSA\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\n"
+                + "Subject: hi\n\nhello\n.\nQUIT\n");
+        String problem = pipeline + ": pipeline: has no 'stage: codepage-translate' entry, so every message would be"
+                + " held, its text still in the input's CCSID: add one after mime-encode (use: codepage-translate)";
+
+        SpoolmailRun send = SpoolmailRun.send(pipeline, input.toString());
+        SpoolmailRun check = SpoolmailRun.run("check", "-c", pipeline.toString(), "--plugins",
+                SpoolmailRun.PLUGINS.toString(), input.toString());
+
+        assertEquals(16, send.code, send.toString());
+        assertEquals(List.of("spoolmail send: " + problem,
+                "spoolmail send: configuration error, nothing was sent (condition code 16)"), send.err.lines().toList());
+        assertEquals(16, check.code, check.toString());
+        assertEquals("spoolmail check: " + problem, check.err.lines().findFirst().orElseThrow());
+        assertNothingDelivered();
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("held"), ".input"));
+    }
+
+    @Test
+    void sendShouldRefuseAPipelineWithoutLogStageWithCode16InsteadOfSendingUnaudited() throws Exception {
+        Path pipeline = outboxPipeline();
+        Files.writeString(pipeline, Files.readString(pipeline, StandardCharsets.UTF_8)
+                .replace("  - stage: log\n    use: audit-log\n    config: {directory: audit}\n", ""),
+                StandardCharsets.UTF_8);
+        Path input = write("job.smtp", "HELO MVSA\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\n"
+                + "Subject: hi\n\nhello\n.\nQUIT\n");
+
+        SpoolmailRun send = SpoolmailRun.send(pipeline, input.toString());
+
+        assertEquals(16, send.code, send.toString());
+        assertEquals(List.of("spoolmail send: " + pipeline + ": pipeline: has no 'stage: log' entry, so no audit record"
+                + " would say who sent what to whom: add one at the end (use: audit-log); only spoolmail check runs"
+                + " without", "spoolmail send: configuration error, nothing was sent (condition code 16)"),
+                send.err.lines().toList());
+        assertNothingDelivered();
     }
 
     private Path outboxPipeline() throws Exception {

@@ -21,6 +21,14 @@ class PipelineConfigLoaderTest {
     @TempDir
     Path dir;
 
+    /** The reference pipeline's roles, one entry each. */
+    private static final String REFERENCE_SHAPE = "version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+            + "  - exit: verify-sender\n    routines: []\n"
+            + "  - stage: mime-encode\n    use: mime-encode\n"
+            + "  - stage: codepage-translate\n    use: codepage-translate\n"
+            + "  - stage: deliver\n    use: deliver-outbox\n"
+            + "  - stage: log\n    use: audit-log\n";
+
     private final PipelineConfigLoader loader = new PipelineConfigLoader();
 
     @Test
@@ -172,6 +180,8 @@ class PipelineConfigLoaderTest {
     @Test
     void readShouldNameThePipelinePathWhenSendingAndThereIsNoDeliverStage() throws Exception {
         Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n"
+                + "  - stage: mime-encode\n    use: mime-encode\n"
+                + "  - stage: codepage-translate\n    use: codepage-translate\n"
                 + "  - stage: log\n    use: audit-log\n");
 
         PipelineConfig forSend = new PipelineConfigLoader(true).read(file);
@@ -181,6 +191,59 @@ class PipelineConfigLoaderTest {
                 + " (deliver-outbox writes .eml files, deliver-smtp relays); only spoolmail check runs without"),
                 forSend.problems());
         assertEquals(List.of(), forCheck.problems());
+    }
+
+    @Test
+    void readShouldNameTheMissingCodepageTranslateRoleWhenSendingOrChecking() throws Exception {
+        Path file = write(REFERENCE_SHAPE.replace("  - stage: codepage-translate\n    use: codepage-translate\n", ""));
+        String problem = file + ": pipeline: has no 'stage: codepage-translate' entry, so every message would be"
+                + " held, its text still in the input's CCSID: add one after mime-encode (use: codepage-translate)";
+
+        assertEquals(List.of(problem), new PipelineConfigLoader(PipelinePurpose.SEND).read(file).problems());
+        assertEquals(List.of(problem), new PipelineConfigLoader(PipelinePurpose.CHECK).read(file).problems());
+    }
+
+    @Test
+    void readShouldNameTheMissingLogRoleWhenSendingButNotWhenChecking() throws Exception {
+        Path file = write(REFERENCE_SHAPE.replace("  - stage: log\n    use: audit-log\n", ""));
+
+        assertEquals(List.of(file + ": pipeline: has no 'stage: log' entry, so no audit record would say who sent"
+                + " what to whom: add one at the end (use: audit-log); only spoolmail check runs without"),
+                new PipelineConfigLoader(PipelinePurpose.SEND).read(file).problems());
+        assertEquals(List.of(), new PipelineConfigLoader(PipelinePurpose.CHECK).read(file).problems());
+    }
+
+    @Test
+    void readShouldNameTheMissingMimeEncodeRoleBecauseABccWouldReachEveryRecipient() throws Exception {
+        Path file = write(REFERENCE_SHAPE.replace("  - stage: mime-encode\n    use: mime-encode\n", ""));
+
+        assertEquals(List.of(file + ": pipeline: has no 'stage: mime-encode' entry, so mail would go without"
+                + " Message-ID, Date and MIME structure, and a Bcc written in the data would reach every recipient:"
+                + " add one after the exit points (use: mime-encode)"),
+                new PipelineConfigLoader(PipelinePurpose.SEND).read(file).problems());
+    }
+
+    @Test
+    void readShouldAcceptASitePluginInARequiredRoleAndRequireNothingWhenOnlyInspecting() throws Exception {
+        Path site = write(REFERENCE_SHAPE.replace("use: codepage-translate", "use: site-translate"));
+        Path bare = dir.resolve("bare.yaml");
+        Files.writeString(bare, "version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n",
+                StandardCharsets.UTF_8);
+
+        assertEquals(List.of(), new PipelineConfigLoader(PipelinePurpose.SEND).read(site).problems());
+        assertEquals(List.of(), new PipelineConfigLoader(PipelinePurpose.INSPECT).read(bare).problems());
+    }
+
+    @Test
+    void readShouldRefuseCodepageTranslateBeforeMimeEncodeNamingBothEntries() throws Exception {
+        Path file = write(REFERENCE_SHAPE.replace("  - stage: mime-encode\n    use: mime-encode\n"
+                + "  - stage: codepage-translate\n    use: codepage-translate\n",
+                "  - stage: codepage-translate\n    use: codepage-translate\n"
+                + "  - stage: mime-encode\n    use: mime-encode\n"));
+
+        assertEquals(List.of(file + ": pipeline[2]: 'stage: codepage-translate' must come after 'stage: mime-encode'"
+                + " (pipeline[3]): binary parts are marked base64 first, so that translation cannot touch their"
+                + " bytes"), new PipelineConfigLoader(PipelinePurpose.CHECK).read(file).problems());
     }
 
     @Test
