@@ -53,20 +53,20 @@ public final class Spoolmail implements AutoCloseable {
     public static final String BUILT_MAIL_ORIGIN = "java-api";
 
     private final PipelineConfig config;
-    private final Pipeline pipeline;
-    private final PipelineRunner runner;
-    private final RegisteredExtensions extensions;
     private final Identity identity;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private boolean closed;
+    /** The running kernel; null once closed, so that nothing keeps a plugin's classes (and its loader) reachable. */
+    private Running running;
 
     Spoolmail(PipelineConfig config, Pipeline pipeline, PipelineRunner runner, RegisteredExtensions extensions,
             Identity identity) {
         this.config = config;
-        this.pipeline = pipeline;
-        this.runner = runner;
-        this.extensions = extensions;
         this.identity = identity;
+        this.running = new Running(pipeline, runner, extensions);
+    }
+
+    /** What close releases. */
+    private record Running(Pipeline pipeline, PipelineRunner runner, RegisteredExtensions extensions) {
     }
 
     /** @return a builder with nothing set; {@link SpoolmailBuilder#build()} needs at least a pipeline */
@@ -85,7 +85,7 @@ public final class Spoolmail implements AutoCloseable {
         Objects.requireNonNull(mail, "mail");
         lock.readLock().lock();
         try {
-            requireOpen();
+            PipelineRunner runner = running().runner();
             Identity submitter = identity(BUILT_MAIL_ORIGIN);
             MailObject built = MailObject.of(BUILT_MAIL_ORIGIN, mail.envelope(), MailParts.content(mail), submitter);
             MailInput copy = new MailInput(BUILT_MAIL_ORIGIN, new DatastreamCopy(built), Ccsid.UTF_8,
@@ -107,7 +107,7 @@ public final class Spoolmail implements AutoCloseable {
         Objects.requireNonNull(input, "input");
         lock.readLock().lock();
         try {
-            requireOpen();
+            PipelineRunner runner = running().runner();
             MailInput mailInput = new MailInput(input.origin(), input.data(),
                     input.ccsid().orElse(config.inputCcsid()), input.records().orElse(config.inputRecords()),
                     identity(input.origin()));
@@ -128,24 +128,32 @@ public final class Spoolmail implements AutoCloseable {
     public void close() {
         lock.writeLock().lock();
         try {
-            if (closed) {
+            Running closing = running;
+            if (closing == null) {
                 return;
             }
-            closed = true;
+            running = null;
             try {
-                pipeline.close();
+                closing.pipeline().close();
             } finally {
-                extensions.close();
+                closing.extensions().close();
             }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private void requireOpen() {
-        if (closed) {
+    /** For the tests that check close: the plugins' class loaders while they are loaded. */
+    List<ClassLoader> pluginClassLoaders() {
+        return running().extensions().pluginClassLoaders();
+    }
+
+    private Running running() {
+        Running r = running;
+        if (r == null) {
             throw new IllegalStateException("this Spoolmail is closed");
         }
+        return r;
     }
 
     private Identity identity(String origin) {

@@ -81,6 +81,12 @@ public final class RegisteredExtensions implements Extensions, AutoCloseable {
         return plugins.map(PluginHost::failures).orElse(List.of());
     }
 
+    /** @return the class loaders of the loaded plugins, for checks that close released them */
+    public List<ClassLoader> pluginClassLoaders() {
+        return plugins.map(p -> p.plugins().stream().map(w -> (ClassLoader) w.getPluginClassLoader()).toList())
+                .orElse(List.of());
+    }
+
     /** Stops and unloads the plugins, if any; registered objects are closed by the pipeline that initialised them. */
     @Override
     public void close() {
