@@ -76,8 +76,23 @@ public final class PipelineConfigLoader {
      *     pipeline has no usable parse entry first
      */
     public PipelineConfig read(Path file) throws ConfigException {
+        return read(file, SafeYaml.load(file));
+    }
+
+    /**
+     * Reads a pipeline given as text (an embedding application's in-memory configuration), checked as a file is.
+     *
+     * @param yaml the pipeline.yaml text
+     * @param source where it stands for: messages name it, and relative paths in it resolve against its folder
+     * @return the configuration and its problems (see {@link #read(Path)})
+     * @throws ConfigException when no configuration can be built
+     */
+    public PipelineConfig read(String yaml, Path source) throws ConfigException {
+        return read(source, SafeYaml.load(yaml, source));
+    }
+
+    private PipelineConfig read(Path file, Object document) throws ConfigException {
         LoadProblems problems = new LoadProblems(file.toString());
-        Object document = SafeYaml.load(file);
         Map<String, Object> top = problems.map(document, "(document)");
         problems.onlyKeys(top, TOP_KEYS, "");
         Object version = top.get("version");

@@ -43,14 +43,7 @@ final class SafeYaml {
         }
         try (InputStream in = Files.newInputStream(file);
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return yaml().load(reader);
-        } catch (MarkedYAMLException e) {
-            String where = e.getProblemMark() == null ? "" : " line " + (e.getProblemMark().getLine() + 1)
-                    + ", column " + (e.getProblemMark().getColumn() + 1);
-            throw new ConfigException(file + where + ": " + e.getProblem()
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-        } catch (YAMLException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            return load(reader, file);
         } catch (NoSuchFileException e) {
             boolean relative = !file.isAbsolute();
             throw new ConfigException("no pipeline file " + file + (relative ? " in "
@@ -60,6 +53,31 @@ final class SafeYaml {
                     ? "permission denied" : e instanceof FileSystemException f && f.getReason() != null
                     ? f.getReason() : String.valueOf(e.getMessage());
             throw new ConfigException("cannot read pipeline file " + file + ": " + reason);
+        }
+    }
+
+    /**
+     * Loads one YAML document given as text, as {@link #load(Path)} loads a file.
+     *
+     * @param text the document
+     * @param source what it stands for, named in every error
+     * @return the document: maps, lists and strings; null for an empty document
+     * @throws ConfigException with source, line and column when the text is not acceptable YAML
+     */
+    static Object load(String text, Path source) throws ConfigException {
+        return load(new java.io.StringReader(text), source);
+    }
+
+    private static Object load(Reader reader, Path source) throws ConfigException {
+        try {
+            return yaml().load(reader);
+        } catch (MarkedYAMLException e) {
+            String where = e.getProblemMark() == null ? "" : " line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1);
+            throw new ConfigException(source + where + ": " + e.getProblem()
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+        } catch (YAMLException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
         }
     }
 

@@ -20,7 +20,7 @@ import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.StageEntry;
 import org.spoolmail.kernel.plugin.LoadedExtension;
-import org.spoolmail.kernel.plugin.PluginHost;
+import org.spoolmail.kernel.plugin.Extensions;
 
 /**
  * Builds a {@link Pipeline} from pipeline.yaml and the loaded plugins. Everything is checked before the first
@@ -30,14 +30,14 @@ import org.spoolmail.kernel.plugin.PluginHost;
  */
 public final class PipelineAssembler {
 
-    private final PluginHost host;
+    private final Extensions host;
     private final Clock clock;
 
     /**
-     * @param host the started plugins
+     * @param host where the extensions come from: the started plugins, registered objects, or both
      * @param clock the clock handed to every stage
      */
-    public PipelineAssembler(PluginHost host, Clock clock) {
+    public PipelineAssembler(Extensions host, Clock clock) {
         this.host = host;
         this.clock = clock;
     }

@@ -115,6 +115,22 @@ public final class PipelineRunner {
         return new InputResult(input.origin(), items, Optional.empty(), 0);
     }
 
+    /**
+     * Runs one mail object an embedding application built in code: it skips the parse stage and goes through
+     * every processing stage and observer as a parsed one does. It is admitted as a parsed one is (a new queue ID,
+     * the input's identity, its original sender and forward-paths noted).
+     *
+     * @param built the mail object; its id and identity are replaced
+     * @param input stands for it in the hold folder: the octets kept as {@code <queue-id>.input} when it is held or
+     *     deferred, and the origin and identity
+     * @param resendOptions the {@code spoolmail send} options that read that copy again, e.g. {@code [--records,
+     *     crlf]}, for the {@code .reason} file
+     * @return how it ended
+     */
+    public ItemResult run(MailObject built, MailInput input, List<String> resendOptions) {
+        return runItem(admit(built, input), input, HoldDirectory.Resend.of(input.origin(), resendOptions));
+    }
+
     /** An input refused as a whole; when sending, one refused as bad input (12) is kept in the hold folder. */
     private InputResult refused(MailInput input, HoldDirectory.Resend resend, String error, int code,
             Optional<Long> record, boolean check) {

@@ -12,7 +12,7 @@ import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.StageEntry;
 import org.spoolmail.kernel.plugin.LoadedExtension;
-import org.spoolmail.kernel.plugin.PluginHost;
+import org.spoolmail.kernel.plugin.Extensions;
 
 /** Collects the problems of one pipeline, each with the file and YAML path, while resolving its extensions. */
 final class Problems {
@@ -20,9 +20,9 @@ final class Problems {
     final List<String> lines = new ArrayList<>();
     private final PipelineConfig config;
     private final String file;
-    private final PluginHost host;
+    private final Extensions host;
 
-    Problems(PipelineConfig config, PluginHost host) {
+    Problems(PipelineConfig config, Extensions host) {
         this.config = config;
         this.file = config.source().toString();
         this.host = host;

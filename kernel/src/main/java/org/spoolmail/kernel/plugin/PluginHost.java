@@ -24,7 +24,7 @@ import org.spoolmail.kernel.identity.OsAccount;
  * once (PF4J's {@code getExtensions} makes new instances on each call). A plugin that fails to start is not
  * ignored as PF4J would: its error is reported when pipeline.yaml refers to anything it should have provided.
  */
-public final class PluginHost implements AutoCloseable {
+public final class PluginHost implements Extensions, AutoCloseable {
 
     /** The exits-api version: PF4J checks each plugin's {@code Plugin-Requires} against it. */
     public static final String API_VERSION = "1.0.0";
@@ -86,6 +86,7 @@ public final class PluginHost implements AutoCloseable {
      * @param <T> the extension point type
      * @return the extension, or empty if no started plugin provides it
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> Optional<LoadedExtension<T>> find(Class<T> point, String name) {
         return Optional.ofNullable((LoadedExtension<T>) extensions.getOrDefault(point, Map.of()).get(name));
@@ -100,6 +101,7 @@ public final class PluginHost implements AutoCloseable {
      * @param <T> the extension point type
      * @return a new, uninitialised instance of the same class, made by PF4J's extension factory
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T newInstance(LoadedExtension<T> extension) {
         return (T) manager.getExtensionFactory().create(extension.instance().getClass());
@@ -109,16 +111,19 @@ public final class PluginHost implements AutoCloseable {
      * @param point the extension point
      * @return every extension of that point, by name
      */
+    @Override
     public List<LoadedExtension<?>> all(Class<?> point) {
         return List.copyOf(extensions.getOrDefault(point, Map.of()).values());
     }
 
     /** @return the names provided by more than one plugin, each a problem */
+    @Override
     public List<String> duplicates() {
         return List.copyOf(duplicates);
     }
 
     /** @return one line per plugin that did not start, with its own error */
+    @Override
     public List<String> failures() {
         List<String> lines = new ArrayList<>();
         for (PluginWrapper p : manager.getPlugins()) {
