@@ -14,6 +14,8 @@ import org.spoolmail.exits.MailObserver;
 import org.spoolmail.exits.MailParser;
 import org.spoolmail.exits.MailStage;
 import org.spoolmail.exits.StageName;
+import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.identity.IdentityResolver;
 
 /**
@@ -181,8 +183,15 @@ public final class SpoolmailBuilder {
             throw new IllegalStateException("no pipeline: call pipeline(file) or pipeline(yaml, baseDirectory)");
         }
         IdentityResolver.Claims claims = new IdentityResolver.Claims(jobName, jobId, program);
+        Identity identity;
+        try {
+            // The OS account, never a property: without it the kernel fails closed (16), as send does.
+            identity = new IdentityResolver(System.getenv()).resolve(Spoolmail.BUILT_MAIL_ORIGIN, claims);
+        } catch (ConfigException e) {
+            throw new SpoolmailException(e.problems(), e);
+        }
         return new KernelStart(pipelineFile.get(), pipelineText, plugins, List.copyOf(registrations), clock)
-                .start(new IdentityResolver(System.getenv()).resolve(Spoolmail.BUILT_MAIL_ORIGIN, claims));
+                .start(identity);
     }
 
     private static <T> Registration<T> registration(Class<T> point, String name, Object extension) {
