@@ -48,7 +48,7 @@ class EmbeddedConcurrencyIT {
         List<Future<List<String>>> workers = new ArrayList<>();
         try (Spoolmail spoolmail = Spoolmail.builder()
                 .pipeline(EmbeddedPipelines.pipeline(EmbeddedPipelines.smtp(smtp.getSmtp().getPort()),
-                        List.of("observe-only"), false), dir)
+                        List.of("observe-only"), true), dir)
                 .pluginsDirectory(EmbeddedPipelines.plugins(dir))
                 .extension(MailExit.class, "observe-only", () -> continueAll)
                 .build()) {
