@@ -145,6 +145,62 @@ public record AddressList(List<NameAddr> mailboxes) {
     }
 
     /**
+     * Replaces one character by another in the addr-specs of a field body only: inside each angle-addr, and in a
+     * member without one that is a single word ({@code lohn§example.de}); never in a display name, a group
+     * name, a comment or a quoted string, and not in a member that is a phrase without an address. Used for the
+     * national at-sign of EBCDIC CCSIDs ('§' at x'7C' in CCSID 273, 'Ø' in 277), which a display name
+     * such as {@code Østfold Drift} holds as a letter.
+     *
+     * @param body the unfolded field body; not null
+     * @param from the character to replace
+     * @param to its replacement
+     * @return the body with the character replaced in addr-specs; the same text if there is none
+     * @throws NullPointerException if body is null
+     * @since 1.0.0
+     */
+    public static String replaceInAddrSpecs(String body, char from, char to) {
+        if (body.indexOf(from) < 0) {
+            return body;
+        }
+        List<String> members = FieldLexer.topLevelSplit(body, ",");
+        for (int i = 0; i < members.size(); i++) {
+            members.set(i, replaceInMember(members.get(i), from, to));
+        }
+        return String.join(",", members);
+    }
+
+    private static String replaceInMember(String member, char from, char to) {
+        char[] c = member.toCharArray();
+        boolean[] top = new boolean[c.length];
+        FieldLexer lexer = new FieldLexer();
+        for (int i = 0; i < c.length; i++) {
+            top[i] = lexer.step(c[i]);
+        }
+        List<Integer> opens = FieldLexer.topLevelIndexes(member, '<');
+        int start;
+        int end;
+        if (!opens.isEmpty()) {
+            start = opens.get(0) + 1;
+            end = member.indexOf('>', start) < 0 ? c.length : member.indexOf('>', start);
+        } else {
+            List<Integer> colons = FieldLexer.topLevelIndexes(member, ':');
+            start = colons.isEmpty() ? 0 : colons.get(0) + 1;
+            List<Integer> semis = FieldLexer.topLevelIndexes(member, ';');
+            end = semis.isEmpty() ? c.length : semis.get(0);
+            String word = FieldLexer.withoutComments(member.substring(start, Math.max(start, end)), false, false);
+            if (word.strip().isEmpty() || word.strip().chars().anyMatch(ch -> ch == ' ' || ch == '\t')) {
+                return member;
+            }
+        }
+        for (int i = start; i < end; i++) {
+            if (top[i] && c[i] == from) {
+                c[i] = to;
+            }
+        }
+        return new String(c);
+    }
+
+    /**
      * Tells whether a field body names any address at all: an '@' outside quoted strings and comments.
      *
      * @param body the unfolded field body; not null

@@ -13,9 +13,9 @@ import java.util.Set;
  */
 final class HeaderFieldEncoder {
 
-    private static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc", "reply-to", "sender",
+    static final Set<String> ADDRESS_FIELDS = Set.of("from", "to", "cc", "bcc", "reply-to", "sender",
             "resent-from", "resent-to", "resent-cc", "resent-bcc", "resent-sender", "disposition-notification-to");
-    private static final Set<String> STRUCTURED_FIELDS = Set.of("date", "resent-date", "message-id",
+    static final Set<String> STRUCTURED_FIELDS = Set.of("date", "resent-date", "message-id",
             "resent-message-id", "in-reply-to", "references", "content-id", "received", "return-path",
             "mime-version");
     /** A word of more octets than this is encoded even in ASCII, so that it can be folded. */

@@ -41,6 +41,9 @@ public final class HeaderRecords {
         BODY
     }
 
+    /** Blank, tab, NUL, CR, LF and NEL: record padding and record-end bytes, never content at a record's end. */
+    private static final String PADDING = " \t\u0000\r\n\u0085";
+
     private final List<HeaderField> fields = new ArrayList<>();
     private final List<InputLocation> starts = new ArrayList<>();
 
@@ -53,7 +56,8 @@ public final class HeaderRecords {
      * Takes one line of the header section. After {@link Kind#SEPARATOR} or {@link Kind#BODY} the caller stops
      * calling; a {@link Kind#BODY} line is not kept here and belongs to the body.
      *
-     * @param line the record decoded to Unicode, trailing padding (blanks, NULs) already removed; not null
+     * @param line the record decoded to Unicode, trailing padding already removed ({@link #withoutPadding});
+     *     not null
      * @param at the record's place in the input, for errors; not null
      * @return what the line is
      * @throws PermanentStageException if a header field holds a control character or line break; the message
@@ -79,6 +83,24 @@ public final class HeaderRecords {
         fields.add(field(name, line.substring(colon + 1), at));
         starts.add(at);
         return Kind.FIELD;
+    }
+
+    /**
+     * Removes what trails a header record as padding or a stray line end: blanks, tabs, NULs and the line-end
+     * characters CR, LF and NEL (what x'0D', x'15' and x'25' decode to in the EBCDIC CCSIDs). Jobs write records
+     * that all end so (the shape IBM fixed for CSSMTP in APAR PH24561), and command and body records drop the same
+     * characters; inside the record they stay and are refused (a line break in a header field).
+     *
+     * @param line a record decoded to Unicode; not null
+     * @return the line without that trailing padding
+     * @since 1.0.0
+     */
+    public static String withoutPadding(String line) {
+        int end = line.length();
+        while (end > 0 && PADDING.indexOf(line.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return line.substring(0, end);
     }
 
     /**

@@ -11,13 +11,22 @@ import java.util.Set;
  * quoted-string, long or non-ASCII values with RFC 2231 ({@code filename*=UTF-8''%E2%82%AC...}, split into
  * continuations {@code filename*0*=}, {@code filename*1*=} ... when long). A non-ASCII Content-Type {@code name}
  * also keeps an RFC 2047 {@code name="=?UTF-8?B?...?="} for readers that know no RFC 2231
- * (jakartaee/mail-api#138, #173). Each parameter is one unbreakable word for {@link HeaderFolder}.
+ * (jakartaee/mail-api#138, #173), and a long ASCII {@code name} or {@code filename} also goes out whole as a plain
+ * quoted-string before its continuations (RFC 2231 readers take the continuations, which say the same; the line is
+ * longer than 78 octets but within 998). Each parameter is one unbreakable word for {@link HeaderFolder}.
  */
 final class ParameterEncoder {
 
     private static final int LONGEST_PLAIN_VALUE = 60;
     /** Parameters that readers expect whole and plain; their values are ASCII by definition. */
     private static final Set<String> NEVER_SPLIT = Set.of("boundary", "charset");
+    /**
+     * The parameters that name a file: a long ASCII value goes out whole as well as in RFC 2231 continuations,
+     * since readers that know no RFC 2231 (several webmail and desktop clients) would otherwise show no name.
+     */
+    private static final Set<String> FILE_NAMES = Set.of("name", "filename");
+    /** A parameter alone on its folded line ({@code " " + parameter + ";"}) stays within RFC 5322's 998 octets. */
+    private static final int LONGEST_PLAIN_PARAMETER = HeaderFolder.HARD_LIMIT - 2;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private ParameterEncoder() {
@@ -68,6 +77,10 @@ final class ParameterEncoder {
         List<List<String>> out = new ArrayList<>();
         if (!ascii && compatName && name.equals("name")) {
             out.add(encodedWordValue(name, value));
+        }
+        String plain = name + "=" + ContentType.quoteIfNeeded(value);
+        if (ascii && FILE_NAMES.contains(name) && plain.length() + 2 <= LONGEST_PLAIN_PARAMETER) {
+            out.add(List.of(plain));
         }
         List<String> segments = ascii ? quotedSegments(name, value) : percentSegments(name, value);
         if (segments.size() == 1 && !ascii) {

@@ -10,7 +10,9 @@ import org.spoolmail.exits.PermanentStageException;
  * {@link org.spoolmail.exits.MailParser} should: Content-Type and Content-Transfer-Encoding move out of the header
  * section into the root {@link MimePart}'s typed components (RFC 2045 sections 5 and 6), since message content
  * types live only there. The body stays one leaf of untranslated records even when the type is multipart: the
- * mime-encode stage divides it.
+ * mime-encode stage divides it. RFC 2047 encoded-words already in the header section (a Subject or a From display
+ * name a mail program wrote) are decoded, so the fields hold the text they stand for, exits judge that text, and
+ * the message goes out encoded once; addr-specs and structured fields stay as written.
  *
  * <p>Batch jobs write types loosely, so a Content-Type that cannot be read at all is taken as the RFC 2045
  * default {@code text/plain} (section 5.2), as is a missing one. Without a Content-Transfer-Encoding field, a
@@ -41,7 +43,7 @@ public final class RootPartHeaders {
      */
     public static MailContent content(HeaderRecords headers, TextRecords body) throws PermanentStageException {
         Objects.requireNonNull(body, "body");
-        HeaderSection section = headers.section();
+        HeaderSection section = EncodedWordText.decode(headers.section());
         ContentType type = section.first(CONTENT_TYPE).map(RootPartHeaders::contentType)
                 .orElse(ContentType.TEXT_PLAIN);
         Optional<ContentTransferEncoding> encoding;

@@ -16,6 +16,16 @@ import java.util.Optional;
 public record TraceEntry(String stage, Optional<String> routine, String decision, String reason, Duration elapsed) {
 
     /**
+     * The decision of an entry that notes a warning: the stage changed or kept something the submitter should know
+     * about (an input cut short, a control character inside a text record made a blank), and the mail went on.
+     * A mail object delivered with such an entry ends with condition code 4; {@code spoolmail send} shows the
+     * reason on standard error, which should name the place in the input (record, or part, line and column).
+     *
+     * @since 1.0.0
+     */
+    public static final String WARNING = "WARNING";
+
+    /**
      * Checks the components.
      *
      * @param stage the stage's name in pipeline.yaml, e.g. {@code verify-sender}

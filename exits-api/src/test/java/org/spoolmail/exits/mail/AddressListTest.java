@@ -148,4 +148,14 @@ class AddressListTest {
         assertThrows(NullPointerException.class, () -> new NameAddr(null, Mailbox.parse("p@x.org")));
         assertThrows(NullPointerException.class, () -> new NameAddr("P", null));
     }
+
+    @Test
+    void replaceInAddrSpecsShouldChangeAngleAddrsAndBareAddressesOnlyWhenTheBodyHasDisplayNamesAndComments() {
+        assertEquals("\u00a7 Lohn <lohn@example.de>, kasse@example.de (\u00a7 5), \"a\u00a7b\" <c@example.de>",
+                AddressList.replaceInAddrSpecs("\u00a7 Lohn <lohn\u00a7example.de>, kasse\u00a7example.de (\u00a7 5),"
+                        + " \"a\u00a7b\" <c\u00a7example.de>", '\u00a7', '@'));
+        assertEquals("Lohn \u00a7 Gehalt", AddressList.replaceInAddrSpecs("Lohn \u00a7 Gehalt", '\u00a7', '@'));
+        assertEquals("\u00a7dept: a@x.de, b@x.de;", AddressList.replaceInAddrSpecs("\u00a7dept: a\u00a7x.de,"
+                + " b\u00a7x.de;", '\u00a7', '@'));
+    }
 }

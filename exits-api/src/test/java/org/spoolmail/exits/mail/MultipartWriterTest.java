@@ -102,6 +102,28 @@ class MultipartWriterTest {
     }
 
     @Test
+    void writeShouldAddPlainNameAndFilenameWhenLongAsciiFileNameGoesOutAsRfc2231Continuations() throws Exception {
+        String fileName = "PAYROLL.CONTROL.TOTALS.WEEK48.RUN-PR01.DEPARTMENT-FINANCE.REGION-EMEA.20261130.csv";
+        assertEquals(82, fileName.length());
+        MimePart attachment = binaryPart(randomBytes(100), "text/csv", "attachment; filename=\"" + fileName + "\"");
+        attachment = new MimePart(attachment.contentType().withParameter("name", fileName), Optional.empty(),
+                attachment.headers(), attachment.body(), List.of());
+        MimePart root = MimePart.multipart(MIXED, List.of(textPart("see attachment\r\n", "text/plain"), attachment));
+
+        byte[] wire = WireBytes.write(message(root), WireOptions.SEVEN_BIT);
+
+        WireBytes.assertCrlfOnly(wire);
+        WireBytes.assertLinesAtMost(wire, 998);
+        String text = WireBytes.ascii(wire);
+        assertTrue(text.contains("Content-Disposition: attachment;\r\n filename=" + fileName + ";\r\n"
+                + " filename*0=PAYROLL.CONTROL.TOTALS.WEEK48.RUN-PR01.DEPARTMENT-FINANCE.REGI;\r\n"
+                + " filename*1=ON-EMEA.20261130.csv\r\n"), text);
+        assertTrue(text.contains("Content-Type: text/csv;\r\n name=" + fileName + ";\r\n name*0="), text);
+        MimeBodyPart part = (MimeBodyPart) ((MimeMultipart) WireBytes.parse(wire).getContent()).getBodyPart(1);
+        assertEquals(fileName, part.getFileName());
+    }
+
+    @Test
     void writeShouldSendBase64WhenTextLineLooksLikeBoundary() throws Exception {
         String text = "before\r\n--fixed-boundary\r\nafter\r\n";
         MimePart root = MimePart.multipart(org.spoolmail.exits.mail.ContentType.parse(

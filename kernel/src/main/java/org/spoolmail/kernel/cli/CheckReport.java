@@ -23,9 +23,9 @@ final class CheckReport {
     /** The header fields the summary shows, in this order, when present. */
     private static final List<String> SUMMARY = List.of("From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject");
 
-    /** The trace decisions that are problems: a skipped command, a refusal, a hold. */
+    /** The trace decisions that are problems: a skipped command, a refusal, a hold, a stage's warning. */
     private static final List<String> PROBLEMS = List.of("SKIPPED", "REJECT", "DEFER", "HELD", "REJECTED",
-            "DEFERRED");
+            "DEFERRED", TraceEntry.WARNING);
 
     private final PrintWriter out;
 

@@ -8,14 +8,16 @@ import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.RecipientResult;
 import org.spoolmail.exits.mail.SmtpReply;
+import org.spoolmail.exits.mail.TraceEntry;
 import org.spoolmail.kernel.pipeline.ItemResult;
 
 /**
  * What {@code spoolmail send} prints for one mail object: one line on standard output with the queue ID, outcome,
  * sender (and the one it replaced), recipients (each refused, deferred or dropped one marked, e.g.
  * {@code <x@gmail.com>(DROPPED)}) and subject (cut to {@value #SUBJECT_CHARS} characters); on standard error, the
- * reason when there is one, each refused recipient, each recipient an exit routine dropped with the routine's reason
- * and each REPLACE of the sender with its routine and reason.
+ * reason when there is one, each refused recipient, each recipient an exit routine dropped with the routine's reason,
+ * each REPLACE of the sender with its routine and reason, and each stage's warning ({@code <id> WARNING <stage>:
+ * <reason>}).
  */
 final class SendReport {
 
@@ -44,6 +46,8 @@ final class SendReport {
                 + x.routine() + ": " + x.reason()));
         MailChanges.replacements(mail).forEach(x -> console.problem(command, mail.id() + " sender replaced by "
                 + x.routine() + ": " + x.reason()));
+        mail.trace().stream().filter(t -> t.decision().equals(TraceEntry.WARNING)).forEach(t -> console.problem(
+                command, mail.id() + " WARNING " + t.stage() + ": " + t.reason()));
         item.warnings().forEach(w -> console.problem(command, w));
     }
 

@@ -3,10 +3,12 @@ package org.spoolmail.kernel.pipeline;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.RecipientResult;
+import org.spoolmail.exits.mail.TraceEntry;
 
 /**
  * The condition codes a job step can test (DESIGN.md): 0 all delivered or queued, 4 done with a warning (sender
- * replaced, some recipients refused, deferred), 8 refused, 12 bad input, 16 environment or configuration error.
+ * replaced, some recipients refused, deferred, a stage's {@link TraceEntry#WARNING}), 8 refused, 12 bad input,
+ * 16 environment or configuration error.
  */
 public final class ConditionCodes {
 
@@ -42,6 +44,7 @@ public final class ConditionCodes {
     private static boolean warned(MailObject mail, Disposition disposition) {
         boolean refused = disposition.recipients().stream().anyMatch(r -> r.status() != RecipientResult.Status.ACCEPTED);
         boolean replaced = mail.trace().stream().anyMatch(t -> t.decision().equals("REPLACE"));
-        return refused || replaced;
+        boolean warning = mail.trace().stream().anyMatch(t -> t.decision().equals(TraceEntry.WARNING));
+        return refused || replaced || warning;
     }
 }

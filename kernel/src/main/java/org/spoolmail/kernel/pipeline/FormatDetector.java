@@ -12,7 +12,8 @@ import org.spoolmail.exits.mail.RecordReader;
 
 /**
  * Picks the parser of an input: the one {@code --format} names, the only one configured, or the first whose
- * {@code recognises} accepts the input's first records (decoded with the input's CCSID, blanks trimmed).
+ * {@code recognises} accepts the input's first records (decoded with the input's CCSID, blanks trimmed). When none
+ * does, the error says which --codepage or --records would make one recognise it ({@link FormatHint}).
  */
 final class FormatDetector {
 
@@ -49,9 +50,10 @@ final class FormatDetector {
                 return p;
             }
         }
+        String hint = FormatHint.find(input, parsers).map(h -> "; " + h + " Else name").orElse("; name");
         throw new FormatException(ConditionCodes.BAD_INPUT, input.origin() + ": the input is in none of the formats "
                 + names() + " (first record: '" + printable(sample.stream().filter(r -> !r.isEmpty()).findFirst()
-                        .orElse("")) + "'); name one with --format");
+                        .orElse("")) + "')" + hint + " one with --format");
     }
 
     /** The sample as a terminal may show it: control characters as \\uXXXX, at most 80 characters of it. */

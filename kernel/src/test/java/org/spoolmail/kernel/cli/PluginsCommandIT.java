@@ -29,7 +29,8 @@ class PluginsCommandIT {
                 "  control-statements from parse-control-statements 1.0.0",
                 "      time-zone (a time zone such as UTC or Europe/Berlin)",
                 "      max-recipients (a number 1..100000; default 2000)",
-                "  rfc5322-message    from parse-rfc5322 1.0.0"), lines.subList(parsers, parsers + 5));
+                "      strip-sequence-numbers (true or false; default false)",
+                "  rfc5322-message    from parse-rfc5322 1.0.0"), lines.subList(parsers, parsers + 6));
         int smtp = lines.indexOf("  deliver-smtp       from deliver-smtp 1.0.0");
         assertTrue(smtp > lines.indexOf("MailStage:"), run.out);
         assertEquals(List.of("      host (text)", "      port (a number 1..65535; default 25)"),

@@ -51,8 +51,8 @@ class SendToSmtpIT {
                 "--plugins", plugins, "--codepage", ccsid, "--records", records,
                 SpoolmailRun.corpus(smtpRun, file).toString());
 
-        assertEquals(0, toOutbox.code, toOutbox.toString());
-        assertEquals(0, toSmtp.code, toSmtp.toString());
+        assertEquals(CorpusOutcomes.conditionCode(file), toOutbox.code, toOutbox.toString());
+        assertEquals(CorpusOutcomes.conditionCode(file), toSmtp.code, toSmtp.toString());
         assertEquals(List.of(), SpoolmailRun.files(smtpRun.resolve("outbox"), ".eml"));
         MimeMessage outbox = Messages.parse(SpoolmailRun.files(outboxRun.resolve("outbox"), ".eml").get(0));
         MimeMessage[] received = smtp.getReceivedMessages();

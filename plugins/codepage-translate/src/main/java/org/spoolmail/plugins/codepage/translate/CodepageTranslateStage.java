@@ -28,8 +28,10 @@ import org.spoolmail.exits.mail.TraceEntry;
 /**
  * Translates every text part from its source CCSID into the outgoing charset: records become lines ending CRLF
  * (line ends come from the records, never from the charset), record padding is stripped, and each part is
- * labelled with the charset it really carries. Binary parts and header fields (already Unicode) are not touched.
- * Runs after mime-encode.
+ * labelled with the charset it really carries. A line-end character (x'0D', x'15', x'25' in EBCDIC) or NUL inside a
+ * record becomes a blank, and the message gets a {@link TraceEntry#WARNING} naming the first one's part, line and
+ * column (condition code 4). Binary parts and header fields (already Unicode) are not touched. Runs after
+ * mime-encode.
  *
  * <pre>
  * pipeline:
@@ -90,9 +92,12 @@ public class CodepageTranslateStage implements MailStage {
         }
         String reason = tally.reason();
         context.logger().debug("mail {}: {}", mail.id(), reason);
-        return StageOutcome.next(mail.withContent(mail.content().withRoot(root)).withTrace(new TraceEntry(
-                "codepage-translate", Optional.empty(), "TRANSLATED", reason,
-                Duration.ofNanos(System.nanoTime() - start))));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        MailObject out = mail.withContent(mail.content().withRoot(root)).withTrace(new TraceEntry(
+                "codepage-translate", Optional.empty(), "TRANSLATED", reason, elapsed));
+        Optional<String> warning = tally.warning();
+        return StageOutcome.next(warning.isEmpty() ? out : out.withTrace(new TraceEntry("codepage-translate",
+                Optional.empty(), TraceEntry.WARNING, warning.get(), Duration.ZERO)));
     }
 
     private MimePart translate(MimePart part, String where, TranslationTally tally)
@@ -107,7 +112,8 @@ public class CodepageTranslateStage implements MailStage {
         }
         if (part.body().orElseThrow() instanceof PartBody.Records records) {
             PartTranslator.Translated t = translator.translate(part, records.records(), where);
-            tally.add(records.records().ccsid(), t);
+            int named = where.indexOf(" part ");
+            tally.add(records.records().ccsid(), t, named < 0 ? "" : where.substring(named + 1));
             return t.part();
         }
         return part;

@@ -41,11 +41,11 @@ final class PartTranslator {
      * The translated part and what it took.
      *
      * @param part the part with a text body
-     * @param replacedLineEnds line-end characters inside records replaced with blanks
+     * @param blanked line-end characters and NULs inside records replaced with blanks, and the first of them
      * @param encoded true if the part kept its quoted-printable or base64 form
      * @param fellBack true if the target charset could not hold the text and UTF-8 was used
      */
-    record Translated(MimePart part, long replacedLineEnds, boolean encoded, boolean fellBack) {
+    record Translated(MimePart part, RecordTranscoder.Result blanked, boolean encoded, boolean fellBack) {
     }
 
     Translated translate(MimePart part, TextRecords records, String where) throws PermanentStageException,
@@ -65,8 +65,8 @@ final class PartTranslator {
             if (encoded) {
                 RecordTranscoder.Result r = transcoder.transcode(records, source, StandardCharsets.US_ASCII, strip);
                 PartBody body = new PartBody.Text(r.content(), StandardCharsets.US_ASCII);
-                return new Translated(part.withBody(body, part.contentType(), part.transferEncoding()),
-                        r.replacedLineEnds(), true, false);
+                return new Translated(part.withBody(body, part.contentType(), part.transferEncoding()), r, true,
+                        false);
             }
             return relabelled(part, records, source, target, false);
         } catch (RecordTranscoder.UnmappableException e) {
@@ -95,8 +95,8 @@ final class PartTranslator {
         if (!type.isMultipart() && !type.type().equals("message")) {
             type = type.withParameter("charset", to.name().toLowerCase(Locale.ROOT));
         }
-        return new Translated(part.withBody(new PartBody.Text(r.content(), to), type, Optional.empty()),
-                r.replacedLineEnds(), false, fellBack);
+        return new Translated(part.withBody(new PartBody.Text(r.content(), to), type, Optional.empty()), r, false,
+                fellBack);
     }
 
     static Charset sourceCharset(ContentType type, TextRecords records, boolean encoded) {

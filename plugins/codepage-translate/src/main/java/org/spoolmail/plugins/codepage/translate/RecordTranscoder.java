@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentHandle;
@@ -15,10 +17,13 @@ import org.spoolmail.exits.mail.UndecodableTextException;
 
 /**
  * Turns records into text lines: each record decoded strictly with a charset (octets not valid in it are refused,
- * never replaced with U+FFFD), any line-end character inside it (CR, LF,
- * NEL, U+2028, U+2029: what x'0D', x'15' and x'25' decode to) replaced with a blank, trailing blanks and NULs
- * stripped if asked, and the line written with CRLF in the target charset. Line ends come only from the record
- * boundaries. Streams record by record. Thread-safe: all state is local to a call.
+ * never replaced with U+FFFD), any line-end character (CR, LF, NEL, U+2028, U+2029: what x'0D', x'15' and x'25'
+ * decode to) and any NUL replaced with a blank, trailing blanks and NULs stripped if asked, and the line written
+ * with CRLF in the target charset. Line ends come only from the record boundaries. NUL is not allowed in text (RFC
+ * 5322 section 2.3, RFC 2045 section 2.7) and would go out as quoted-printable =00; a blank keeps the columns of a
+ * report (COBOL low-values print as blanks). Such characters at the end of a record are padding or a record-end
+ * byte and go silently; inside the text they are counted, with the place of the first, for a warning. Streams
+ * record by record. Thread-safe: all state is local to a call.
  */
 final class RecordTranscoder {
 
@@ -26,9 +31,35 @@ final class RecordTranscoder {
      * The translated text.
      *
      * @param content the octets, every line ending CRLF
-     * @param replacedLineEnds how many line-end characters inside records became blanks
+     * @param blanked how many line-end characters and NULs inside records became blanks
+     * @param first the first of them, when there is one
      */
-    record Result(ContentHandle content, long replacedLineEnds) {
+    record Result(ContentHandle content, long blanked, Optional<Blanked> first) {
+    }
+
+    /**
+     * A control character inside a record that became a blank.
+     *
+     * @param line the line (record) of the part, 1-based
+     * @param column the column of the character in the decoded line, 1-based
+     * @param character the character
+     * @param octet the record's octet at that column in a single-byte CCSID (e.g. x'25'), or -1 if unknown
+     */
+    record Blanked(long line, int column, char character, int octet) {
+
+        /** @return e.g. {@code line 2 column 7: NEL (x'25')} */
+        String describe() {
+            String name = switch (character) {
+                case '\r' -> "CR";
+                case '\n' -> "LF";
+                case '\u0085' -> "NEL";
+                case '\0' -> "NUL";
+                default -> String.format(Locale.ROOT, "U+%04X", (int) character);
+            };
+            String code = octet >= 0 ? String.format(Locale.ROOT, "x'%02X'", octet)
+                    : String.format(Locale.ROOT, "U+%04X", (int) character);
+            return "line " + line + " column " + column + ": " + name + " (" + code + ")";
+        }
     }
 
     /** A character the target charset cannot hold. */
@@ -60,20 +91,32 @@ final class RecordTranscoder {
         CharsetEncoder encoder = target.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         SpillingBuffer out = new SpillingBuffer();
+        boolean octetsKnown = records.ccsid().isSingleByte() && records.ccsid().charset().equals(source);
         long replaced = 0;
+        Optional<Blanked> first = Optional.empty();
         long number = 0;
         try (TextRecords.Cursor cursor = records.open()) {
             byte[] record;
             while ((record = cursor.next()) != null) {
                 number++;
                 StringBuilder line = new StringBuilder(decode(records.ccsid(), source, record, number));
-                replaced += blankLineEnds(line);
+                int end = contentEnd(line);
+                for (int i = 0; i < line.length(); i++) {
+                    if (isBlanked(line.charAt(i))) {
+                        if (i < end) {
+                            replaced++;
+                            first = first.isPresent() ? first : Optional.of(new Blanked(number, i + 1,
+                                    line.charAt(i), octetsKnown && i < record.length ? record[i] & 0xFF : -1));
+                        }
+                        line.setCharAt(i, ' ');
+                    }
+                }
                 if (strip) {
                     stripTrailing(line);
                 }
                 write(out, encoder, line.append("\r\n"), number);
             }
-            return new Result(out.finish(), replaced);
+            return new Result(out.finish(), replaced, first);
         } catch (IOException | UnmappableException | UndecodableException | RuntimeException e) {
             out.discard();
             throw e;
@@ -101,16 +144,18 @@ final class RecordTranscoder {
         out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
     }
 
-    private static long blankLineEnds(StringBuilder line) {
-        long count = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                line.setCharAt(i, ' ');
-                count++;
-            }
+    /** @return true for what never stays in a line: a line-end character (it would make one) and NUL */
+    private static boolean isBlanked(char c) {
+        return c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\0';
+    }
+
+    /** @return the index after the last character that is neither a blank nor blanked: the record's padding */
+    private static int contentEnd(CharSequence line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || isBlanked(line.charAt(end - 1)))) {
+            end--;
         }
-        return count;
+        return end;
     }
 
     private static void stripTrailing(StringBuilder line) {

@@ -185,7 +185,7 @@ class CodepageTranslateStageTest {
         MailObject out = translate(mail, Map.of());
 
         assertEquals("A B\r\nC D E\r\n", text(out.content().root()));
-        assertEquals("CCSID 1047 -> UTF-8, 1 part; 3 line-end characters inside records replaced with blanks",
+        assertEquals("CCSID 1047 -> UTF-8, 1 part; 3 control characters inside records replaced with blanks",
                 out.trace().get(0).reason());
     }
 
@@ -242,5 +242,55 @@ class CodepageTranslateStageTest {
         assertEquals("<b>two</b>\r\n", text(children.get(1)));
         assertEquals(binary, children.get(2));
         assertEquals("CCSID 37, 1047 -> UTF-8, 2 parts", out.trace().get(0).reason());
+    }
+
+    @Test
+    void processShouldWarnNamingLineColumnAndOctetWhenAControlByteInsideAnEbcdicRecordBecomesABlank()
+            throws Exception {
+        for (Object[] c : new Object[][] {{37, 0x25, "LF (x'25')"}, {37, 0x15, "LF (x'15')"},
+            {1047, 0x25, "NEL (x'25')"}, {1047, 0x0D, "CR (x'0D')"}, {273, 0x00, "NUL (x'00')"}}) {
+            Ccsid ccsid = Ccsid.of((Integer) c[0]);
+            byte[] total = "TOTAL 1234 EUR".getBytes(ccsid.charset());
+            total[10] = (byte) (int) (Integer) c[1];
+            MailObject mail = SpoolRecords.mail(SpoolRecords.leaf("text/plain", null, SpoolRecords.of(ccsid,
+                    List.of("CONTROL TOTALS".getBytes(ccsid.charset()), total))));
+
+            MailObject out = translate(mail, Map.of());
+
+            assertEquals("CONTROL TOTALS\r\nTOTAL 1234 EUR\r\n", text(out.content().root()), c[2].toString());
+            assertEquals(2, out.trace().size());
+            assertEquals("WARNING", out.trace().get(1).decision());
+            assertEquals("codepage-translate", out.trace().get(1).stage());
+            assertEquals("line 2 column 11: " + c[2] + " inside the record replaced with a blank",
+                    out.trace().get(1).reason());
+        }
+    }
+
+    @Test
+    void processShouldBlankNulInsideATextLineAndWarnWhenTheInputIsAscii() throws Exception {
+        MailObject mail = SpoolRecords.mail(SpoolRecords.leaf("text/plain", null, SpoolRecords.of(Ccsid.ISO_8859_1,
+                List.of("ID\u0000\u0000 NAME\u0000".getBytes(StandardCharsets.ISO_8859_1)))));
+
+        MailObject out = translate(mail, Map.of());
+
+        assertEquals("ID   NAME\r\n", text(out.content().root()));
+        assertEquals("line 1 column 3: NUL (x'00') inside the record replaced with a blank; 2 such characters"
+                + " (line ends, NULs) in all", out.trace().get(1).reason());
+    }
+
+    @Test
+    void processShouldTrimRecordEndBytesSilentlyWhenEveryRecordEndsInX25() throws Exception {
+        byte[] line = "PAYROLL RUN PR01".getBytes(IBM1047.charset());
+        byte[] withEnd = java.util.Arrays.copyOf(line, line.length + 3);
+        withEnd[line.length] = 0x40;
+        withEnd[line.length + 1] = 0x0D;
+        withEnd[line.length + 2] = 0x25;
+        MailObject mail = SpoolRecords.mail(SpoolRecords.leaf("text/plain", null, SpoolRecords.of(IBM1047,
+                List.of(withEnd, withEnd))));
+
+        MailObject out = translate(mail, Map.of());
+
+        assertEquals("PAYROLL RUN PR01\r\nPAYROLL RUN PR01\r\n", text(out.content().root()));
+        assertEquals(List.of("TRANSLATED"), out.trace().stream().map(t -> t.decision()).toList());
     }
 }

@@ -17,8 +17,9 @@ import org.spoolmail.exits.mail.Mailbox;
 import org.spoolmail.exits.mail.ReversePath;
 
 /**
- * Adds the header fields every message sent needs and batch jobs often leave out: MIME-Version, Date (RFC 5322
- * section 3.3) and Message-ID, and removes Bcc and Resent-Bcc ({@link BlindCopies}). Other fields the message has
+ * Adds the header fields every message sent needs and batch jobs often leave out: MIME-Version, From (RFC 5322
+ * section 3.6 requires it: taken from the reverse-path and noted, as sendmail and Postfix's cleanup do), Date (RFC
+ * 5322 section 3.3) and Message-ID, and removes Bcc and Resent-Bcc ({@link BlindCopies}). Other fields the message has
  * are kept as written; a Date that is not in the RFC 5322
  * section 3.3 form (a 2-digit year, a zone name) is kept verbatim and named in the trace. Thread-safe.
  */
@@ -67,6 +68,13 @@ final class HeaderCompletion {
             out = out.with("MIME-Version", "1.0");
             added.add("MIME-Version");
         }
+        if (!out.contains("From")) {
+            String author = author(reversePath);
+            out = out.with("From", author);
+            added.add("From");
+            notes.add("From " + author + " taken from the reverse-path " + reversePath
+                    + " (the message had none; RFC 5322 section 3.6 requires one)");
+        }
         Optional<String> date = out.first("Date");
         if (date.isEmpty()) {
             out = out.with("Date", DATE.format(now.atZone(zone)));
@@ -79,6 +87,15 @@ final class HeaderCompletion {
             added.add("Message-ID");
         }
         return new Result(out, added, notes);
+    }
+
+    /**
+     * The author of a message that names none, as sendmail and Postfix's cleanup write it: the reverse-path's
+     * mailbox, or for the null reverse-path MAILER-DAEMON at the Message-ID domain.
+     */
+    private String author(ReversePath reversePath) {
+        return reversePath.mailbox().map(Mailbox::toString)
+                .orElseGet(() -> "MAILER-DAEMON@" + domain.orElse("localhost"));
     }
 
     /** The unique part goes left of the '@' (APAR PH45473): time stamp and 64 random bits. */

@@ -60,12 +60,14 @@ class HeaderCompletionTest {
 
     @Test
     void processShouldKeepExistingFieldsVerbatimAndNoteObsoleteDateWhenPresent() throws Exception {
-        MailObject mail = MailObjects.builder().header("Date", "Mon, 07 Sep 98 02:15:00 PST")
+        MailObject mail = MailObjects.builder().header("From", "Payroll <payroll@example.com>")
+                .header("Date", "Mon, 07 Sep 98 02:15:00 PST")
                 .header("Message-ID", "<abc@host.example>").header("MIME-Version", "1.0").build();
 
         MailObject out = encode(mail, Map.of());
 
-        assertEquals(List.of(new HeaderField("Date", "Mon, 07 Sep 98 02:15:00 PST"),
+        assertEquals(List.of(new HeaderField("From", "Payroll <payroll@example.com>"),
+                new HeaderField("Date", "Mon, 07 Sep 98 02:15:00 PST"),
                 new HeaderField("Message-ID", "<abc@host.example>"), new HeaderField("MIME-Version", "1.0")),
                 out.content().headers().fields());
         assertEquals("1 part; added nothing; Date 'Mon, 07 Sep 98 02:15:00 PST' uses the obsolete syntax of"
@@ -74,11 +76,41 @@ class HeaderCompletionTest {
 
     @Test
     void processShouldAddMimeVersionDateAndMessageIdInThatOrderWhenAllAreMissing() throws Exception {
-        MailObject out = encode(MailObjects.builder().header("Subject", "x").build(), Map.of());
+        MailObject out = encode(MailObjects.builder().header("From", "sender@example.org").header("Subject", "x")
+                .build(), Map.of());
 
-        assertEquals(List.of("Subject", "MIME-Version", "Date", "Message-ID"),
+        assertEquals(List.of("From", "Subject", "MIME-Version", "Date", "Message-ID"),
                 out.content().headers().fields().stream().map(HeaderField::name).toList());
         assertEquals("1 part; added MIME-Version, Date, Message-ID", out.trace().get(0).reason());
+    }
+
+    @Test
+    void processShouldAddFromTakenFromTheReversePathAndNoteItWhenTheMessageHasNoFrom() throws Exception {
+        MailObject mail = MailObjects.builder().from("payroll.batch@example.com").header("To", "hr@example.com")
+                .header("Subject", "PR01").build();
+
+        MailObject out = encode(mail, Map.of());
+
+        assertEquals(List.of("payroll.batch@example.com"), out.content().headers().all("From"));
+        assertEquals("1 part; added MIME-Version, From, Date, Message-ID; From payroll.batch@example.com taken from"
+                + " the reverse-path <payroll.batch@example.com> (the message had none; RFC 5322 section 3.6"
+                + " requires one)", out.trace().get(0).reason());
+    }
+
+    @Test
+    void processShouldAddFromMailerDaemonAtTheMessageIdDomainWhenTheReversePathIsNull() throws Exception {
+        MailObject out = encode(MailObjects.builder().nullSender().build(), Map.of("message-id-domain",
+                "mail.example.com"));
+
+        assertEquals(List.of("MAILER-DAEMON@mail.example.com"), out.content().headers().all("From"));
+    }
+
+    @Test
+    void processShouldKeepFromWhenTheMessageHasOne() throws Exception {
+        MailObject out = encode(MailObjects.builder().from("bounce@example.com")
+                .header("From", "\"Payroll\" <payroll@example.com>").build(), Map.of());
+
+        assertEquals(List.of("\"Payroll\" <payroll@example.com>"), out.content().headers().all("From"));
     }
 
     @Test
@@ -95,13 +127,13 @@ class HeaderCompletionTest {
     @Test
     void processShouldRemoveBccAndResentBccWhenTheHeaderSectionHoldsThem() throws Exception {
         MailObject mail = MailObjects.builder().from("job@example.com").to("a@example.com")
-                .header("To", "a@example.com").header("bcc", "spy@example.com").header("Resent-Bcc", "x@example.com")
+                .header("From", "job@example.com").header("To", "a@example.com").header("bcc", "spy@example.com").header("Resent-Bcc", "x@example.com")
                 .header("Resent-To", "r@example.com").header("RESENT-BCC", "other@example.com").build();
 
         MailObject out = encode(mail, Map.of());
 
-        assertEquals(List.of(new HeaderField("To", "a@example.com"), new HeaderField("Resent-To", "r@example.com")),
-                out.content().headers().fields().subList(0, 2));
+        assertEquals(List.of(new HeaderField("From", "job@example.com"), new HeaderField("To", "a@example.com"),
+                new HeaderField("Resent-To", "r@example.com")), out.content().headers().fields().subList(0, 3));
         assertEquals(List.of(), out.content().headers().all("Bcc"));
         assertEquals(List.of(), out.content().headers().all("Resent-Bcc"));
         assertEquals("1 part; added MIME-Version, Date, Message-ID; removed Bcc (1), Resent-Bcc (2): blind copies"

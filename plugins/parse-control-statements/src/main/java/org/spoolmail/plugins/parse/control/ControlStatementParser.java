@@ -17,6 +17,7 @@ import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.RecordFormat;
 
 /**
  * Parses a deck of control statements, the input a job author writes without knowing SMTP or MIME, in the manner
@@ -26,7 +27,9 @@ import org.spoolmail.exits.mail.MailObject;
  * ({@code &&} for '&'). SEND ends a message, so one deck holds any number. The grammar is in
  * docs/control-statements.md. The deck is read with the input's record format and CCSID (EBCDIC decks too);
  * inline bodies stay records in the deck's CCSID, text files and attachments records in their own, binary
- * attachments octets marked base64. Any malformed statement fails the whole deck with its record named.
+ * attachments octets marked base64. Any malformed statement fails the whole deck with its record named. With
+ * {@code strip-sequence-numbers: true}, columns 73-80 of fixed 80-octet records (ISPF sequence numbers) are dropped
+ * from statements and inline bodies alike.
  *
  * <p>Thread-safe: configuration is read once in {@code init}; each deck is parsed by its own session.
  *
@@ -36,6 +39,7 @@ import org.spoolmail.exits.mail.MailObject;
  *   config:
  *     time-zone: Europe/Berlin   # zone of &DATE and &TIME; default: the system's
  *     max-recipients: 2000       # addresses in one message's TO, CC and BCC, as the datastream's RCPT TO
+ *     strip-sequence-numbers: false  # drop columns 73-80 of fixed 80-octet records (ISPF numbering)
  * }</pre>
  */
 @Extension
@@ -49,6 +53,10 @@ public class ControlStatementParser implements MailParser {
     /** The most addresses one message's TO, CC and BCC statements may hold together (duplicates count). */
     static final ConfigKey<Integer> MAX_RECIPIENTS = ConfigKey.integer("max-recipients", 2000, 1, 100000);
 
+    /** Drop columns 73-80 (sequence numbers) of fixed 80-octet records, as the smtp-datastream parser does. */
+    static final ConfigKey<Boolean> STRIP_SEQUENCE_NUMBERS = ConfigKey.bool("strip-sequence-numbers", false);
+
+    private volatile boolean stripSequenceNumbers;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int maxRecipients = 2000;
     private volatile ZoneId zone = ZoneId.systemDefault();
@@ -60,7 +68,7 @@ public class ControlStatementParser implements MailParser {
 
     @Override
     public List<ConfigKey<?>> configSchema() {
-        return List.of(TIME_ZONE, MAX_RECIPIENTS);
+        return List.of(TIME_ZONE, MAX_RECIPIENTS, STRIP_SEQUENCE_NUMBERS);
     }
 
     @Override
@@ -68,13 +76,15 @@ public class ControlStatementParser implements MailParser {
         clock = context.clock();
         zone = context.config().find(TIME_ZONE).orElse(ZoneId.systemDefault());
         maxRecipients = context.config().get(MAX_RECIPIENTS);
+        stripSequenceNumbers = context.config().get(STRIP_SEQUENCE_NUMBERS);
     }
 
     @Override
     public List<MailObject> parse(MailInput input) throws StageException {
         DeckContext deck = DeckContext.of(input, Symbols.of(input.identity(), clock.instant(), zone));
         try (InputStream in = input.data().open()) {
-            DeckRecords records = new DeckRecords(input.recordFormat().reader(in), deck);
+            DeckRecords records = new DeckRecords(input.recordFormat().reader(in), deck,
+                    stripSequenceNumbers && input.recordFormat().equals(RecordFormat.fixed(80)));
             return new DeckSession(new StatementReader(records, deck), deck, maxRecipients).run(records::lastNumber);
         } catch (IOException e) {
             throw new TransientStageException(input.origin() + ": cannot read the deck: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package org.spoolmail.plugins.parse.control;
 
+import org.spoolmail.exits.mail.HeaderRecords;
+
 /**
  * One record of a deck: its number, its raw octets in the deck's CCSID, and its text decoded with that CCSID.
  *
@@ -9,13 +11,12 @@ package org.spoolmail.plugins.parse.control;
  */
 record DeckRecord(long number, byte[] octets, String text) {
 
-    /** @return the text without trailing blanks, tabs and NULs (the padding of fixed-length records) */
+    /**
+     * @return the text without trailing blanks, tabs and NULs (the padding of fixed-length records) and the
+     *     line-end characters CR, LF and NEL that x'0D', x'15' and x'25' at a record's end decode to: trimmed as on
+     *     command and header records; inside the text they stay, to be refused
+     */
     String stripped() {
-        int end = text.length();
-        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t'
-                || text.charAt(end - 1) == '\0')) {
-            end--;
-        }
-        return text.substring(0, end);
+        return HeaderRecords.withoutPadding(text);
     }
 }

@@ -2,6 +2,7 @@ package org.spoolmail.plugins.parse.control;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
@@ -12,18 +13,31 @@ import org.spoolmail.exits.mail.UndecodableTextException;
  * The records of a deck, decoded strictly with its CCSID: a record holding octets that are not valid text in it
  * (statements, values and inline text alike) refuses the deck with its record and a hint at --codepage, never
  * U+FFFD. A malformed record structure (a truncated or impossible RDW) is
- * the deck's fault and so permanent; any other read failure stays an {@link IOException}. Not thread-safe.
+ * the deck's fault and so permanent; any other read failure stays an {@link IOException}. With sequence numbers
+ * stripped, each 80-octet record loses its columns 73-80 (ISPF and card-deck numbering), as in the smtp-datastream
+ * parser. Not thread-safe.
  */
 final class DeckRecords {
+
+    /** The card image whose columns 73-80 hold sequence numbers. */
+    private static final int SEQUENCED_LRECL = 80;
+    private static final int SEQUENCE_COLUMN = 73;
 
     private final RecordReader reader;
     private final Ccsid ccsid;
     private final DeckContext deck;
+    private final boolean stripSequenceNumbers;
 
-    DeckRecords(RecordReader reader, DeckContext deck) {
+    /**
+     * @param reader the deck's records
+     * @param deck the deck
+     * @param stripSequenceNumbers true to drop columns 73-80 of 80-octet records
+     */
+    DeckRecords(RecordReader reader, DeckContext deck, boolean stripSequenceNumbers) {
         this.reader = reader;
         this.ccsid = deck.ccsid();
         this.deck = deck;
+        this.stripSequenceNumbers = stripSequenceNumbers;
     }
 
     /**
@@ -45,7 +59,13 @@ final class DeckRecords {
             }
             throw e;
         }
-        return octets == null ? null : new DeckRecord(reader.recordNumber(), octets, decoded(octets));
+        if (octets == null) {
+            return null;
+        }
+        if (stripSequenceNumbers && octets.length == SEQUENCED_LRECL) {
+            octets = Arrays.copyOf(octets, SEQUENCE_COLUMN - 1);
+        }
+        return new DeckRecord(reader.recordNumber(), octets, decoded(octets));
     }
 
     private String decoded(byte[] octets) throws PermanentStageException {

@@ -82,4 +82,53 @@ class EbcdicDeckTest {
 
         assertEquals(Optional.of("[37] !"), mail.content().headers().first("Subject"));
     }
+
+    @Test
+    void parseShouldDropColumns73To80WhenStripSequenceNumbersAndTheDeckIsFb80() throws Exception {
+        Path deck = dir.resolve("NUMBERED.bin");
+        String[] statements = {"* PAYROLL MAIL DECK", "FROM     PAYROLL@EXAMPLE.COM", "TO       AUDIT@EXAMPLE.COM",
+            "SUBJECT  'PAYROLL RUN PR01 -", "         TOTALS'", "TEXT", "PAYROLL CONTROL TOTALS {RUN PR01}",
+            "ENDTEXT", "SEND"};
+        String[] numbered = new String[statements.length];
+        for (int i = 0; i < statements.length; i++) {
+            numbered[i] = String.format(java.util.Locale.ROOT, "%-72s%08d", statements[i], (i + 1) * 100);
+        }
+        Files.write(deck, Decks.fixed(IBM1047, 80, numbered));
+        ControlStatementParser parser = new ControlStatementParser();
+        parser.init(org.spoolmail.exits.fake.FakeStageContext.of(parser, java.util.Map.of("time-zone", "UTC",
+                "strip-sequence-numbers", "true"), dir));
+
+        MailObject mail = parser.parse(Decks.input(deck, IBM1047, RecordFormat.fixed(80), Decks.IDENTITY)).get(0);
+
+        assertEquals("<PAYROLL@EXAMPLE.COM>", mail.envelope().reversePath().toString());
+        assertEquals("[<AUDIT@EXAMPLE.COM>]", mail.envelope().forwardPaths().toString());
+        assertEquals(Optional.of("PAYROLL RUN PR01 TOTALS"), mail.content().headers().first("Subject"));
+        assertEquals(List.of("PAYROLL CONTROL TOTALS {RUN PR01}"), Decks.lines(mail.content().root()));
+        try (TextRecords.Cursor cursor = Decks.records(mail.content().root()).open()) {
+            assertEquals(72, cursor.next().length);
+        }
+    }
+
+    @Test
+    void parseShouldTrimRecordEndBytesOfStatementsWhenEveryRecordEndsInX25OrX15OrX0D() throws Exception {
+        for (int end : List.of(0x25, 0x15, 0x0D)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (String line : List.of("FROM PAYROLL@EXAMPLE.COM", "TO AUDIT@EXAMPLE.COM", "SUBJECT PR01 [TOTALS]")) {
+                byte[] octets = line.getBytes(IBM1047.charset());
+                int length = octets.length + 5;
+                out.writeBytes(new byte[] {(byte) (length >>> 8), (byte) length, 0, 0});
+                out.writeBytes(octets);
+                out.write(end);
+            }
+            Path deck = dir.resolve("ENDS.bin");
+            Files.write(deck, out.toByteArray());
+
+            MailObject mail = Decks.parser(dir).parse(Decks.input(deck, IBM1047, RecordFormat.VARIABLE,
+                    Decks.IDENTITY)).get(0);
+
+            assertEquals(Optional.of("PR01 [TOTALS]"), mail.content().headers().first("Subject"),
+                    "x'" + Integer.toHexString(end) + "'");
+            assertEquals("[<AUDIT@EXAMPLE.COM>]", mail.envelope().forwardPaths().toString());
+        }
+    }
 }

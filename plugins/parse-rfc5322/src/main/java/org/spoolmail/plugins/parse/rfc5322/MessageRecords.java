@@ -15,10 +15,10 @@ import org.spoolmail.exits.mail.TextRecords;
 import org.spoolmail.exits.mail.UndecodableTextException;
 
 /**
- * The records of one message read into a header section (decoded, padding of blanks and NULs removed) and body
- * records (untranslated, in the input CCSID). A header record with a control character is refused with its
- * record number, so no x'25', x'15', x'0D', CR or LF becomes a line break in a header field. Header records are
- * decoded strictly: octets not valid in the input CCSID are refused with the record and a hint at --codepage.
+ * The records of one message read into a header section (decoded, trailing padding and record-end bytes removed)
+ * and body records (untranslated, in the input CCSID). A header record with a control character inside it is
+ * refused with its record number, so no x'25', x'15', x'0D', CR or LF becomes a line break in a header field.
+ * Header records are decoded strictly: octets not valid in the input CCSID are refused with the record and a hint at --codepage.
  *
  * @param headers the header lines, with the record of each field
  * @param content the message content
@@ -55,7 +55,7 @@ record MessageRecords(HeaderRecords headers, MailContent content, long headerEnd
                     throw new PermanentStageException(at, "the header section is longer than max-header-octets "
                             + maxHeaderOctets);
                 }
-                HeaderRecords.Kind kind = headers.accept(stripPadding(decoded(input, record, at)), at);
+                HeaderRecords.Kind kind = headers.accept(HeaderRecords.withoutPadding(decoded(input, record, at)), at);
                 inHeader = kind == HeaderRecords.Kind.FIELD;
                 if (kind != HeaderRecords.Kind.BODY) {
                     headerEnd = at.recordNumber();
@@ -97,13 +97,5 @@ record MessageRecords(HeaderRecords headers, MailContent content, long headerEnd
     private static PermanentStageException malformed(RecordReader reader, String origin, IOException e) {
         return new PermanentStageException(origin + ": " + e.getMessage(),
                 new InputLocation(origin, reader.recordNumber() + 1), null, e);
-    }
-
-    private static String stripPadding(String line) {
-        int end = line.length();
-        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\u0000')) {
-            end--;
-        }
-        return line.substring(0, end);
     }
 }

@@ -192,6 +192,29 @@ class Rfc5322MessageParserTest {
         return assertThrows(PermanentStageException.class, () -> parser.parse(input));
     }
 
+    @Test
+    void parseShouldTrimRecordEndBytesOfHeaderRecordsWhenEveryRecordEndsInX25OrX15OrX0D() throws Exception {
+        for (int end : List.of(0x25, 0x15, 0x0D)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            for (String line : List.of("From: Payroll Batch <payroll@example.com>", "To: hr@example.com",
+                    "Subject: PR01 totals", "", "line one")) {
+                byte[] octets = line.getBytes(Ccsid.of(1047).charset());
+                int length = octets.length + 5;
+                out.writeBytes(new byte[] {(byte) (length >>> 8), (byte) length, 0, 0});
+                out.writeBytes(octets);
+                out.write(end);
+            }
+            MailInput input = new MailInput("job.eml", ContentHandle.ofBytes(out.toByteArray()), Ccsid.of(1047),
+                    RecordFormat.VARIABLE, Identity.of("BATCH1", "SYS1", "job.eml"));
+
+            MailObject m = parser(Map.of()).parse(input).get(0);
+
+            assertEquals(List.of(new HeaderField("From", "Payroll Batch <payroll@example.com>"),
+                    new HeaderField("To", "hr@example.com"), new HeaderField("Subject", "PR01 totals")),
+                    m.content().headers().fields(), "x'" + Integer.toHexString(end) + "'");
+        }
+    }
+
     private Rfc5322MessageParser parser(Map<String, Object> config) throws StageException {
         Rfc5322MessageParser parser = new Rfc5322MessageParser();
         parser.init(FakeStageContext.of(parser, config, base));

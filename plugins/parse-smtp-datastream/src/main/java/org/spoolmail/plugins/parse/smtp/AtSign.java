@@ -2,14 +2,16 @@ package org.spoolmail.plugins.parse.smtp;
 
 import java.util.List;
 
+import org.spoolmail.exits.mail.AddressList;
 import org.spoolmail.exits.mail.HeaderField;
 import org.spoolmail.exits.mail.HeaderSection;
 
 /**
  * The site's at-sign setting, like CSSMTP's AtSign: jobs at sites with a national code page type the character
  * that sits at x'7C' ('§' in CCSID 273/1141, 'Ø' in 277/1142, 'Ö' in 278/1143, 'à' in 297/1147, 'Ð' in 871/1149)
- * where an address needs '@'. It is read as '@' in command records and in the address header fields only, and
- * outside quoted strings there; in the Subject, other fields and the body it stays what the code page says.
+ * where an address needs '@'. It is read as '@' in command records and in the addr-specs of the address header
+ * fields only; in display names, comments and quoted strings there, in the Subject, other fields and the body it
+ * stays what the code page says.
  */
 final class AtSign {
 
@@ -46,7 +48,11 @@ final class AtSign {
         return national == '@' ? line : line.replace(national, '@');
     }
 
-    /** @return the section with the national character read as '@' in the address fields, outside quotes */
+    /**
+     * @return the section with the national character read as '@' in the addr-specs of the address fields only:
+     *     display names, comments and quoted strings keep it ({@code From: Østfold Drift <driftØx.no>}
+     *     keeps its name in CCSID 277)
+     */
     HeaderSection headers(HeaderSection section) {
         if (national == '@') {
             return section;
@@ -55,19 +61,7 @@ final class AtSign {
     }
 
     private HeaderField field(HeaderField f) {
-        return ADDRESS_FIELDS.stream().anyMatch(f::hasName) ? new HeaderField(f.name(), outsideQuotes(f.body())) : f;
-    }
-
-    private String outsideQuotes(String body) {
-        StringBuilder b = new StringBuilder(body.length());
-        boolean quoted = false;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '"' && (i == 0 || body.charAt(i - 1) != '\\')) {
-                quoted = !quoted;
-            }
-            b.append(c == national && !quoted ? '@' : c);
-        }
-        return b.toString();
+        return ADDRESS_FIELDS.stream().anyMatch(f::hasName)
+                ? new HeaderField(f.name(), AddressList.replaceInAddrSpecs(f.body(), national, '@')) : f;
     }
 }

@@ -33,6 +33,7 @@ final class MessageReader {
     private final Ccsid ccsid;
     private final ParserSettings settings;
     private final List<TraceEntry> notes = new ArrayList<>();
+    private boolean cutShort;
 
     MessageReader(InputRecords records, RecordText text, Ccsid ccsid, ParserSettings settings) {
         this.records = records;
@@ -54,7 +55,16 @@ final class MessageReader {
         while ((record = records.next()) != null && !text.isEndOfData(record)) {
             data.take(text.unstuff(record));
         }
+        cutShort = record == null;
         return data.content();
+    }
+
+    /**
+     * @return true if the data last read ended at the end of the input instead of at a "." line: a job step that
+     *     ended early, or a file truncated on its way, looks so, and only the submitter can tell
+     */
+    boolean cutShort() {
+        return cutShort;
     }
 
     /**

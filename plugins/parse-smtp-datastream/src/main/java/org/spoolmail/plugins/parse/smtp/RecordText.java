@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.HeaderRecords;
 import org.spoolmail.exits.mail.UndecodableTextException;
 
 /**
@@ -21,8 +22,6 @@ final class RecordText {
      * x'05'), LF (x'15'/x'25' in CCSID 37), CR (x'0D') and NEL (x'25' in CCSID 1047).
      */
     private static final String COMMAND_PADDING = " \u0000\u0005\t\n\r\u0085";
-    /** What trails a header record as padding: blank and NUL. Anything else stays, so a line end is refused. */
-    private static final String HEADER_PADDING = " \u0000";
 
     private final Ccsid ccsid;
     private final Charset charset;
@@ -80,11 +79,12 @@ final class RecordText {
      * Decodes the record most recently read as a header line.
      *
      * @param record the record's octets
-     * @return the record decoded as a header line, without trailing blanks and NULs
+     * @return the record decoded as a header line, without trailing padding and line-end characters, as a command
+     *     record ({@link HeaderRecords#withoutPadding})
      * @throws PermanentStageException if the octets are not valid text in the CCSID
      */
     String headerLine(byte[] record) throws PermanentStageException {
-        return stripTrailing(decoded(record), HEADER_PADDING);
+        return HeaderRecords.withoutPadding(decoded(record));
     }
 
     private String decoded(byte[] record) throws PermanentStageException {

@@ -1,8 +1,10 @@
 package org.spoolmail.plugins.parse.smtp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.spoolmail.exits.PermanentStageException;
@@ -166,6 +168,12 @@ final class SmtpSession {
         MailObject read = transaction.toMailObject(reader.read(), input, requiresTls);
         for (TraceEntry note : reader.notes()) {
             read = read.withTrace(note);
+        }
+        if (reader.cutShort()) {
+            read = read.withTrace(new TraceEntry("parse", Optional.empty(), TraceEntry.WARNING, records.location()
+                    + ": the input ends inside the data of the MAIL FROM at record " + transaction.mailFromRecord()
+                    + ", with no \".\" line and no QUIT: the message may be cut short; sent as far as it goes",
+                    Duration.ZERO));
         }
         mail.add(skipped.traceOn(read));
         transaction = null;

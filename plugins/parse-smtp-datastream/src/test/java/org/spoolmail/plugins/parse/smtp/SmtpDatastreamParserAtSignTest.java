@@ -43,6 +43,27 @@ class SmtpDatastreamParserAtSignTest {
     }
 
     @Test
+    void parseShouldKeepTheNationalCharacterInDisplayNamesAndCommentsWhenOnlyAddrSpecsChange() throws Exception {
+        Ccsid danish = Ccsid.of(277);
+        assertEquals("\u00d8", new String(new byte[] {0x7C}, danish.charset()));
+        MailInput input = Inputs.nl("drift.bin", danish, "HELO MVSA", "MAIL FROM:<drift\u00d8example.no>",
+                "RCPT TO:<kontor\u00d8example.no>", "RCPT TO:<oyvind\u00d8example.no>", "DATA",
+                "From: \u00d8stfold Drift <drift\u00d8example.no>",
+                "To: kontor\u00d8example.no (\u00d8konomi), \"\u00d8yvind \u00d8\" <oyvind\u00d8example.no>",
+                "Cc: \u00d8stfold: drift\u00d8example.no;", "Reply-To: \u00d8stfold Drift",
+                "Subject: \u00d8konomi", "", "\u00d8konomi", ".");
+
+        MailObject m = Inputs.parser(Map.of("at-sign", "\u00d8"), base).parse(input).get(0);
+
+        assertEquals("<drift@example.no>", m.envelope().reversePath().toString());
+        assertEquals(List.of(new HeaderField("From", "\u00d8stfold Drift <drift@example.no>"),
+                new HeaderField("To", "kontor@example.no (\u00d8konomi), \"\u00d8yvind \u00d8\" <oyvind@example.no>"),
+                new HeaderField("Cc", "\u00d8stfold: drift@example.no;"),
+                new HeaderField("Reply-To", "\u00d8stfold Drift"),
+                new HeaderField("Subject", "\u00d8konomi")), m.content().headers().fields());
+    }
+
+    @Test
     void parseShouldTypeX7cAsSectionSignInCcsid273() {
         assertEquals("\u00a7", new String(new byte[] {0x7C}, Ccsid.of(273).charset()));
     }

@@ -20,6 +20,7 @@ import org.spoolmail.exits.mail.HeaderField;
 import org.spoolmail.exits.mail.InputLocation;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.RecordFormat;
+import org.spoolmail.exits.mail.TraceEntry;
 
 /** The spool corpus (../shared/corpus/spool), with the values its README gives. */
 class SmtpDatastreamParserCorpusTest {
@@ -63,6 +64,28 @@ class SmtpDatastreamParserCorpusTest {
                 "Volumes processed: 42   Tracks copied: 1,204,117",
                 "If this mail does not arrive, check the writer name and SYSOUT class."), Inputs.bodyLines(m));
         assertEquals(List.of(80, 80, 80), Inputs.bodyRecordLengths(m), "body records keep their padding");
+    }
+
+    @Test
+    void parseShouldWarnNamingTheLastRecordWhenTheDataEndsWithoutDotAndQuit() throws Exception {
+        MailObject m = Inputs.parser(Map.of(), base)
+                .parse(Inputs.corpus("lowercase-no-terminator.smtp", Ccsid.UTF_8, RecordFormat.LF)).get(0);
+
+        List<TraceEntry> warnings = m.trace().stream().filter(t -> t.decision().equals("WARNING")).toList();
+        assertEquals(1, warnings.size(), m.trace().toString());
+        assertEquals("parse", warnings.get(0).stage());
+        assertEquals("lowercase-no-terminator.smtp record 12: the input ends inside the data of the MAIL FROM at"
+                + " record 2, with no \".\" line and no QUIT: the message may be cut short; sent as far as it goes",
+                warnings.get(0).reason());
+    }
+
+    @Test
+    void parseShouldNotWarnWhenTheDataEndsWithDotAndNoQuit() throws Exception {
+        MailObject m = Inputs.parser(Map.of(), base).parse(Inputs.ascii("job.smtp", "HELO NODE1",
+                "MAIL FROM:<a@example.com>", "RCPT TO:<b@example.com>", "DATA", "Subject: x", "", "text", "."))
+                .get(0);
+
+        assertEquals(List.of(), m.trace());
     }
 
     @Test
