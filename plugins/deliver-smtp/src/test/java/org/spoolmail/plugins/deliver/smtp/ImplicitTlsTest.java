@@ -12,7 +12,6 @@ import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,7 @@ import org.spoolmail.exits.mail.Disposition;
 class ImplicitTlsTest {
 
     @RegisterExtension
-    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort())
+    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(SlowStartSetups.smtps())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("batch@example.com", "batchmail", "s3cr3t"));
 
     @TempDir

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,7 @@ import org.spoolmail.exits.mail.Disposition;
 class TrustStoreTest {
 
     @RegisterExtension
-    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort());
+    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(SlowStartSetups.smtps());
 
     private static final String FORMATS = "it must be a PEM file of -----BEGIN CERTIFICATE----- blocks, or a "
             + "PKCS12 or JKS key store (password from tls-trust-store-password-env)";
