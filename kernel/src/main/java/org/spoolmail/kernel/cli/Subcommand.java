@@ -34,8 +34,11 @@ interface Subcommand {
      * @param out where to print
      */
     default void printHelp(PrintWriter out) {
-        new HelpFormatter().printHelp(out, 100, "spoolmail " + name() + " [options] " + synopsis(), summary(),
-                options(), 2, 4, "");
+        // Formatted apart and printed line by line: the console escapes a line end inside printed text.
+        java.io.StringWriter help = new java.io.StringWriter();
+        new HelpFormatter().printHelp(new PrintWriter(help), 100, "spoolmail " + name() + " [options] "
+                + synopsis(), summary(), options(), 2, 4, "");
+        help.toString().lines().forEach(out::println);
         out.flush();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.kernel.text.DisplayText;
 
 /**
  * The hold folder of {@code send} ({@code hold-directory} in pipeline.yaml, default {@code held} beside it): mail that
@@ -182,15 +183,7 @@ final class HoldDirectory {
 
         /** One line of text a reader can trust: every control character and line separator shown as \\uXXXX. */
         private static String oneLine(String text) {
-            StringBuilder b = new StringBuilder(text.length());
-            for (char c : text.toCharArray()) {
-                if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
-                    b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            return b.toString();
+            return DisplayText.escape(text);
         }
     }
 }
