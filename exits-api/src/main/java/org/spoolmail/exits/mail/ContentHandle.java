@@ -74,18 +74,37 @@ public interface ContentHandle {
     }
 
     /**
-     * Refers to a whole file. The size is read now; the file must not change while the handle is in use.
+     * Opens a whole regular file once: the handle reads that opened file for as long as it lives, whatever the name
+     * denotes later (a file swapped for a FIFO or another file between parse and delivery is never opened). Every
+     * read is bounded by the size at opening; a file that shrinks meanwhile fails the read.
      *
      * @param file the file
-     * @return a handle over the file
-     * @throws IOException if the file's size cannot be read (e.g. it does not exist)
+     * @return a handle over the opened file
+     * @throws IOException if the file cannot be opened, is a folder, or is not a regular file (a FIFO, device or
+     *     socket, whose reads could wait forever)
+     * @since 1.0.0
      */
     static ContentHandle ofFile(Path file) throws IOException {
-        return ofRange(file, 0, Files.size(file));
+        return RegularFile.open(file);
     }
 
     /**
-     * Refers to a byte range of a file, such as one part of a spool file.
+     * Opens a regular file for one read through, refusing anything else, so that a FIFO, device or socket given
+     * as a file cannot make the reader wait forever.
+     *
+     * @param file the file
+     * @return a stream over the file; the caller closes it
+     * @throws IOException if the file cannot be opened, is a folder, or is not a regular file
+     * @since 1.0.0
+     */
+    static InputStream openRegular(Path file) throws IOException {
+        RegularFile.checkRegular(file);
+        return Files.newInputStream(file);
+    }
+
+    /**
+     * Refers to a byte range of a file, such as one part of a spool file. The file is opened by name at each
+     * {@link #open()}, which refuses it when it is no longer a regular file.
      *
      * @param file the file
      * @param offset the first octet, 0-based
@@ -100,6 +119,7 @@ public interface ContentHandle {
         return new ContentHandle() {
             @Override
             public InputStream open() throws IOException {
+                RegularFile.checkRegular(file);
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 channel.position(offset);
                 return new BoundedInputStream(Channels.newInputStream(channel), length);

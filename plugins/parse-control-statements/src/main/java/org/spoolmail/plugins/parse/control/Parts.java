@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,23 +30,26 @@ final class Parts {
     }
 
     /**
-     * Makes a body part from inline records, symbols substituted.
+     * Makes a body part from the records of an inline block, symbols substituted, as the deck is read: the records
+     * go straight into the part's body, which spills to a temporary file past
+     * {@value TextRecords.Writer#MEMORY_LIMIT} octets, so a TEXT block of any size costs no more heap than a
+     * short one.
      *
      * @param type text/plain or text/html
-     * @param lines the body records as the deck holds them
+     * @param reader reads the block from the deck
+     * @param opener the TEXT or HTML statement
+     * @param marker the block's end marker
      * @param deck the deck
      * @return the leaf, records in the deck's CCSID
-     * @throws PermanentStageException if a symbol has no value
-     * @throws IOException if the records cannot spill to their temporary file
+     * @throws PermanentStageException if a symbol has no value or the block has no end
+     * @throws IOException if the deck cannot be read or the records cannot spill to their temporary file
      */
-    static MimePart inline(ContentType type, List<DeckRecord> lines, DeckContext deck)
-            throws PermanentStageException, IOException {
+    static MimePart inline(ContentType type, StatementReader reader, Statement opener, String marker,
+            DeckContext deck) throws PermanentStageException, IOException {
         Charset charset = deck.ccsid().charset();
         TextRecords.Writer body = TextRecords.writer(deck.ccsid());
-        for (DeckRecord r : lines) {
-            boolean symbolic = r.text().indexOf('&') >= 0;
-            body.add(symbolic ? deck.substitute(r.text(), r.number()).getBytes(charset) : r.octets());
-        }
+        reader.block(opener, marker, r -> body.add(r.text().indexOf('&') >= 0
+                ? deck.substitute(r.text(), r.number()).getBytes(charset) : r.octets()));
         return MimePart.leaf(type, Optional.empty(), new PartBody.Records(body.finish()));
     }
 
@@ -81,13 +83,15 @@ final class Parts {
         if (file.binary()) {
             ContentType type = file.type().orElse(ContentType.OCTET_STREAM).withParameter("name", file.name());
             try {
-                if (Files.size(file.path()) == 0 && holdsData(file)) {
+                // Opened now, once: delivery reads this opened file, whatever the name denotes by then.
+                ContentHandle content = ContentHandle.ofFile(file.path());
+                if (content.sizeOctets() == 0 && holdsData(file)) {
                     throw deck.error(s.record(), "ATTACH: file " + file.path() + " reports a size of 0 octets but"
                             + " holds data (a generated file such as /proc/...): copy it to a regular file and"
                             + " attach the copy");
                 }
                 return new MimePart(type, Optional.of(ContentTransferEncoding.BASE64), disposition,
-                        Optional.of(new PartBody.Binary(ContentHandle.ofFile(file.path()))), List.of());
+                        Optional.of(new PartBody.Binary(content)), List.of());
             } catch (IOException e) {
                 throw deck.error(s.record(), "ATTACH: file " + file.path() + " cannot be read: " + e.getMessage());
             }
@@ -99,7 +103,7 @@ final class Parts {
 
     /** @return true if reading the file gives at least one octet, whatever size it reports */
     private static boolean holdsData(FileOperands file) throws IOException {
-        try (InputStream in = Files.newInputStream(file.path())) {
+        try (InputStream in = ContentHandle.openRegular(file.path())) {
             return in.read() >= 0;
         }
     }
@@ -108,7 +112,7 @@ final class Parts {
             throws PermanentStageException {
         TextRecords.Writer writer = TextRecords.writer(file.ccsid());
         RecordReader reader = null;
-        try (InputStream in = Files.newInputStream(file.path())) {
+        try (InputStream in = ContentHandle.openRegular(file.path())) {
             reader = file.format().reader(in);
             byte[] record;
             while ((record = reader.next()) != null) {
