@@ -158,7 +158,7 @@ final class DeckSession {
         if (draft.hasBody(kind)) {
             throw deck.error(s.record(), "a second " + kind + " body in one message");
         }
-        MimePart part = Parts.inline(type(kind), reader.block(s, marker), deck);
+        MimePart part = Parts.inline(type(kind), reader, s, marker, deck);
         body(kind, part, s);
     }
 

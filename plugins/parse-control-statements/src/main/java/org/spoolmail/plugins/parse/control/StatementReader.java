@@ -2,8 +2,6 @@ package org.spoolmail.plugins.parse.control;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import org.spoolmail.exits.PermanentStageException;
@@ -69,25 +67,35 @@ final class StatementReader {
     }
 
     /**
-     * Reads the body records of an inline block up to its end marker.
+     * Reads the body records of an inline block up to its end marker, handing each to {@code body} as it is read:
+     * a block may be far larger than the heap, so its records are never collected here.
      *
      * @param opener the TEXT or HTML statement
      * @param marker the end marker, compared ignoring case and surrounding blanks
-     * @return the body records, raw
-     * @throws PermanentStageException if the deck ends before the marker
+     * @param body takes each body record, raw
+     * @throws PermanentStageException if the deck ends before the marker, or {@code body} refuses a record
      * @throws IOException if reading fails
      */
-    List<DeckRecord> block(Statement opener, String marker) throws PermanentStageException, IOException {
-        List<DeckRecord> body = new ArrayList<>();
+    void block(Statement opener, String marker, BlockBody body) throws PermanentStageException, IOException {
         DeckRecord r;
         while ((r = records.next()) != null) {
             if (r.stripped().strip().equalsIgnoreCase(marker)) {
-                return body;
+                return;
             }
             body.add(r);
         }
         throw deck.error(opener.record(), opener.keyword() + " has no end record '" + marker
                 + "': the deck ends after record " + records.lastNumber());
+    }
+
+    /** Takes the body records of an inline block one by one. */
+    interface BlockBody {
+        /**
+         * @param r one body record
+         * @throws PermanentStageException if the record cannot be taken (a symbol without a value)
+         * @throws IOException if the record cannot be kept
+         */
+        void add(DeckRecord r) throws PermanentStageException, IOException;
     }
 
     private Statement statement(String text, long record) throws PermanentStageException {
