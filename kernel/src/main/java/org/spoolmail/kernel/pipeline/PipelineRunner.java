@@ -26,8 +26,8 @@ import org.spoolmail.kernel.config.OnError;
 
 /**
  * Runs inputs through the pipeline: parse, then each processing stage in order until one stops the mail object,
- * then every observer. Each stage call is wrapped: whatever a stage throws (Exception or LinkageError, as PF4J's
- * own plugin start does) or returns wrongly holds the item with the stage's name and the reason; the runner goes on
+ * then every observer. Each stage call is wrapped: whatever a stage throws (any Exception or Error) or returns
+ * wrongly holds the item with the stage's name and the reason; the runner goes on
  * with the next item. Nothing is dropped.
  */
 public final class PipelineRunner {
@@ -103,7 +103,12 @@ public final class PipelineRunner {
         } catch (PermanentStageException e) {
             return refused(input, resend, e.getMessage(), ConditionCodes.BAD_INPUT,
                     e.location().map(l -> l.recordNumber()).filter(r -> r > 0), check);
-        } catch (StageException | RuntimeException | LinkageError e) {
+        } catch (VirtualMachineError e) {
+            // The parser ran out of stack or heap on this input: keep the input, as for bad input, and go on.
+            LOG.error("parsing {} failed", input.origin(), e);
+            return refused(input, resend, input.origin() + ": parse failed: " + StageCall.describe(e),
+                    ConditionCodes.BAD_INPUT, Optional.empty(), check);
+        } catch (StageException | RuntimeException | Error e) {
             LOG.error("parsing {} failed", input.origin(), e);
             return new InputResult(input.origin(), List.of(), Optional.of(input.origin() + ": parse failed: "
                     + StageCall.describe(e)), ConditionCodes.ENVIRONMENT);
@@ -213,11 +218,13 @@ public final class PipelineRunner {
 
     private ItemResult runItem(MailObject admitted, MailInput input, HoldDirectory.Resend resend) {
         MDC.put("mail-id", admitted.id());
+        InFlight.Item flight = InFlight.begin((m, stage) -> endedInFlight(m, stage, input, resend));
         try {
             MailObject mail = admitted;
             Disposition disposition = null;
             for (PipelineStage stage : pipeline.stages()) {
                 long start = System.nanoTime();
+                flight.at(mail, stage);
                 StageOutcome outcome = StageCall.call(stage, mail);
                 mail = outcome.mail();
                 if (outcome instanceof StageOutcome.Stop stop) {
@@ -227,6 +234,7 @@ public final class PipelineRunner {
                     break;
                 }
             }
+            flight.close(); // it has its outcome: from here on the process ending cannot lose it
             if (disposition == null) {
                 disposition = Disposition.held(HoldCause.ENVIRONMENT,
                         "the pipeline ended without a deliver stage stopping the mail object");
@@ -241,8 +249,32 @@ public final class PipelineRunner {
             int code = unrecorded ? Math.max(kept.code(), ConditionCodes.ENVIRONMENT) : kept.code();
             return new ItemResult(mail, disposition, code, warnings, kept.copy());
         } finally {
+            flight.close();
             MDC.remove("mail-id");
         }
+    }
+
+    /**
+     * The process is ending while a stage works on this item (a plugin called System.exit, or a signal came): hold
+     * it with that reason and have it audited, as any failed item, from the shutdown hook.
+     *
+     * @return the line for standard error
+     */
+    private String endedInFlight(MailObject mail, PipelineStage stage, MailInput input, HoldDirectory.Resend resend) {
+        String where = "stage " + stage.entry().role() + " (" + PipelineAssembler.nameOf(stage.stage()) + ")";
+        Disposition d = Disposition.held(HoldCause.EXIT_FAILURE, where + ": the process was told to end while it"
+                + " ran (System.exit or Runtime.exit called by a plugin, or a signal such as SIGTERM)");
+        MailObject ended = mail.withTrace(StageCall.trace(stage.entry().role(), d, Duration.ZERO));
+        Kept kept = keep(input, resend, ended, d, ConditionCodes.REFUSED);
+        List<String> warnings = new ArrayList<>();
+        kept.failure().ifPresent(warnings::add);
+        observe(kept.mail().withAttributes(kept.mail().attributes().with("condition-code",
+                Integer.toString(ConditionCodes.REFUSED))), d, warnings);
+        return "spoolmail: " + input.origin() + ": " + mail.id() + " HELD: " + d.reason()
+                + kept.copy().map(c -> " (held in " + c + ")").orElse("") + (warnings.isEmpty() ? ""
+                        : "; " + String.join("; ", warnings)) + " (condition code " + ConditionCodes.REFUSED
+                + "); the messages after it in " + input.origin() + " were not run: resend the held copy without"
+                + " the messages before it";
     }
 
     /** Runs every stage but delivery; observers record nothing, since nothing was sent. */
@@ -270,7 +302,7 @@ public final class PipelineRunner {
             MDC.put("stage", o.entry().role());
             try {
                 o.observer().observe(mail, disposition);
-            } catch (StageException | RuntimeException | LinkageError e) {
+            } catch (StageException | RuntimeException | Error e) {
                 warnings.add("log stage " + o.entry().use() + " could not record " + mail.id() + ": " + e.getMessage());
                 unrecorded |= o.entry().onError() != OnError.CONTINUE;
             } finally {

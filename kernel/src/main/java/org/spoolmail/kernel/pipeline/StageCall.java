@@ -19,8 +19,9 @@ import org.spoolmail.exits.mail.TraceEntry;
 import org.spoolmail.kernel.config.OnError;
 
 /**
- * One guarded call of a stage: whatever the stage throws (Exception or LinkageError, as PF4J's own plugin start
- * does), returns wrongly (null, another identity) becomes a stop with a HELD (or, under {@code on-error: defer},
+ * One guarded call of a stage: whatever the stage throws (any Exception, and any Error: a LinkageError from a badly
+ * built plugin, a StackOverflowError or OutOfMemoryError from an input the stage could not cope with; the stack has
+ * unwound and the stage's garbage is free again when it is caught here), returns wrongly (null, another identity) becomes a stop with a HELD (or, under {@code on-error: defer},
  * DEFERRED) disposition naming the stage and the reason, so the runner goes on with the next item.
  */
 final class StageCall {
@@ -49,7 +50,7 @@ final class StageCall {
             return failed(stage, mail, HoldCause.BAD_INPUT, e.getMessage());
         } catch (TransientStageException e) {
             return failed(stage, mail, HoldCause.ENVIRONMENT, e.getMessage());
-        } catch (StageException | RuntimeException | LinkageError e) {
+        } catch (StageException | RuntimeException | Error e) {
             LOG.error("stage {} ({}) failed on {}", role, stage.pluginId(), mail.id(), e);
             return failed(stage, mail, HoldCause.ENVIRONMENT, "failed: " + describe(e));
         } finally {
@@ -72,6 +73,10 @@ final class StageCall {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : e.getMessage();
         if (e instanceof LinkageError) {
             return "a plugin class could not be linked" + (message.isEmpty() ? "" : ": " + message) + " (see the log)";
+        }
+        if (e instanceof VirtualMachineError) {
+            return "the Java VM ran out of resources (" + e.getClass().getName() + (message.isEmpty() ? ""
+                    : ": " + message) + "): the input may be too large or too deeply nested (see the log)";
         }
         return message.isEmpty() ? "an internal error without a message (see the log)" : message;
     }

@@ -42,11 +42,14 @@ public final class PluginHost implements Extensions, AutoCloseable {
      *
      * @param folder the plugins folder
      * @return the host
-     * @throws ConfigException if the folder is missing, writable by others or owned by another user, or the OS
-     *     cannot say which account runs the process
+     * @throws ConfigException if the folder is missing, writable by others or owned by another user, the OS
+     *     cannot say which account runs the process, or a plugin's classes can end the process
      */
     public static PluginHost start(Path folder) throws ConfigException {
         List<String> problems = PluginFolder.problems(folder, OsAccount.current().uid());
+        if (problems.isEmpty()) {
+            problems = PluginCode.problems(folder);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -202,6 +202,38 @@ class PipelineRunnerTest {
     }
 
     @Test
+    void runShouldHoldTheItemAuditItAndGoOnWithTheNextWhenAStageRunsOutOfStack() throws Exception {
+        when(parser.parse(input)).thenReturn(List.of(first, second));
+        when(encode.process(any())).thenThrow(new StackOverflowError())
+                .thenAnswer(i -> StageOutcome.next(i.getArgument(0)));
+        when(deliver.process(any())).thenAnswer(i -> delivered(i.getArgument(0)));
+
+        InputResult result = runner.run(input);
+
+        ItemResult held = result.items().get(0);
+        assertEquals(Disposition.Kind.HELD, held.disposition().kind());
+        assertEquals("stage mime-encode (" + PipelineAssembler.nameOf(encode) + "): failed: the Java VM ran out of"
+                + " resources (java.lang.StackOverflowError): the input may be too large or too deeply nested (see"
+                + " the log)", held.disposition().reason());
+        assertEquals(Disposition.HoldCause.ENVIRONMENT, held.disposition().holdCause().orElseThrow());
+        verify(audit).observe(held.mail(), held.disposition());
+        assertEquals(Disposition.Kind.DELIVERED, result.items().get(1).disposition().kind());
+    }
+
+    @Test
+    void runShouldKeepTheInputWithCode12WhenTheParserRunsOutOfHeap() throws Exception {
+        when(parser.parse(input)).thenThrow(new OutOfMemoryError("Java heap space"));
+
+        InputResult result = runner.run(input);
+
+        assertEquals(Optional.of("job.smtp: parse failed: the Java VM ran out of resources"
+                + " (java.lang.OutOfMemoryError: Java heap space): the input may be too large or too deeply nested"
+                + " (see the log)"), result.error());
+        assertEquals(12, result.conditionCode());
+        assertEquals(true, result.heldAt().isPresent());
+    }
+
+    @Test
     void runShouldRaiseTheCodeTo16WhenTheAuditRecordCannotBeWritten() throws Exception {
         when(parser.parse(input)).thenReturn(List.of(first));
         when(encode.process(any())).thenAnswer(i -> StageOutcome.next(i.getArgument(0)));
