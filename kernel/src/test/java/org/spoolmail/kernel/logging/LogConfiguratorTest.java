@@ -1,7 +1,9 @@
 package org.spoolmail.kernel.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 
 /** The code configuration gives what logback.xml gave: one stderr appender, the pattern and the two levels. */
 class LogConfiguratorTest {
@@ -28,9 +32,30 @@ class LogConfiguratorTest {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         ConsoleAppender<?> appender = assertInstanceOf(ConsoleAppender.class, root.getAppender("STDERR"));
         assertEquals("System.err", appender.getTarget());
-        PatternLayoutEncoder encoder = assertInstanceOf(PatternLayoutEncoder.class, appender.getEncoder());
-        assertEquals("%d{HH:mm:ss.SSS} %-5level [%X{mail-id}] [%X{stage}] %logger{24} - %msg%n",
-                encoder.getPattern());
+        LayoutWrappingEncoder<?> encoder = assertInstanceOf(LayoutWrappingEncoder.class, appender.getEncoder());
+        PatternLayout layout = assertInstanceOf(PatternLayout.class, encoder.getLayout());
+        assertEquals("%d{HH:mm:ss.SSS} %-5level [%X{mail-id}] [%X{stage}] %logger{24} - %emsg%n%eex",
+                layout.getPattern());
+    }
+
+    @Test
+    void configureShouldEscapeControlCharactersWhenTheMessageOrTheExceptionQuotesInput() {
+        LoggerContext context = configured();
+        ConsoleAppender<?> appender = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender("STDERR");
+        PatternLayout layout = (PatternLayout) ((LayoutWrappingEncoder<?>) appender.getEncoder()).getLayout();
+        Logger logger = context.getLogger("org.spoolmail.kernel.pipeline.PipelineRunner");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.ERROR,
+                "parsing {} failed", new IllegalStateException("bad record \u001B[2J\r\nforged"),
+                new Object[] {"in\u202Efdp.smtp"});
+
+        String line = layout.doLayout(event);
+
+        assertTrue(line.contains(" - parsing in\\u202Efdp.smtp failed\n"), line);
+        assertTrue(line.contains("java.lang.IllegalStateException: bad record \\u001B[2J\\u000D\\u000Aforged\n"),
+                line);
+        assertTrue(line.contains("\n\tat org.spoolmail.kernel.logging.LogConfiguratorTest."), line);
+        assertFalse(line.chars().anyMatch(c -> c == 0x1B || c == 0x202E || c == '\r'), line);
     }
 
     @Test
@@ -55,6 +80,7 @@ class LogConfiguratorTest {
 
     private static LoggerContext configured() {
         LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         LogConfigurator configurator = new LogConfigurator();
         configurator.setContext(context);
         assertEquals(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, configurator.configure(context));
