@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.spoolmail.exits.mail.ContentHandle;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -41,7 +42,7 @@ final class SafeYaml {
         if (Files.isDirectory(file)) {
             throw new ConfigException("cannot read pipeline file " + file + ": is a folder");
         }
-        try (InputStream in = Files.newInputStream(file);
+        try (InputStream in = ContentHandle.openRegular(file);
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return load(reader, file);
         } catch (NoSuchFileException e) {

@@ -2,7 +2,6 @@ package org.spoolmail.plugins.deliver.smtp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -41,7 +40,7 @@ final class OAuthToken {
         if (fixed.isPresent()) {
             return fixed.get();
         }
-        String token = Files.readString(file.orElseThrow(), StandardCharsets.UTF_8).strip();
+        String token = new String(Regular.read(file.orElseThrow()), StandardCharsets.UTF_8).strip();
         if (token.isEmpty() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7E)) {
             throw new IOException(source + " holds no token (empty, or not one line of printable ASCII)");
         }

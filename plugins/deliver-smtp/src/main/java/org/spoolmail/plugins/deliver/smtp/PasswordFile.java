@@ -41,7 +41,7 @@ final class PasswordFile {
             checkOwnerOnly(file);
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(Regular.read(file))).toString();
             String password = text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                     : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
             if (password.isEmpty()) {
@@ -56,7 +56,9 @@ final class PasswordFile {
         } catch (CharacterCodingException e) {
             throw problem(file, "is not UTF-8 text");
         } catch (IOException e) {
-            throw problem(file, "cannot be read: " + e.getClass().getSimpleName());
+            // The class alone says enough for most failures; Regular's own refusal of a FIFO needs its words.
+            throw problem(file, "cannot be read: " + (e.getClass() == IOException.class ? "not a regular file"
+                    + " (a FIFO, device or socket)" : e.getClass().getSimpleName()));
         }
     }
 

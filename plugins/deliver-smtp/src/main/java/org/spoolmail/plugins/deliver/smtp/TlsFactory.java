@@ -3,7 +3,6 @@ package org.spoolmail.plugins.deliver.smtp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -108,7 +107,7 @@ final class TlsFactory {
      * @throws GeneralSecurityException if it is none of the accepted formats or holds no certificate
      */
     static KeyStore load(Path file, Optional<Secret> password) throws IOException, GeneralSecurityException {
-        byte[] content = Files.readAllBytes(file);
+        byte[] content = Regular.read(file);
         String text = new String(content, StandardCharsets.ISO_8859_1);
         if (text.contains("-----BEGIN ")) {
             return pem(text);

@@ -67,6 +67,20 @@ class SmtpConfigTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void readShouldRefuseAtOnceWhenThePasswordFileIsAFifo() throws Exception {
+        Path fifo = base.resolve("relay.pw");
+        assertEquals(0, new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).inheritIO().start().waitFor());
+
+        TransientStageException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> assertThrows(TransientStageException.class,
+                        () -> read(Map.of("password-file", "relay.pw"))));
+
+        assertEquals("password-file " + fifo + " cannot be read: not a regular file (a FIFO, device or socket)",
+                e.getMessage());
+    }
+
+    @Test
     void readShouldRefuseWhenThePasswordFileIsWorldReadable() throws Exception {
         Path file = Files.writeString(base.resolve("relay.pw"), "s3cret\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw----r--"));
