@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.pipeline.PipelineRunner;
 
 /**
  * The {@code spoolmail} command: {@code spoolmail send ...}, {@code spoolmail check ...}, {@code spoolmail plugins},
@@ -43,6 +44,7 @@ public final class Main {
      * @param args the subcommand and its arguments
      */
     public static void main(String[] args) {
+        PipelineRunner.holdMailInFlightAtProcessEnd();
         System.exit(new Main(System.out, System.err, System.getenv()).run(args));
     }
 

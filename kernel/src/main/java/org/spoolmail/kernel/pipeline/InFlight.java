@@ -15,7 +15,8 @@ import org.spoolmail.kernel.text.DisplayText;
  * each item in flight with its reason, has it audited, and then ends the process with condition code 8 instead of
  * the status the caller chose, so that a job step never reads 0 for mail that was not sent. It cannot act on
  * {@code Runtime.halt} or SIGKILL, which run no hooks: plugins calling halt are refused at load, and SIGKILL loses
- * only what was in flight, as with any process.
+ * only what was in flight, as with any process. The hook is installed by the command line only
+ * ({@link #install()}): in an application that embeds the kernel, the exit status is the application's.
  */
 final class InFlight {
 
@@ -33,12 +34,19 @@ final class InFlight {
      * @return the item; update it with {@link Item#at} before each stage, close it when the item has its outcome
      */
     static Item begin(Keeper keep) {
-        if (HOOKED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(InFlight::processEnding, "spoolmail-in-flight"));
-        }
         Item item = new Item(keep);
         ITEMS.put(item, Boolean.TRUE);
         return item;
+    }
+
+    /**
+     * Installs the shutdown hook, once. Only where the process is spoolmail's own (the CLI): in an application that
+     * embeds the kernel, the process and its exit status belong to the application.
+     */
+    static void install() {
+        if (HOOKED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(InFlight::processEnding, "spoolmail-in-flight"));
+        }
     }
 
     /** Keeps every item still in flight, then ends the process with 8; nothing when none is in flight. */

@@ -61,6 +61,16 @@ public final class PipelineRunner {
     }
 
     /**
+     * Makes this process hold, audit and end with condition code 8 when it is told to end while a stage works on
+     * a mail (a plugin calling System.exit by a route the plugin check cannot see, or SIGTERM), instead of ending
+     * with the status the caller chose and the mail neither sent nor held. For the command line only: the process
+     * of an application that embeds the kernel is the application's.
+     */
+    public static void holdMailInFlightAtProcessEnd() {
+        InFlight.install();
+    }
+
+    /**
      * Runs one input, choosing its parser by format detection when the parse stage has several.
      *
      * @param input the input, with the identity the kernel established
