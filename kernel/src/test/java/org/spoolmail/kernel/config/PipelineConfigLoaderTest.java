@@ -69,7 +69,8 @@ class PipelineConfigLoaderTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
-        assertTrue(e.getMessage().startsWith(file + " line 5, column 5: found duplicate key use"), e.getMessage());
+        assertEquals(List.of(file + " line 5, column 5: pipeline[0].use: duplicate key 'use' (first at line 4, column 5):"
+                + " write each key once"), e.problems());
     }
 
     @Test
