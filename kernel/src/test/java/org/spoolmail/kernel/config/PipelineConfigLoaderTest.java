@@ -104,7 +104,7 @@ class PipelineConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
         assertEquals(List.of(
-                file + ": colour: unknown key (known: hold-directory, input, pipeline, plugins-directory, version)",
+                file + ": colour: unknown key (known: hold-directory, input, pipeline, plugins-directory, site-plugins-directory, version)",
                 file + ": version: must be 1, got '2'",
                 file + ": pipeline[0]: 'routines' and 'time-limit' belong to exit points ('exit:'), not stages",
                 file + ": pipeline[0].time-limit: '30' is not a duration with a unit (500ms, 30s, 5m, 2h)"
