@@ -209,9 +209,24 @@ class PipelineConfigLoaderTest {
         Path file = write(REFERENCE_SHAPE.replace("  - stage: log\n    use: audit-log\n", ""));
 
         assertEquals(List.of(file + ": pipeline: has no 'stage: log' entry, so no audit record would say who sent"
-                + " what to whom: add one at the end (use: audit-log); only spoolmail check runs without"),
+                + " what to whom: add one at the end (use: audit-log); spoolmail check and an embedding application"
+                + " may run without"),
                 new PipelineConfigLoader(PipelinePurpose.SEND).read(file).problems());
         assertEquals(List.of(), new PipelineConfigLoader(PipelinePurpose.CHECK).read(file).problems());
+    }
+
+    @Test
+    void readShouldLetAnEmbeddingApplicationRunWithoutLogButNotWithoutCodepageTranslate() throws Exception {
+        Path noLog = write(REFERENCE_SHAPE.replace("  - stage: log\n    use: audit-log\n", ""));
+        PipelineConfig withoutLog = new PipelineConfigLoader(PipelinePurpose.EMBED).read(noLog);
+        Path noTranslate = write(REFERENCE_SHAPE.replace(
+                "  - stage: codepage-translate\n    use: codepage-translate\n", ""));
+
+        assertEquals(List.of(), withoutLog.problems());
+        assertEquals(List.of(noTranslate + ": pipeline: has no 'stage: codepage-translate' entry, so every message"
+                + " would be held, its text still in the input's CCSID: add one after mime-encode"
+                + " (use: codepage-translate)"), new PipelineConfigLoader(PipelinePurpose.EMBED).read(noTranslate)
+                .problems());
     }
 
     @Test
