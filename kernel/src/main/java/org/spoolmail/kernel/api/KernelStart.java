@@ -10,6 +10,7 @@ import org.spoolmail.exits.mail.Identity;
 import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
+import org.spoolmail.kernel.config.PipelinePurpose;
 import org.spoolmail.kernel.pipeline.Pipeline;
 import org.spoolmail.kernel.pipeline.PipelineAssembler;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
@@ -44,7 +45,7 @@ final class KernelStart {
     Spoolmail start(Identity identity) throws SpoolmailException {
         PipelineConfig config;
         try {
-            PipelineConfigLoader loader = new PipelineConfigLoader(true);
+            PipelineConfigLoader loader = new PipelineConfigLoader(PipelinePurpose.EMBED);
             config = text.isPresent() ? loader.read(text.get(), source) : loader.read(source);
         } catch (ConfigException e) {
             throw new SpoolmailException(e.problems(), e);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -39,7 +40,7 @@ final class Kernel implements AutoCloseable {
     static Kernel start(PipelineConfig config, Path plugins) throws ConfigException {
         try {
             return new Kernel(Guice.createInjector(Stage.PRODUCTION, new ConfigModule(config, Clock.systemUTC()),
-                    new PluginModule(plugins), new PipelineModule()));
+                    new PluginModule(plugins, config.sitePluginsDirectory()), new PipelineModule()));
         } catch (CreationException | ProvisionException e) {
             ConfigException problem = unwrap(e);
             if (problem.problems().containsAll(config.problems())) {
@@ -52,9 +53,9 @@ final class Kernel implements AutoCloseable {
         }
     }
 
-    static Injector plugins(Path plugins) throws ConfigException {
+    static Injector plugins(Path plugins, Optional<Path> site) throws ConfigException {
         try {
-            return Guice.createInjector(Stage.PRODUCTION, new PluginModule(plugins));
+            return Guice.createInjector(Stage.PRODUCTION, new PluginModule(plugins, site));
         } catch (CreationException | ProvisionException e) {
             throw unwrap(e);
         }

@@ -87,8 +87,9 @@ final class PluginsCommand implements Subcommand {
                 config = Optional.of(new PipelineConfigLoader().load(Path.of(line.getOptionValue("config"))));
             }
             Path folder = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), config);
-            try (PluginHost host = Kernel.plugins(folder).getInstance(PluginHost.class)) {
-                print(folder, host);
+            Optional<Path> site = config.flatMap(PipelineConfig::sitePluginsDirectory);
+            try (PluginHost host = Kernel.plugins(folder, site).getInstance(PluginHost.class)) {
+                print(folder, site, host);
                 return host.failures().isEmpty() ? ConditionCodes.OK : ConditionCodes.ENVIRONMENT;
             }
         } catch (ConfigException e) {
@@ -97,8 +98,9 @@ final class PluginsCommand implements Subcommand {
         }
     }
 
-    private void print(Path folder, PluginHost host) {
+    private void print(Path folder, Optional<Path> site, PluginHost host) {
         console.out.println("plugins folder " + folder.toAbsolutePath().normalize());
+        site.ifPresent(s -> console.out.println("site plugins folder " + s.toAbsolutePath().normalize()));
         List<PluginWrapper> plugins = host.plugins().stream()
                 .sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).toList();
         String row = "  %-" + width(plugins.stream().map(PluginWrapper::getPluginId)) + "s %-"

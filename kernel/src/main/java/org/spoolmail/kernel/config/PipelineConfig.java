@@ -19,6 +19,8 @@ import org.spoolmail.exits.mail.RecordFormat;
  * @param source the file as the user named it (relative or absolute); every message names it in this form, and
  *     relative paths in stage configuration resolve against its folder
  * @param pluginsDirectory the plugins folder named in the file, if any (the CLI's {@code --plugins} overrides)
+ * @param sitePluginsDirectory the site's own plugins folder ({@code site-plugins-directory}), loaded beside the
+ *     built-in one, if any
  * @param inputCcsid the CCSID of inputs unless {@code --codepage} says otherwise
  * @param inputRecords the record format of inputs unless {@code --records} says otherwise
  * @param entries the stages and exit points in order; the first is the parse stage
@@ -28,9 +30,9 @@ import org.spoolmail.exits.mail.RecordFormat;
  *     the file's value in every stage whose schema declares the key
  * @param problems problems of the file, each prefixed with the file and YAML path; empty when it is sound
  */
-public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid inputCcsid,
-        RecordFormat inputRecords, List<StageEntry> entries, Path holdDirectory, Map<String, String> stageSettings,
-        List<String> problems) {
+public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optional<Path> sitePluginsDirectory,
+        Ccsid inputCcsid, RecordFormat inputRecords, List<StageEntry> entries, Path holdDirectory,
+        Map<String, String> stageSettings, List<String> problems) {
 
     /** The hold folder when pipeline.yaml names none, beside the file. */
     public static final String DEFAULT_HOLD_DIRECTORY = "held";
@@ -40,6 +42,24 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid
         entries = List.copyOf(entries);
         stageSettings = Map.copyOf(stageSettings);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * A configuration without a site plugins folder.
+     *
+     * @param source the file as the user named it
+     * @param pluginsDirectory the plugins folder named in the file, if any
+     * @param inputCcsid the CCSID of inputs
+     * @param inputRecords the record format of inputs
+     * @param entries the entries in order
+     * @param holdDirectory where held mail is kept
+     * @param stageSettings command-line stage settings
+     * @param problems problems of the file
+     */
+    public PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid inputCcsid, RecordFormat inputRecords,
+            List<StageEntry> entries, Path holdDirectory, Map<String, String> stageSettings, List<String> problems) {
+        this(source, pluginsDirectory, Optional.empty(), inputCcsid, inputRecords, entries, holdDirectory,
+                stageSettings, problems);
     }
 
     /**
@@ -87,8 +107,9 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid
      */
     public PipelineConfig withOverrides(Optional<Ccsid> ccsid, Optional<RecordFormat> records,
             Optional<Path> plugins) {
-        return new PipelineConfig(source, plugins.or(() -> pluginsDirectory), ccsid.orElse(inputCcsid),
-                records.orElse(inputRecords), entries, holdDirectory, stageSettings, problems);
+        return new PipelineConfig(source, plugins.or(() -> pluginsDirectory), sitePluginsDirectory,
+                ccsid.orElse(inputCcsid), records.orElse(inputRecords), entries, holdDirectory, stageSettings,
+                problems);
     }
 
     /**
@@ -101,8 +122,8 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid
     public PipelineConfig withStageSetting(String key, String value) {
         Map<String, String> settings = new LinkedHashMap<>(stageSettings);
         settings.put(key, value);
-        return new PipelineConfig(source, pluginsDirectory, inputCcsid, inputRecords, entries, holdDirectory,
-                settings, problems);
+        return new PipelineConfig(source, pluginsDirectory, sitePluginsDirectory, inputCcsid, inputRecords, entries,
+                holdDirectory, settings, problems);
     }
 
     /**

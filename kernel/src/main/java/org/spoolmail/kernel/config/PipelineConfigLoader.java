@@ -21,8 +21,8 @@ import org.spoolmail.exits.mail.RecordFormat;
  */
 public final class PipelineConfigLoader {
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "plugins-directory", "hold-directory", "input",
-            "pipeline");
+    private static final Set<String> TOP_KEYS = Set.of("version", "plugins-directory", "site-plugins-directory",
+            "hold-directory", "input", "pipeline");
     private static final Set<String> ENTRY_KEYS = Set.of("stage", "exit", "use", "config", "routines",
             "time-limit", "on-error");
     private static final ConfigKey<Duration> TIME_LIMIT = ConfigKey.duration("time-limit", Duration.ofSeconds(10));
@@ -99,8 +99,8 @@ public final class PipelineConfigLoader {
         if (!"1".equals(version)) {
             problems.add("version", "must be 1, got " + (version == null ? "nothing" : "'" + version + "'"));
         }
-        Optional<Path> plugins = Optional.ofNullable(top.get("plugins-directory"))
-                .map(p -> file.toAbsolutePath().getParent().resolve(String.valueOf(p)).normalize());
+        Optional<Path> plugins = folder(file, top, "plugins-directory", problems);
+        Optional<Path> sitePlugins = folder(file, top, "site-plugins-directory", problems);
         Path hold = file.resolveSibling(text(top.getOrDefault("hold-directory",
                 PipelineConfig.DEFAULT_HOLD_DIRECTORY)));
         if (top.containsKey("hold-directory") && text(top.get("hold-directory")).isEmpty()) {
@@ -117,7 +117,18 @@ public final class PipelineConfigLoader {
             }
             problems.throwIfAny();
         }
-        return new PipelineConfig(file, plugins, ccsid, records, entries, hold, Map.of(), problems.lines());
+        return new PipelineConfig(file, plugins, sitePlugins, ccsid, records, entries, hold, Map.of(),
+                problems.lines());
+    }
+
+    /** A folder named by a top-level key, relative to the pipeline file's folder. */
+    private static Optional<Path> folder(Path file, Map<String, Object> top, String key, LoadProblems problems) {
+        if (top.containsKey(key) && text(top.get(key)).isEmpty()) {
+            problems.add(key, "is empty: name a folder, or leave the key out");
+            return Optional.empty();
+        }
+        return Optional.ofNullable(top.get(key))
+                .map(p -> file.toAbsolutePath().getParent().resolve(text(p)).normalize());
     }
 
     /** The entries make a pipeline the assembler can check: the parse entry first, and only there. */

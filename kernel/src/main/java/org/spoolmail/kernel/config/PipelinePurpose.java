@@ -21,6 +21,12 @@ public enum PipelinePurpose {
     SEND(List.of(Role.MIME_ENCODE, Role.CODEPAGE_TRANSLATE, Role.DELIVER, Role.LOG)),
 
     /**
+     * The embedding API: the roles that make the mail go out right (mime-encode, codepage-translate, deliver). The
+     * log stage is the application's choice: it receives every outcome as a return value and may record it itself.
+     */
+    EMBED(List.of(Role.MIME_ENCODE, Role.CODEPAGE_TRANSLATE, Role.DELIVER)),
+
+    /**
      * {@code check}: everything up to delivery, so that its report and condition code are the ones {@code send}
      * would give; no deliver stage (nothing is sent) and no log stage (nothing is recorded).
      */
@@ -89,7 +95,7 @@ public enum PipelinePurpose {
                 + " (deliver-outbox writes .eml files, deliver-smtp relays); only spoolmail check runs without",
                 "it sends the message as the stages before it built and translated it"),
         LOG("log", "has no 'stage: log' entry, so no audit record would say who sent what to whom: add one at the"
-                + " end (use: audit-log); only spoolmail check runs without", "");
+                + " end (use: audit-log); spoolmail check and an embedding application may run without", "");
 
         private final String name;
         private final String missing;

@@ -46,14 +46,37 @@ public final class PluginHost implements Extensions, AutoCloseable {
      *     cannot say which account runs the process, or a plugin's classes can end the process
      */
     public static PluginHost start(Path folder) throws ConfigException {
-        List<String> problems = PluginFolder.problems(folder, OsAccount.current().uid());
+        return start(folder, Optional.empty());
+    }
+
+    /**
+     * Loads and starts the built-in plugins and a site's own plugins folder beside them.
+     *
+     * @param folder the built-in plugins folder
+     * @param site the site's plugins folder, if any: the same checks as the built-in one
+     * @return the host
+     * @throws ConfigException if a folder is missing, writable by others or owned by another user, the OS cannot
+     *     say which account runs the process, a plugin id is in both folders, or a plugin's classes can end the
+     *     process
+     */
+    public static PluginHost start(Path folder, Optional<Path> site) throws ConfigException {
+        Optional<Long> uid = OsAccount.current().uid();
+        List<String> problems = new ArrayList<>(PluginFolder.problems(folder, uid));
+        site.ifPresent(s -> problems.addAll(PluginFolder.problems(s, uid)));
+        if (problems.isEmpty() && site.isPresent()) {
+            problems.addAll(SitePlugins.sameIds(folder, site.get()));
+        }
         if (problems.isEmpty()) {
-            problems = PluginCode.problems(folder);
+            // A site's plugins are read as closely as the built-in ones: neither may end the process.
+            problems.addAll(PluginCode.problems(folder));
+            site.ifPresent(s -> problems.addAll(PluginCode.problems(s)));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        DefaultPluginManager manager = new DefaultPluginManager(folder.toAbsolutePath());
+        List<Path> roots = new ArrayList<>(List.of(folder.toAbsolutePath()));
+        site.ifPresent(s -> roots.add(s.toAbsolutePath()));
+        DefaultPluginManager manager = new DefaultPluginManager(roots);
         manager.setSystemVersion(API_VERSION);
         manager.loadPlugins();
         manager.startPlugins();

@@ -202,8 +202,9 @@ class BadInputIT {
 
         assertEquals(16, send.code, send.toString());
         assertEquals(List.of("spoolmail send: " + pipeline + ": pipeline: has no 'stage: log' entry, so no audit record"
-                + " would say who sent what to whom: add one at the end (use: audit-log); only spoolmail check runs"
-                + " without", "spoolmail send: configuration error, nothing was sent (condition code 16)"),
+                + " would say who sent what to whom: add one at the end (use: audit-log); spoolmail check and an"
+                + " embedding application may run without",
+                "spoolmail send: configuration error, nothing was sent (condition code 16)"),
                 send.err.lines().toList());
         assertNothingDelivered();
     }

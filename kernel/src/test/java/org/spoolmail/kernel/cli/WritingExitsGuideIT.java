@@ -28,16 +28,19 @@ class WritingExitsGuideIT {
     @Test
     void guideExampleShouldBuildLoadAndDeferTheMailWhenTodayIsInTheFreeze() throws Exception {
         Path jar = ExampleBuild.packageSiteExit(Files.createDirectories(dir.resolve("build")));
-        Path plugins = SpoolmailRun.pluginsCopy(dir);
-        Files.copy(jar, plugins.resolve(jar.getFileName()));
+        Path site = Files.createDirectories(dir.resolve("site-plugins"));
+        Files.copy(jar, site.resolve(jar.getFileName()));
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         Path pipeline = examplePipeline(today.minusDays(1), today.plusDays(1));
 
-        SpoolmailRun listing = SpoolmailRun.run("plugins", "--plugins", plugins.toString());
-        SpoolmailRun run = SpoolmailRun.run("send", "-c", pipeline.toString(), "--plugins", plugins.toString(),
-                SpoolmailRun.corpus(dir, "seed-example.smtp").toString());
+        // The site installs its one exit in its own folder; the built-in plugins stay where the distribution has them
+        SpoolmailRun listing = SpoolmailRun.run("plugins", "-c", pipeline.toString(), "--plugins",
+                SpoolmailRun.PLUGINS.toString());
+        SpoolmailRun run = SpoolmailRun.send(pipeline, SpoolmailRun.corpus(dir, "seed-example.smtp").toString());
 
-        assertTrue(listing.out.contains("holiday-freeze"), listing.toString());
+        assertEquals(List.of("plugins folder " + SpoolmailRun.PLUGINS.toAbsolutePath().normalize(),
+                "site plugins folder " + site), listing.out.lines().limit(2).toList(), listing.toString());
+        assertTrue(listing.out.contains("\n  holiday-freeze "), listing.toString());
         assertEquals(4, run.code, run.toString());
         assertTrue(run.out.contains(" DEFERRED <foo@bar.com> -> <wayne@bar.com> subject \"DAILY REPORT OF DISK"
                 + " UTILIZATION\" (condition code 4)"), run.toString());

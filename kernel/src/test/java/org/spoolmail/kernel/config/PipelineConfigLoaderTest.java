@@ -69,7 +69,8 @@ class PipelineConfigLoaderTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
-        assertTrue(e.getMessage().startsWith(file + " line 5, column 5: found duplicate key use"), e.getMessage());
+        assertEquals(List.of(file + " line 5, column 5: pipeline[0].use: duplicate key 'use' (first at line 4, column 5):"
+                + " write each key once"), e.problems());
     }
 
     @Test
@@ -103,7 +104,7 @@ class PipelineConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
         assertEquals(List.of(
-                file + ": colour: unknown key (known: hold-directory, input, pipeline, plugins-directory, version)",
+                file + ": colour: unknown key (known: hold-directory, input, pipeline, plugins-directory, site-plugins-directory, version)",
                 file + ": version: must be 1, got '2'",
                 file + ": pipeline[0]: 'routines' and 'time-limit' belong to exit points ('exit:'), not stages",
                 file + ": pipeline[0].time-limit: '30' is not a duration with a unit (500ms, 30s, 5m, 2h)"
@@ -208,9 +209,24 @@ class PipelineConfigLoaderTest {
         Path file = write(REFERENCE_SHAPE.replace("  - stage: log\n    use: audit-log\n", ""));
 
         assertEquals(List.of(file + ": pipeline: has no 'stage: log' entry, so no audit record would say who sent"
-                + " what to whom: add one at the end (use: audit-log); only spoolmail check runs without"),
+                + " what to whom: add one at the end (use: audit-log); spoolmail check and an embedding application"
+                + " may run without"),
                 new PipelineConfigLoader(PipelinePurpose.SEND).read(file).problems());
         assertEquals(List.of(), new PipelineConfigLoader(PipelinePurpose.CHECK).read(file).problems());
+    }
+
+    @Test
+    void readShouldLetAnEmbeddingApplicationRunWithoutLogButNotWithoutCodepageTranslate() throws Exception {
+        Path noLog = write(REFERENCE_SHAPE.replace("  - stage: log\n    use: audit-log\n", ""));
+        PipelineConfig withoutLog = new PipelineConfigLoader(PipelinePurpose.EMBED).read(noLog);
+        Path noTranslate = write(REFERENCE_SHAPE.replace(
+                "  - stage: codepage-translate\n    use: codepage-translate\n", ""));
+
+        assertEquals(List.of(), withoutLog.problems());
+        assertEquals(List.of(noTranslate + ": pipeline: has no 'stage: codepage-translate' entry, so every message"
+                + " would be held, its text still in the input's CCSID: add one after mime-encode"
+                + " (use: codepage-translate)"), new PipelineConfigLoader(PipelinePurpose.EMBED).read(noTranslate)
+                .problems());
     }
 
     @Test

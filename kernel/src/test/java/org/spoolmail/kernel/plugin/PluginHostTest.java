@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,42 @@ class PluginHostTest {
                     + " the site directory"), host.failures());
             assertEquals(List.of(), host.all(MailStage.class));
         }
+    }
+
+    @Test
+    void startShouldLoadTheSitesOwnPluginsFolderBesideTheBuiltInOne(@TempDir Path site) throws Exception {
+        PluginJars.write(plugins, "built-in-stage", QuietPlugin.class);
+        PluginJars.write(site, "site-exit", QuietPlugin.class);
+
+        try (PluginHost host = PluginHost.start(plugins, Optional.of(site))) {
+            assertEquals(List.of("built-in-stage STARTED " + plugins.resolve("built-in-stage.jar"),
+                    "site-exit STARTED " + site.resolve("site-exit.jar")), host.plugins().stream()
+                    .map(p -> p.getPluginId() + " " + p.getPluginState() + " " + p.getPluginPath()).sorted().toList());
+        }
+    }
+
+    @Test
+    void startShouldRefuseAPluginIdInBothFoldersNamingBothJars(@TempDir Path site) throws Exception {
+        PluginJars.write(plugins, "mime-encode", QuietPlugin.class);
+        Path copied = PluginJars.write(site, "mime-encode", QuietPlugin.class);
+        PluginJars.write(site, "site-exit", QuietPlugin.class);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> PluginHost.start(plugins, Optional.of(site)));
+
+        assertEquals(List.of("plugin mime-encode is in the site plugins folder (" + copied + ") and among the built-in"
+                + " plugins (" + plugins.resolve("mime-encode.jar") + "): remove it from the site folder, or give the"
+                + " site's plugin an id of its own (its Plugin-Id) and name its stage in use:"), e.problems());
+    }
+
+    @Test
+    void startShouldRefuseASitePluginsFolderThatOtherUsersCanWrite(@TempDir Path site) throws Exception {
+        Path jar = PluginJars.write(site, "site-exit", QuietPlugin.class);
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> PluginHost.start(plugins, Optional.of(site)));
+
+        assertEquals(List.of(jar + " is writable by other users: refusing to load plugins from it (chmod go-w "
+                + jar + ")"), e.problems());
     }
 
     @Test
