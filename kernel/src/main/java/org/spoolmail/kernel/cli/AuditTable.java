@@ -13,7 +13,8 @@ import org.spoolmail.kernel.audit.AuditEntry;
  * USER, JOB, SENDER, RECIPIENTS (each {@code address(STATUS)}), SUBJECT and OUTCOME, columns as wide as their widest
  * value. A claimed job name (from a flag or the input, not from the operating system) ends in {@code *}, explained
  * under the table; a subject is cut to {@value #SUBJECT_CHARS} characters and the recipients to
- * {@value #RECIPIENTS_SHOWN} (then {@code +N more}): {@code --json} has them whole. Absent values show as {@code -}.
+ * {@value #RECIPIENTS_SHOWN} (then {@code +N more}): {@code --json} has them whole. Absent values show as {@code -};
+ * control characters as {@code ?}.
  */
 final class AuditTable {
 
@@ -30,7 +31,8 @@ final class AuditTable {
         String job = e.jobName().map(j -> j.value() + (j.established() ? "" : "*")).orElse("-");
         claimed |= job.endsWith("*");
         rows.add(List.of(e.time().truncatedTo(ChronoUnit.SECONDS).toString(), e.queueId(), e.userId().orElse("-"),
-                job, e.reversePath().isEmpty() ? "-" : e.reversePath(), recipients(e), subject(e), e.outcome()));
+                job, e.reversePath().isEmpty() ? "-" : e.reversePath(), recipients(e), subject(e), e.outcome())
+                .stream().map(AuditTable::printable).toList());
     }
 
     /** Prints the headings and every row added; nothing when no row was added. */
@@ -65,6 +67,14 @@ final class AuditTable {
         out.flush();
     }
 
+    /**
+     * A cell as it may reach a terminal: a control character (C0, DEL, C1) or line separator, which a hand-edited or
+     * forged record could hold to move the cursor or fake a row, is shown as '?'.
+     */
+    private static String printable(String cell) {
+        return cell.replaceAll("[\\p{Cntrl}\\u0080-\\u009F\\u2028\\u2029]", "?");
+    }
+
     private static String recipients(AuditEntry e) {
         if (e.recipients().isEmpty()) {
             return "-";
@@ -76,7 +86,7 @@ final class AuditTable {
     }
 
     private static String subject(AuditEntry e) {
-        String subject = e.subject().orElse("-").replaceAll("\\p{Cntrl}", "?");
+        String subject = e.subject().orElse("-");
         if (subject.codePointCount(0, subject.length()) <= SUBJECT_CHARS) {
             return subject;
         }
