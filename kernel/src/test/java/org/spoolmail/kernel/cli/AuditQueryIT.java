@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the bundled sample (corpus seed-example.smtp) through the outbox pipeline, and 11,000 more made from the first real
  * record (the audit-log plugin's exact shape and key order) with other times, users, jobs, senders, recipients and
  * outcomes, spread over 23 day files. Each filter's answer is compared with the records the test's own model says
- * match; each query's time is printed and kept under a generous bound (speed is for the benchmark to measure).
+ * match; each query's time is printed with the load average, after one untimed run that loads and compiles the
+ * classes, and kept under a bound that only catches runaway behaviour (speed is for a benchmark to measure).
  */
 class AuditQueryIT {
 
@@ -154,6 +156,8 @@ class AuditQueryIT {
         Instant from = now.minus(Duration.ofHours(100)).truncatedTo(ChronoUnit.MINUTES);
         Instant to = from.plus(Duration.ofHours(30));
         String someJobId = ROWS.get(500).jobId().isEmpty() ? ROWS.get(501).jobId() : ROWS.get(500).jobId();
+        // Class loading and the JIT's first compilations are the JVM's, not the query's: one run before the timed ones.
+        SpoolmailRun.run("audit", "--directory", audit.toString(), "--json");
         query(r -> true);
         query(r -> r.user().equalsIgnoreCase("payroll"), "--user", "payroll");
         query(r -> r.job().toUpperCase(Locale.ROOT).startsWith("PAY"), "--job", "PAY*");
@@ -285,12 +289,14 @@ class AuditQueryIT {
         for (String line : run.out.lines().toList()) {
             got.add(JSON.readTree(line).get("queue-id").asText());
         }
-        System.out.printf("audit query %s: %d of %d records in %d ms%n", String.join(" ", filters), got.size(),
-                ROWS.size(), millis);
+        System.out.printf("audit query %s: %d of %d records in %d ms (load average %.1f)%n", String.join(" ", filters),
+                got.size(), ROWS.size(), millis, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         assertEquals(0, run.code, run.toString());
         assertTrue(!want.isEmpty(), "the model has no match for " + List.of(filters));
         assertEquals(want, got.stream().sorted().toList(), String.join(" ", filters));
-        assertTrue(millis < 5_000, "query " + List.of(filters) + " took " + millis + " ms");
+        // A bound for runaway behaviour only: the figure is printed, and measured on a quiet machine by a benchmark;
+        // CI shares 2 cores with other builds (load averages of 30 were seen), which slows any query many times over.
+        assertTrue(millis < 15_000, "query " + List.of(filters) + " took " + millis + " ms");
     }
 
     private static String domain(String address) {
