@@ -19,7 +19,7 @@ import org.spoolmail.kernel.api.SubmitResult;
 /**
  * The reference pipeline in memory, for the tests of a site's exit routines and stages: the built-in parsers and
  * stages (smtp-datastream, control-statements, rfc5322-message, verify-sender, verify-recipients, mime-encode,
- * codepage-translate, content-policy) and the routines and stages under test, all as objects in this JVM (no jar,
+ * codepage-translate, content-policy, audit-log) and the routines and stages under test, all as objects in this JVM (no jar,
  * no PF4J), with {@link MemoryDelivery} as the deliver stage. It is the kernel's own runner behind the embedding
  * API, so exit decisions, holds, condition codes and traces are exactly those of {@code spoolmail send}. Start-up
  * and a message take milliseconds.
@@ -97,7 +97,7 @@ public final class PipelineHarness implements AutoCloseable {
         return delivery;
     }
 
-    /** @return the work folder: the hold folder is {@code held/} in it */
+    /** @return the work folder: the hold folder is {@code held/} in it, the audit records {@code audit/} */
     public Path workDirectory() {
         return work;
     }

@@ -14,11 +14,13 @@ import java.util.Optional;
 
 import org.spoolmail.exits.Lifecycle;
 import org.spoolmail.exits.MailExit;
+import org.spoolmail.exits.MailObserver;
 import org.spoolmail.exits.MailParser;
 import org.spoolmail.exits.MailStage;
 import org.spoolmail.exits.StageName;
 import org.spoolmail.kernel.api.SpoolmailBuilder;
 import org.spoolmail.kernel.api.SpoolmailException;
+import org.spoolmail.plugins.audit.log.AuditLogObserver;
 import org.spoolmail.plugins.codepage.translate.CodepageTranslateStage;
 import org.spoolmail.plugins.content.policy.ContentPolicyStage;
 import org.spoolmail.plugins.mime.encode.MimeEncodeStage;
@@ -29,7 +31,8 @@ import org.spoolmail.plugins.verify.recipients.VerifyRecipientsStage;
 import org.spoolmail.plugins.verify.sender.VerifySenderStage;
 
 /**
- * Builds a {@link PipelineHarness}: routines at the three exit points (in the order given), extra stages before
+ * Builds a {@link PipelineHarness} (the reference pipeline, audit-log included, writing into the work folder's
+ * {@code audit/}): routines at the three exit points (in the order given), extra stages before
  * delivery, extra parsers, the clock and claimed job name. Each object is named by its {@code @StageName} and
  * configured with a map of its config keys (values as text, lists or maps, as pipeline.yaml would give them). Not
  * thread-safe.
@@ -155,6 +158,7 @@ public final class PipelineHarnessBuilder {
                 .extension(MailStage.class, "content-policy", ContentPolicyStage::new)
                 .extension(MailStage.class, "mime-encode", MimeEncodeStage::new)
                 .extension(MailStage.class, "codepage-translate", CodepageTranslateStage::new)
+                .extension(MailObserver.class, "audit-log", AuditLogObserver::new)
                 .extension(delivery);
         objects.forEach(kernel::extension);
         clock.ifPresent(kernel::clock);
@@ -186,7 +190,11 @@ public final class PipelineHarnessBuilder {
             yaml.append("  - stage: ").append(s.name()).append("\n    use: ").append(s.name())
                     .append("\n    config: ").append(FlowYaml.of(s.config())).append('\n');
         }
-        return yaml.append("  - stage: deliver\n    use: memory-delivery\n").toString();
+        // A sending pipeline must be audited (the kernel refuses one without a log stage): the real audit log, in
+        // the work folder, without an fsync per record, which a test does not need.
+        return yaml.append("  - stage: deliver\n    use: memory-delivery\n")
+                .append("  - stage: log\n    use: audit-log\n    config: {directory: audit, fsync: \"false\"}\n")
+                .toString();
     }
 
     private void exitPoint(StringBuilder yaml, String point) {

@@ -125,6 +125,16 @@ class PipelineHarnessTest {
             assertTrue(r.reason().contains("directory unavailable"), r.reason());
             assertEquals(work.resolve("held/" + r.queueId() + ".input"), r.heldAt().orElseThrow());
             assertEquals(List.of(), harness.delivered());
+            String audit = Files.readString(onlyFile(work.resolve("audit")), StandardCharsets.UTF_8);
+            assertTrue(audit.contains("\"outcome\":\"HELD\""), audit);
+        }
+    }
+
+    private static Path onlyFile(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
         }
     }
 
