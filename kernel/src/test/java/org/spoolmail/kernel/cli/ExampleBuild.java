@@ -42,43 +42,53 @@ final class ExampleBuild {
     static Path packageSiteExit(Path work) throws IOException, InterruptedException {
         Path project = copyWithoutTarget(ROOT.resolve("docs/examples/site-exit"), work.resolve("site-exit"));
         Path repository = Files.createDirectories(work.resolve("repository"));
-        Path installer = installer(work, repository);
-        maven(installer, work.resolve("install.log"), "validate");
-        Path settings = work.resolve("settings.xml");
-        Files.writeString(settings, "<settings><mirrors><mirror><id>build-repository</id><mirrorOf>*</mirrorOf>"
-                + "<url>" + LOCAL_REPOSITORY.toUri() + "</url></mirror></mirrors></settings>", StandardCharsets.UTF_8);
+        install(work, installer(work, repository));
+        Path settings = mirrorSettings(work);
         maven(project, work.resolve("package.log"), "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + repository, "-Dspoolmail.version=" + VERSION, "package");
         return project.resolve("target/holiday-freeze-1.0.0.jar");
     }
 
-    /** A throw-away pom whose two executions install exits-api and its tests jar into the fresh repository. */
-    private static Path installer(Path work, Path repository) throws IOException {
+    /** Settings that make the build's own local repository the {@code file:} mirror of every repository. */
+    static Path mirrorSettings(Path work) throws IOException {
+        Path settings = work.resolve("settings.xml");
+        Files.writeString(settings, "<settings><mirrors><mirror><id>build-repository</id><mirrorOf>*</mirrorOf>"
+                + "<url>" + LOCAL_REPOSITORY.toUri() + "</url></mirror></mirrors></settings>", StandardCharsets.UTF_8);
+        return settings;
+    }
+
+    /** Runs a throw-away pom whose {@code install-file} executions (see {@link #execution}) fill a fresh repository. */
+    static void install(Path work, String executions) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(work.resolve("installer"));
-        Path apiPom = dir.resolve("exits-api.pom");
-        Files.writeString(apiPom, "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0"
-                + "</modelVersion><groupId>org.spoolmail</groupId><artifactId>exits-api</artifactId><version>"
-                + VERSION + "</version></project>", StandardCharsets.UTF_8);
-        String executions = execution("api", jarOf(ExitDecision.class, work), "", apiPom, repository)
-                + execution("tests", jarOf(FakeStageContext.class, work), "<classifier>tests</classifier>", apiPom,
-                        repository);
         Files.writeString(dir.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">"
                 + "<modelVersion>4.0.0</modelVersion><groupId>local</groupId><artifactId>installer</artifactId>"
                 + "<version>1</version><packaging>pom</packaging><build><plugins><plugin>"
                 + "<groupId>org.apache.maven.plugins</groupId><artifactId>maven-install-plugin</artifactId>"
                 + "<version>3.1.4</version><executions>" + executions + "</executions></plugin></plugins></build>"
                 + "</project>", StandardCharsets.UTF_8);
-        return dir;
+        maven(dir, work.resolve("install.log"), "validate");
     }
 
-    private static String execution(String id, Path file, String classifier, Path pom, Path repository) {
+    /** The executions that install exits-api and its tests jar into the fresh repository. */
+    private static String installer(Path work, Path repository) throws IOException {
+        Path dir = Files.createDirectories(work.resolve("installer"));
+        Path apiPom = dir.resolve("exits-api.pom");
+        Files.writeString(apiPom, "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0"
+                + "</modelVersion><groupId>org.spoolmail</groupId><artifactId>exits-api</artifactId><version>"
+                + VERSION + "</version></project>", StandardCharsets.UTF_8);
+        return execution("api", jarOf(ExitDecision.class, work), "", apiPom, repository)
+                + execution("tests", jarOf(FakeStageContext.class, work), "<classifier>tests</classifier>", apiPom,
+                        repository);
+    }
+
+    static String execution(String id, Path file, String classifier, Path pom, Path repository) {
         return "<execution><id>" + id + "</id><phase>validate</phase><goals><goal>install-file</goal></goals>"
                 + "<configuration><file>" + file + "</file><pomFile>" + pom + "</pomFile>" + classifier
                 + "<localRepositoryPath>" + repository + "</localRepositoryPath></configuration></execution>";
     }
 
     /** The jar a class came from; classes of a reactor module not packaged yet are put into one. */
-    private static Path jarOf(Class<?> type, Path work) throws IOException {
+    static Path jarOf(Class<?> type, Path work) throws IOException {
         Path location;
         try {
             location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -100,7 +110,7 @@ final class ExampleBuild {
         return jar;
     }
 
-    private static void maven(Path dir, Path log, String... args) throws IOException, InterruptedException {
+    static void maven(Path dir, Path log, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(mvn(), "-B", "-q"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
