@@ -159,7 +159,9 @@ public final class MailBuilder {
     }
 
     /**
-     * Attaches a file, read when the message is written (the file must stay until {@code submit} returns).
+     * Attaches a regular file, opened now: the opened file is what is sent, whatever the name denotes later, read
+     * as a stream when the message is written (never copied into memory); the descriptor is released when the
+     * {@code Mail} is no longer reachable.
      *
      * @param file the file; its name is the attachment's
      * @param contentType its media type, e.g. {@code application/pdf}

@@ -93,6 +93,11 @@ public final class MailResult {
         return disposition;
     }
 
+    /**
+     * @return the result as one line, as {@code spoolmail send} prints a message's outcome: {@code <queue-id>
+     *     <outcome>[: <reason>] (condition code <n>)}, e.g. {@code 20261130T100102-3f9a1c-0001 DELIVERED (condition
+     *     code 0)}
+     */
     @Override
     public String toString() {
         return queueId() + " " + outcome() + (reason().isEmpty() ? "" : ": " + reason()) + " (condition code "
