@@ -117,17 +117,14 @@ class SafeYamlTest {
     }
 
     @Test
-    void loadShouldTakeTimeLinearInTheLengthOfACommentLine() throws Exception {
-        Path small = write("small.yaml", "version: 1\n# " + "x".repeat(1 << 20) + "\n" + PIPELINE);
+    void loadShouldReadAn8MebibyteCommentLineInSecondsNotMinutes() throws Exception {
         Path large = write("large.yaml", "version: 1\n# " + "x".repeat(8 << 20) + "\n" + PIPELINE);
-        int limit = 16 << 20;
-        fastest(small, limit);
 
-        // SnakeYAML's own reader copies its window per 1,024 characters: 64 times the time for 8 times the line
-        long ratio = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> fastest(large, limit))
-                / fastest(small, limit);
+        // SnakeYAML's own reader copies its window per 1,024 characters: about 20 s here for this line (and 32 s
+        // for 10 MB), where reading it once takes well under a second; the bound is generous for a busy machine.
+        long nanos = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> fastest(large, 16 << 20));
 
-        assertTrue(ratio < 24, "8 MiB took " + ratio + " times as long as 1 MiB; linear is about 8");
+        assertTrue(nanos < 8_000_000_000L, "8 MiB comment line took " + nanos / 1_000_000 + " ms");
     }
 
     @Test
