@@ -42,6 +42,22 @@ class MailFidelityIT {
     }
 
     @Test
+    void checkShouldListTheCutShortWarningAsAProblemWithConditionCode4() throws Exception {
+        Path input = SpoolmailRun.corpus(dir, "lowercase-no-terminator.smtp");
+
+        SpoolmailRun run = SpoolmailRun.run("check", "-c", PipelineFiles.write(dir, PipelineFiles.outbox(), "")
+                .toString(), "--plugins", SpoolmailRun.PLUGINS.toString(), input.toString());
+
+        assertEquals(4, run.code, run.toString());
+        List<String> lines = run.out.lines().toList();
+        assertEquals(input + ": message 1 (record 2): ready to send (condition code 4)", lines.get(0));
+        assertEquals(true, lines.contains("  problem: parse WARNING: " + input + " record 12: the input ends inside"
+                + " the data of the MAIL FROM at record 2, with no \".\" line and no QUIT: the message may be cut"
+                + " short; sent as far as it goes"), run.out);
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
+    }
+
+    @Test
     void sendShouldWarnOnTheMessagesLineWhenAnEbcdicRecordHoldsALineFeedInsideIt() throws Exception {
         Charset ibm1047 = Charset.forName("IBM1047");
         byte[] total = "GROSS AMOUNT 2,114,905.17 EUR".getBytes(ibm1047);
