@@ -10,7 +10,7 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** The test kit is published as a normal artifact: its jar comes with a sources jar and a Javadoc jar. */
-class TestKitArtifactsIT {
+class KitArtifactsIT {
 
     private static final Path TARGET = Path.of("target");
 
