@@ -55,7 +55,12 @@ final class DropFile {
      * @throws IOException if reading fails
      */
     static Submission read(InputStream in, String owner) throws IOException {
+        byte[] magic = (MAGIC + ": ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!java.util.Arrays.equals(in.readNBytes(magic.length), magic)) {
+            throw new IllegalArgumentException("not a spoolmail drop file (no '" + MAGIC + ": 1' header)");
+        }
         ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.write(magic);
         int previous = -1;
         while (true) {
             int b = in.read();
