@@ -176,8 +176,14 @@ final class QueueCommand implements Subcommand {
             return ConditionCodes.BAD_INPUT;
         }
         Submission s = item.get().submission();
-        String operator = new IdentityResolver(launch.environment()).resolve("queue", new IdentityResolver.Claims(
-                Optional.empty(), Optional.empty(), Optional.empty())).userId().value();
+        String operator;
+        try {
+            operator = new IdentityResolver(launch.environment()).resolve("queue", new IdentityResolver.Claims(
+                    Optional.empty(), Optional.empty(), Optional.empty())).userId().value();
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> console.problem(name(), p));
+            return ConditionCodes.ENVIRONMENT;
+        }
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
         int code = ConditionCodes.OK;
         try (Kernel kernel = Kernel.start(config.withOverrides(Optional.empty(), Optional.empty(),

@@ -133,9 +133,10 @@ final class SubmitCommand implements Subcommand {
                     Optional.ofNullable(line.getOptionValue("job-name")),
                     Optional.ofNullable(line.getOptionValue("job-id")),
                     Optional.ofNullable(line.getOptionValue("program")));
+            IdentityResolver identities = new IdentityResolver(launch.environment());
             int code = 0;
             for (String file : line.getArgList()) {
-                code = Math.max(code, submitOne(kernel, config, file, claims, new DropWriter(drops),
+                code = Math.max(code, submitOne(kernel, config, file, identities, claims, new DropWriter(drops),
                         Optional.ofNullable(line.getOptionValue("format"))));
             }
             return code;
@@ -144,7 +145,8 @@ final class SubmitCommand implements Subcommand {
         }
     }
 
-    private int submitOne(Kernel kernel, PipelineConfig config, String file, IdentityResolver.Claims claims,
+    private int submitOne(Kernel kernel, PipelineConfig config, String file, IdentityResolver identities,
+            IdentityResolver.Claims claims,
             DropWriter drops, Optional<String> format) {
         String origin = file.equals("-") ? "stdin" : file;
         Path path;
@@ -154,7 +156,7 @@ final class SubmitCommand implements Subcommand {
                 throw new IOException("is a folder");
             }
             ContentHandle data = ContentHandle.ofFile(path);
-            Identity identity = new IdentityResolver(launch.environment()).resolve(origin, claims);
+            Identity identity = identities.resolve(origin, claims);
             MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(), identity);
             ParsedInput parsed = kernel.runner().parse(input, format);
             QueueIds ids = new QueueIds(java.time.Clock.systemUTC());

@@ -100,7 +100,7 @@ public final class DirectorySpool implements SpoolQueue {
         Instant now = clock.instant();
         QueueItem item = new QueueItem(id, state, submission, now, 0,
                 state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), reason, Optional.empty(),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty());
         folders.place(folders.file(state, id), ItemFile.write(item));
         folders.sync(state);
         if (state == ItemState.INCOMING && readyIds.add(id)) {
@@ -170,7 +170,7 @@ public final class DirectorySpool implements SpoolQueue {
             }
             QueueItem claimed = new QueueItem(id, ItemState.ACTIVE, item.get().submission(), item.get().created(),
                     item.get().attempts() + 1, Optional.empty(), item.get().reason(), item.get().lastReply(),
-                    item.get().sender(), item.get().recipients());
+                    item.get().sender(), item.get().recipients(), Optional.of(now));
             active.put(id, claimed);
             return Optional.of(claimed);
         }
@@ -191,7 +191,8 @@ public final class DirectorySpool implements SpoolQueue {
             throws IOException {
         QueueItem was = activeItem(id);
         QueueItem now = new QueueItem(id, ItemState.ACTIVE, was.submission(), was.created(), was.attempts(),
-                Optional.empty(), was.reason(), lastReply.or(was::lastReply), Optional.of(sender), recipients);
+                Optional.empty(), was.reason(), lastReply.or(was::lastReply), Optional.of(sender), recipients,
+                was.lastAttempt());
         if (now.openRecipients().isEmpty()) {
             Files.deleteIfExists(folders.file(ItemState.ACTIVE, id));
             folders.sync(ItemState.ACTIVE);
@@ -222,7 +223,8 @@ public final class DirectorySpool implements SpoolQueue {
     public void defer(String id, Instant next, String reason) throws IOException {
         QueueItem was = activeItem(id);
         QueueItem now = new QueueItem(id, ItemState.DEFERRED, was.submission(), was.created(), was.attempts(),
-                Optional.of(next), Optional.of(reason), was.lastReply(), was.sender(), was.recipients());
+                Optional.of(next), Optional.of(reason), was.lastReply(), was.sender(), was.recipients(),
+                was.lastAttempt());
         folders.place(folders.file(ItemState.ACTIVE, id), ItemFile.write(now));
         folders.move(id, ItemState.ACTIVE, ItemState.DEFERRED);
         active.remove(id);
@@ -234,7 +236,8 @@ public final class DirectorySpool implements SpoolQueue {
         ItemState state = folders.stateOf(id).orElseThrow(() -> new NoSuchFileException(id, null, "no such item"));
         QueueItem was = state == ItemState.ACTIVE ? activeItem(id) : read(folders, state, id).orElseThrow();
         QueueItem now = new QueueItem(id, ItemState.HELD, was.submission(), was.created(), was.attempts(),
-                Optional.empty(), Optional.of(reason), was.lastReply(), was.sender(), was.recipients());
+                Optional.empty(), Optional.of(reason), was.lastReply(), was.sender(), was.recipients(),
+                was.lastAttempt());
         folders.place(folders.file(state, id), ItemFile.write(now));
         folders.move(id, state, ItemState.HELD);
         active.remove(id);
@@ -257,7 +260,7 @@ public final class DirectorySpool implements SpoolQueue {
         }
         QueueItem w = was.get();
         QueueItem now = new QueueItem(id, ItemState.INCOMING, w.submission(), w.created(), w.attempts(),
-                Optional.empty(), w.reason(), w.lastReply(), w.sender(), w.recipients());
+                Optional.empty(), w.reason(), w.lastReply(), w.sender(), w.recipients(), w.lastAttempt());
         folders.place(folders.file(from, id), ItemFile.write(now));
         if (!folders.move(id, from, ItemState.INCOMING)) {
             return false;

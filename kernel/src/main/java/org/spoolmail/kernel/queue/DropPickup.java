@@ -121,11 +121,11 @@ final class DropPickup {
                 return Optional.of(new QueueItem(id, ItemState.HELD, new Submission(owner, true,
                         java.util.Map.of(), id, Optional.empty(), Ccsid.UTF_8, RecordFormat.LF, 0), now, 0,
                         Optional.empty(), Optional.of("bad spool file: " + e.getMessage()), Optional.empty(),
-                        Optional.empty(), List.of()));
+                        Optional.empty(), List.of(), Optional.empty()));
             }
             folders.place(folders.data.resolve(id), in);
             return Optional.of(new QueueItem(id, ItemState.INCOMING, s, now, 0, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), List.of()));
+                    Optional.empty(), Optional.empty(), List.of(), Optional.empty()));
         }
     }
 

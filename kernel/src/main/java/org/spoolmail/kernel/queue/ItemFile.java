@@ -36,6 +36,7 @@ final class ItemFile {
         l.add(Map.entry("created", item.created().toString()));
         l.add(Map.entry("attempts", Integer.toString(item.attempts())));
         item.nextAttempt().ifPresent(t -> l.add(Map.entry("next-attempt", t.toString())));
+        item.lastAttempt().ifPresent(t -> l.add(Map.entry("last-attempt", t.toString())));
         item.reason().ifPresent(r -> l.add(Map.entry("reason", r)));
         item.lastReply().ifPresent(r -> l.add(Map.entry("last-reply", r)));
         item.sender().ifPresent(r -> l.add(Map.entry("sender", r)));
@@ -66,6 +67,7 @@ final class ItemFile {
         return new QueueItem(v.get("id"), state, s, Instant.parse(v.get("created")),
                 Integer.parseInt(v.get("attempts")), Optional.ofNullable(v.get("next-attempt")).map(Instant::parse),
                 Optional.ofNullable(v.get("reason")), Optional.ofNullable(v.get("last-reply")),
-                Optional.ofNullable(v.get("sender")), recipients);
+                Optional.ofNullable(v.get("sender")), recipients,
+                Optional.ofNullable(v.get("last-attempt")).map(Instant::parse));
     }
 }

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param lastReply the last deciding SMTP reply, one line, e.g. {@code 451 4.3.0 try later}
  * @param sender the reverse-path as the last attempt parsed it, e.g. {@code <a@example.com>} or {@code <>}
  * @param recipients each forward-path and where it stands; empty before the first attempt
+ * @param lastAttempt when the last attempt started; empty before the first
  */
 public record QueueItem(String id, ItemState state, Submission submission, Instant created, int attempts,
         Optional<Instant> nextAttempt, Optional<String> reason, Optional<String> lastReply, Optional<String> sender,
-        List<RecipientState> recipients) {
+        List<RecipientState> recipients, Optional<Instant> lastAttempt) {
 
     /** Copies the list. */
     public QueueItem {
@@ -44,6 +45,6 @@ public record QueueItem(String id, ItemState state, Submission submission, Insta
      */
     public QueueItem in(ItemState newState) {
         return new QueueItem(id, newState, submission, created, attempts, nextAttempt, reason, lastReply, sender,
-                recipients);
+                recipients, lastAttempt);
     }
 }
