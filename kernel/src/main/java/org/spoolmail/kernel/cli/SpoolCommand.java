@@ -104,7 +104,8 @@ final class SpoolCommand implements Subcommand {
         try (Kernel kernel = Kernel.start(config, plugins)) {
             DirectorySpool queue = DirectorySpool.open(config.spool().directory(), Clock.systemUTC());
             SpoolServer server = new SpoolServer(queue, kernel.runner(), config.spool(), Clock.systemUTC(),
-                    hostName(), new DeliveryReports(log), log);
+                    hostName(), new DeliveryReports(queue, config.spool(), Clock.systemUTC(), hostName(),
+                            serviceAccount(), log), log);
             boolean once = line.hasOption("once");
             if (!once) {
                 Signals.onTermination(server::stop);
@@ -121,6 +122,13 @@ final class SpoolCommand implements Subcommand {
             Thread.currentThread().interrupt();
             return ConditionCodes.ENVIRONMENT;
         }
+    }
+
+    /** The account the server runs as, which submits its own delivery reports. */
+    private String serviceAccount() throws ConfigException {
+        return new org.spoolmail.kernel.identity.IdentityResolver(launch.environment()).resolve("spool",
+                new org.spoolmail.kernel.identity.IdentityResolver.Claims(Optional.empty(), Optional.empty(),
+                        Optional.empty())).userId().value();
     }
 
     private static String hostName() {

@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
@@ -18,7 +16,6 @@ import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.Identity;
-import org.spoolmail.exits.mail.IdentityFact;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.RecordFormat;
 import org.spoolmail.kernel.config.ConfigException;
@@ -29,6 +26,7 @@ import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputRefusedException;
 import org.spoolmail.kernel.pipeline.ParsedInput;
 import org.spoolmail.kernel.pipeline.QueueIds;
+import org.spoolmail.kernel.pipeline.TransactionSplitter;
 import org.spoolmail.kernel.queue.DropWriter;
 import org.spoolmail.kernel.queue.Submission;
 
@@ -160,10 +158,9 @@ final class SubmitCommand implements Subcommand {
             MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(), identity);
             ParsedInput parsed = kernel.runner().parse(input, format);
             QueueIds ids = new QueueIds(java.time.Clock.systemUTC());
-            for (TransactionSplitter.Piece piece : new TransactionSplitter(kernel.runner()).split(input, path,
-                    parsed)) {
+            for (TransactionSplitter.Piece piece : new TransactionSplitter(kernel.runner()).split(input, parsed)) {
                 String id = ids.next();
-                Submission s = new Submission(identity.userId().value(), true, claims(identity), origin,
+                Submission s = new Submission(identity.userId().value(), true, Submission.claimsOf(identity), origin,
                         Optional.of(parsed.parser()), input.ccsid(), input.recordFormat(), piece.index());
                 try (InputStream in = piece.data().open()) {
                     drops.write(id, s, in);
@@ -185,14 +182,6 @@ final class SubmitCommand implements Subcommand {
         }
     }
 
-    private static Map<String, String> claims(Identity identity) {
-        Map<String, String> claims = new LinkedHashMap<>();
-        identity.jobName().map(IdentityFact::value).ifPresent(v -> claims.put("job-name", v));
-        identity.jobId().map(IdentityFact::value).ifPresent(v -> claims.put("job-id", v));
-        identity.program().map(IdentityFact::value).ifPresent(v -> claims.put("program", v));
-        identity.step().map(IdentityFact::value).ifPresent(v -> claims.put("step", v));
-        return claims;
-    }
 
     private static Path stdin() throws IOException {
         Path copy = Files.createTempFile("spoolmail-submit-", ".bin");

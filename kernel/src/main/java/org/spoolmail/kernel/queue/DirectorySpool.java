@@ -114,8 +114,11 @@ public final class DirectorySpool implements SpoolQueue {
     public List<String> pickup() throws IOException {
         List<String> taken = pickup.take();
         for (String id : taken) {
-            if (folders.stateOf(id).orElse(null) == ItemState.INCOMING && readyIds.add(id)) {
+            ItemState state = folders.stateOf(id).orElse(ItemState.HELD);
+            if (state == ItemState.INCOMING && readyIds.add(id)) {
                 ready.add(id);
+            } else if (state == ItemState.DEFERRED) {
+                read(folders, state, id).flatMap(QueueItem::nextAttempt).ifPresent(at -> addDue(new Due(at, id)));
             }
         }
         return taken;

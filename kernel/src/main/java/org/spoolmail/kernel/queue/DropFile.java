@@ -28,8 +28,15 @@ final class DropFile {
     private DropFile() {
     }
 
+    /**
+     * A drop as read: what it claims, and the state it asks to enter the queue in ({@code send} drops mail it
+     * held or deferred, with the reason, when it cannot write the queue itself).
+     */
+    record Drop(Submission submission, ItemState state, Optional<String> reason) {
+    }
+
     /** @return the header of a drop for this submission (the submitter is left out: the owner says it) */
-    static byte[] header(Submission s) {
+    static byte[] header(Submission s, ItemState state, Optional<String> reason) {
         List<Map.Entry<String, String>> l = new ArrayList<>();
         l.add(Map.entry(MAGIC, "1"));
         l.add(Map.entry("origin", s.origin()));
@@ -39,6 +46,10 @@ final class DropFile {
         l.add(Map.entry("index", Integer.toString(s.index())));
         Submission.CLAIM_KEYS.stream().filter(s.claims()::containsKey)
                 .forEach(k -> l.add(Map.entry("claim." + k, s.claims().get(k))));
+        if (state != ItemState.INCOMING) {
+            l.add(Map.entry("state", state.label()));
+        }
+        reason.ifPresent(r -> l.add(Map.entry("reason", r)));
         byte[] lines = KeyValueText.write(l);
         byte[] all = java.util.Arrays.copyOf(lines, lines.length + 1);
         all[lines.length] = '\n';
@@ -54,7 +65,7 @@ final class DropFile {
      * @throws IllegalArgumentException if it is not a drop file (the message says why)
      * @throws IOException if reading fails
      */
-    static Submission read(InputStream in, String owner) throws IOException {
+    static Drop read(InputStream in, String owner) throws IOException {
         byte[] magic = (MAGIC + ": ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (!java.util.Arrays.equals(in.readNBytes(magic.length), magic)) {
             throw new IllegalArgumentException("not a spoolmail drop file (no '" + MAGIC + ": 1' header)");
@@ -93,7 +104,15 @@ final class DropFile {
                 throw new IllegalArgumentException("drop file header lacks '" + key + "'");
             }
         }
-        return new Submission(owner, true, claims, v.get("origin"), Optional.ofNullable(v.get("format")),
-                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")));
+        ItemState state = switch (v.getOrDefault("state", "incoming")) {
+            case "incoming" -> ItemState.INCOMING;
+            case "held" -> ItemState.HELD;
+            case "deferred" -> ItemState.DEFERRED;
+            default -> throw new IllegalArgumentException("drop file state '" + v.get("state")
+                    + "' is not incoming, held or deferred");
+        };
+        return new Drop(new Submission(owner, true, claims, v.get("origin"), Optional.ofNullable(v.get("format")),
+                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index"))),
+                state, Optional.ofNullable(v.get("reason")));
     }
 }

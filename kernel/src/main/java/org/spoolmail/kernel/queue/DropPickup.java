@@ -90,6 +90,7 @@ final class DropPickup {
         }
         folders.sync(ItemState.INCOMING);
         folders.sync(ItemState.HELD);
+        folders.sync(ItemState.DEFERRED);
         for (Path drop : done) {
             Files.deleteIfExists(drop);
         }
@@ -109,9 +110,9 @@ final class DropPickup {
         Instant now = clock.instant();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(drop, StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS))) {
-            Submission s;
+            DropFile.Drop drop0;
             try {
-                s = DropFile.read(in, owner);
+                drop0 = DropFile.read(in, owner);
             } catch (IllegalArgumentException e) {
                 // Kept whole as a held item, so the operator can see what was dropped and by whom.
                 problems.add(id + ": held: " + e.getMessage() + " (owner " + owner + ")");
@@ -124,7 +125,8 @@ final class DropPickup {
                         Optional.empty(), List.of(), Optional.empty()));
             }
             folders.place(folders.data.resolve(id), in);
-            return Optional.of(new QueueItem(id, ItemState.INCOMING, s, now, 0, Optional.empty(), Optional.empty(),
+            return Optional.of(new QueueItem(id, drop0.state(), drop0.submission(), now, 0,
+                    drop0.state() == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), drop0.reason(),
                     Optional.empty(), Optional.empty(), List.of(), Optional.empty()));
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,13 +36,29 @@ public final class DropWriter {
      * @throws IOException if the drop cannot be written; nothing is then left in the folder
      */
     public void write(String id, Submission submission, InputStream content) throws IOException {
+        write(id, submission, ItemState.INCOMING, Optional.empty(), content);
+    }
+
+    /**
+     * Drops mail that should enter the queue held or deferred ({@code send}'s held mail, when the queue is the
+     * service account's and only the drop folder is open to this user).
+     *
+     * @param id the queue ID, which names the drop
+     * @param submission what to claim about it
+     * @param state INCOMING, HELD or DEFERRED
+     * @param reason why it is held or deferred
+     * @param content the octets
+     * @throws IOException if the drop cannot be written
+     */
+    public void write(String id, Submission submission, ItemState state, Optional<String> reason,
+            InputStream content) throws IOException {
         Path temp = folder.resolve("." + id + ".tmp");
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         try {
             try (FileChannel c = posix() ? FileChannel.open(temp, options,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))
                     : FileChannel.open(temp, options); OutputStream out = Channels.newOutputStream(c)) {
-                out.write(DropFile.header(submission));
+                out.write(DropFile.header(submission, state, reason));
                 content.transferTo(out);
                 c.force(true);
             }

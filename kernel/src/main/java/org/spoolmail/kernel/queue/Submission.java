@@ -36,6 +36,19 @@ public record Submission(String submitter, boolean established, Map<String, Stri
     }
 
     /**
+     * @param identity an identity the kernel established
+     * @return its claimed job facts under the {@link #CLAIM_KEYS}, for a submission
+     */
+    public static Map<String, String> claimsOf(org.spoolmail.exits.mail.Identity identity) {
+        Map<String, String> claims = new java.util.LinkedHashMap<>();
+        identity.jobName().ifPresent(v -> claims.put("job-name", v.value()));
+        identity.jobId().ifPresent(v -> claims.put("job-id", v.value()));
+        identity.program().ifPresent(v -> claims.put("program", v.value()));
+        identity.step().ifPresent(v -> claims.put("step", v.value()));
+        return claims;
+    }
+
+    /**
      * @param owner the established user ID
      * @return this submission with the user ID the server established (a drop's header may not name it)
      */

@@ -1,8 +1,7 @@
-package org.spoolmail.kernel.cli;
+package org.spoolmail.kernel.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +9,6 @@ import java.util.Optional;
 import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
-import org.spoolmail.kernel.pipeline.InputRefusedException;
-import org.spoolmail.kernel.pipeline.ParsedInput;
-import org.spoolmail.kernel.pipeline.PipelineRunner;
 import org.spoolmail.kernel.queue.RecordOffsets;
 
 /**
@@ -22,19 +18,32 @@ import org.spoolmail.kernel.queue.RecordOffsets;
  * reverse-path and forward-paths); when one does not, the pieces are not used and each item holds the whole input
  * with its index instead, which is larger but always right.
  */
-final class TransactionSplitter {
+public final class TransactionSplitter {
 
     private final PipelineRunner runner;
 
-    TransactionSplitter(PipelineRunner runner) {
+    /** @param runner the runner whose parsers read the pieces again */
+    public TransactionSplitter(PipelineRunner runner) {
         this.runner = runner;
     }
 
-    /** One item to submit: its octets and which mail object of them it is. */
-    record Piece(ContentHandle data, int index, MailObject mail) {
+    /**
+     * One item to queue: its octets and which mail object of them it is.
+     *
+     * @param data the octets: the transaction's records, or the whole input
+     * @param index which mail object of {@code data} it is (0 for a transaction's own records)
+     * @param mail the mail object as the whole input's parse gave it
+     */
+    public record Piece(ContentHandle data, int index, MailObject mail) {
     }
 
-    List<Piece> split(MailInput input, Path file, ParsedInput parsed) throws IOException {
+    /**
+     * @param input the input
+     * @param parsed its parse
+     * @return one piece per mail object, in order
+     * @throws IOException if the input cannot be read
+     */
+    public List<Piece> split(MailInput input, ParsedInput parsed) throws IOException {
         List<MailObject> mails = parsed.mails();
         List<Piece> whole = new ArrayList<>();
         for (int i = 0; i < mails.size(); i++) {
@@ -62,13 +71,47 @@ final class TransactionSplitter {
         List<Piece> pieces = new ArrayList<>();
         for (int i = 0; i < mails.size(); i++) {
             long end = i + 1 < mails.size() ? offsets[i + 1] : size;
-            ContentHandle range = ContentHandle.ofRange(file, offsets[i], end - offsets[i]);
+            ContentHandle range = slice(input.data(), offsets[i], end - offsets[i]);
             if (!sameTransaction(input, range, parsed.parser(), mails.get(i))) {
                 return whole;
             }
             pieces.add(new Piece(range, 0, mails.get(i)));
         }
         return pieces;
+    }
+
+    /** Octets {@code offset} to {@code offset + length} of another handle, read afresh at each open. */
+    private static ContentHandle slice(ContentHandle whole, long offset, long length) {
+        return new ContentHandle() {
+            @Override
+            public InputStream open() throws IOException {
+                InputStream in = whole.open();
+                in.skipNBytes(offset);
+                return new java.io.FilterInputStream(in) {
+                    private long left = length;
+
+                    @Override
+                    public int read() throws IOException {
+                        return left-- > 0 ? super.read() : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = super.read(b, off, (int) Math.min(len, left));
+                        left -= Math.max(n, 0);
+                        return n;
+                    }
+                };
+            }
+
+            @Override
+            public long sizeOctets() {
+                return length;
+            }
+        };
     }
 
     private boolean sameTransaction(MailInput input, ContentHandle range, String parser, MailObject expected) {
