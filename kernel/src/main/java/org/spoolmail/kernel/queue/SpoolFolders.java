@@ -63,6 +63,8 @@ final class SpoolFolders {
 
     /** Creates the folders that are missing: the queue owner-only, the drop folder 1733. */
     void create() throws IOException {
+        // The spool folder itself stays traversable (the umask's mode): submitters reach the drop folder through it.
+        Files.createDirectories(root);
         for (Path p : List.of(queue, pickup, data, tmp)) {
             OwnerOnly.createFolders(p);
         }

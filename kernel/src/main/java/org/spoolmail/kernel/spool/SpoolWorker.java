@@ -115,7 +115,9 @@ final class SpoolWorker {
         if (!refused.isEmpty()) {
             reports.report(item, mail, refused, false);
         }
-        Instant now = clock.instant();
+        // The back-off counts from the start of the attempt, so the waits are exactly the policy's whatever the
+        // attempt itself took.
+        Instant now = item.lastAttempt().orElseGet(clock::instant);
         Instant next = retry.next(item.attempts(), now);
         if (retry.expired(item.created(), next)) {
             List<RecipientState> open = a.recipients().stream().filter(r -> !r.status().isFinal()).toList();
