@@ -63,7 +63,12 @@ final class SpoolFolders {
 
     /** Creates the folders that are missing: the queue owner-only, the drop folder 1733. */
     void create() throws IOException {
-        // The spool folder itself stays traversable (the umask's mode): submitters reach the drop folder through it.
+        // The spool folder itself is traversable by all (0755): submitters reach the drop folder through it.
+        if (!Files.isDirectory(root) && root.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwxr-xr-x")));
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         Files.createDirectories(root);
         for (Path p : List.of(queue, pickup, data, tmp)) {
             OwnerOnly.createFolders(p);
