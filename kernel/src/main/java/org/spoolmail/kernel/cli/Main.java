@@ -34,6 +34,7 @@ public final class Main {
         this.console = new Console(out, err);
         Launch launch = new Launch(environment);
         this.subcommands = List.of(new SendCommand(console, launch, false), new SendCommand(console, launch, true),
+                new SubmitCommand(console, launch), new SpoolCommand(console, launch), new QueueCommand(console, launch),
                 new PluginsCommand(console, launch), new CodepagesCommand(console),
                 new AuditCommand(console, launch, Clock.systemUTC()));
     }

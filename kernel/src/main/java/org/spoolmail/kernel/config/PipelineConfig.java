@@ -29,10 +29,11 @@ import org.spoolmail.exits.mail.RecordFormat;
  * @param stageSettings settings from the command line (e.g. {@code --trace}: {@code wire-trace: true}) that replace
  *     the file's value in every stage whose schema declares the key
  * @param problems problems of the file, each prefixed with the file and YAML path; empty when it is sound
+ * @param spool the {@code spool:} block: where the spool is and how the server drains it
  */
 public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optional<Path> sitePluginsDirectory,
         Ccsid inputCcsid, RecordFormat inputRecords, List<StageEntry> entries, Path holdDirectory,
-        Map<String, String> stageSettings, List<String> problems) {
+        Map<String, String> stageSettings, List<String> problems, SpoolConfig spool) {
 
     /** The hold folder when pipeline.yaml names none, beside the file. */
     public static final String DEFAULT_HOLD_DIRECTORY = "held";
@@ -59,7 +60,7 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
     public PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid inputCcsid, RecordFormat inputRecords,
             List<StageEntry> entries, Path holdDirectory, Map<String, String> stageSettings, List<String> problems) {
         this(source, pluginsDirectory, Optional.empty(), inputCcsid, inputRecords, entries, holdDirectory,
-                stageSettings, problems);
+                stageSettings, problems, SpoolConfig.defaults(source.toAbsolutePath().normalize().getParent()));
     }
 
     /**
@@ -75,6 +76,15 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
             List<StageEntry> entries) {
         this(source, pluginsDirectory, inputCcsid, inputRecords, entries,
                 source.resolveSibling(DEFAULT_HOLD_DIRECTORY), Map.of(), List.of());
+    }
+
+    /**
+     * @param newSpool the spool settings to use, e.g. with {@code --workers}
+     * @return this configuration with other spool settings
+     */
+    public PipelineConfig withSpool(SpoolConfig newSpool) {
+        return new PipelineConfig(source, pluginsDirectory, sitePluginsDirectory, inputCcsid, inputRecords, entries, holdDirectory,
+                stageSettings, problems, newSpool);
     }
 
     /** @return the folder relative paths of stage configuration resolve against: pipeline.yaml's, absolute */
@@ -109,7 +119,7 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
             Optional<Path> plugins) {
         return new PipelineConfig(source, plugins.or(() -> pluginsDirectory), sitePluginsDirectory,
                 ccsid.orElse(inputCcsid), records.orElse(inputRecords), entries, holdDirectory, stageSettings,
-                problems);
+                problems, spool);
     }
 
     /**
@@ -123,7 +133,7 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
         Map<String, String> settings = new LinkedHashMap<>(stageSettings);
         settings.put(key, value);
         return new PipelineConfig(source, pluginsDirectory, sitePluginsDirectory, inputCcsid, inputRecords, entries,
-                holdDirectory, settings, problems);
+                holdDirectory, settings, problems, spool);
     }
 
     /**

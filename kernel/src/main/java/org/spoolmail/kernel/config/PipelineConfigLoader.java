@@ -22,7 +22,7 @@ import org.spoolmail.exits.mail.RecordFormat;
 public final class PipelineConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "plugins-directory", "site-plugins-directory",
-            "hold-directory", "input", "pipeline");
+            "hold-directory", "input", "pipeline", "spool");
     private static final Set<String> ENTRY_KEYS = Set.of("stage", "exit", "use", "config", "routines",
             "time-limit", "on-error");
     private static final ConfigKey<Duration> TIME_LIMIT = ConfigKey.duration("time-limit", Duration.ofSeconds(10));
@@ -110,6 +110,8 @@ public final class PipelineConfigLoader {
         problems.onlyKeys(input, Set.of("ccsid", "records"), "input.");
         Ccsid ccsid = problems.convert(INPUT_CCSID, input.get("ccsid"), "input.ccsid");
         RecordFormat records = problems.convert(INPUT_RECORDS, input.get("records"), "input.records");
+        SpoolConfig spool = SpoolConfigReader.read(top.get("spool"), file.toAbsolutePath().normalize().getParent(),
+                problems);
         List<StageEntry> entries = entries(top.get("pipeline"), problems);
         if (!buildable(entries)) {
             if (problems.lines().isEmpty()) {
@@ -118,7 +120,7 @@ public final class PipelineConfigLoader {
             problems.throwIfAny();
         }
         return new PipelineConfig(file, plugins, sitePlugins, ccsid, records, entries, hold, Map.of(),
-                problems.lines());
+                problems.lines(), spool);
     }
 
     /** A folder named by a top-level key, relative to the pipeline file's folder. */

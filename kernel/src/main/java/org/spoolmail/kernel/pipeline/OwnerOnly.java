@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * (0700), set when they are created where the file system has POSIX permissions, so the umask cannot widen them
  * (it can only take bits away). Elsewhere (e.g. Windows) the file system's defaults apply.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
 
     private static final FileAttribute<?> FILE = PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString("rw-------"));
@@ -27,7 +27,7 @@ final class OwnerOnly {
      * @param folder the folder
      * @throws IOException if it cannot be created
      */
-    static void createFolders(Path folder) throws IOException {
+    public static void createFolders(Path folder) throws IOException {
         if (posix(folder)) {
             Files.createDirectories(folder, FOLDER);
         } else {
@@ -44,7 +44,7 @@ final class OwnerOnly {
      * @return the new file
      * @throws IOException if it cannot be created
      */
-    static Path createTempFile(Path folder, String prefix, String suffix) throws IOException {
+    public static Path createTempFile(Path folder, String prefix, String suffix) throws IOException {
         return posix(folder) ? Files.createTempFile(folder, prefix, suffix, FILE)
                 : Files.createTempFile(folder, prefix, suffix);
     }

@@ -215,6 +215,10 @@ public final class PipelineRunner {
      * comma-separated, e.g. {@code <a@x>,<b@y>}) so that a replacement or a dropped recipient stays visible.
      */
     private MailObject admit(MailObject parsed, MailInput input) {
+        return admit(parsed, input, queueIds.next());
+    }
+
+    private MailObject admit(MailObject parsed, MailInput input, String id) {
         Attributes attributes = parsed.attributes().with("original-reverse-path",
                 parsed.envelope().reversePath().toString()).with("original-forward-paths", String.join(",",
                         parsed.envelope().forwardPaths().stream().map(Object::toString).toList()));
@@ -222,7 +226,7 @@ public final class PipelineRunner {
         if (from.isPresent()) {
             attributes = attributes.with("original-from", from.get());
         }
-        return new MailObject(queueIds.next(), parsed.envelope(), parsed.content(), input.identity(), attributes,
+        return new MailObject(id, parsed.envelope(), parsed.content(), input.identity(), attributes,
                 parsed.trace());
     }
 
@@ -285,6 +289,143 @@ public final class PipelineRunner {
                         : "; " + String.join("; ", warnings)) + " (condition code " + ConditionCodes.REFUSED
                 + "); the messages after it in " + input.origin() + " were not run: resend the held copy without"
                 + " the messages before it";
+    }
+
+    /**
+     * Runs one item of the spool queue: the input holds the item's octets, parsed again with the parser that read
+     * them at submission; the mail object gets the item's queue ID, and the recipients a former attempt finished
+     * are taken out of its envelope before any stage sees it. A transient stage failure (relay unreachable, a
+     * resource down) defers the item rather than holding it: the spool retries. The journal hears the outcome as
+     * soon as the stopping stage returns, before the observers, so that the relay's acceptance is recorded as
+     * quickly as possible after its reply (RFC 1047).
+     *
+     * @param input the item's octets and submitter
+     * @param queueId the item's queue ID
+     * @param format the parser that read it at submission; empty to detect
+     * @param index which mail object of the parsed octets the item is
+     * @param finished the forward-paths (as {@code <a@x>}) a former attempt finished: accepted or refused for good
+     * @param journal told of the outcome before the observers run
+     * @return how it ended; empty when a former attempt finished every recipient (nothing is run)
+     * @throws InputRefusedException if the octets cannot be parsed, or hold no mail object at {@code index}
+     */
+    public Optional<ItemResult> runQueued(MailInput input, String queueId, Optional<String> format, int index,
+            java.util.Set<String> finished, Journal journal) throws InputRefusedException {
+        ParsedInput parsed = parse(input, format);
+        if (index >= parsed.mails().size()) {
+            throw new InputRefusedException(input.origin() + ": holds " + parsed.mails().size()
+                    + " mail object(s), the item is number " + (index + 1), ConditionCodes.BAD_INPUT);
+        }
+        MailObject admitted = admit(parsed.mails().get(index), input, queueId);
+        List<org.spoolmail.exits.mail.ForwardPath> open = admitted.envelope().forwardPaths().stream()
+                .filter(f -> !finished.contains(f.toString())).toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        admitted = admitted.withEnvelope(admitted.envelope().withForwardPaths(open));
+        MDC.put("mail-id", queueId);
+        try {
+            Stopped stopped = runStages(admitted, true);
+            journal.stopped(stopped.role(), open, stopped.mail(), stopped.disposition());
+            return Optional.of(finish(stopped.mail(), stopped.disposition(), ConditionCodes.of(stopped.mail(),
+                    stopped.disposition()), Optional.empty(), Optional.empty()));
+        } finally {
+            MDC.remove("mail-id");
+        }
+    }
+
+    /**
+     * Records an operator's action on a queued item ({@code queue purge}) with the observers: the item is parsed
+     * again, gets its queue ID, and the observers (the audit log) hear the disposition.
+     *
+     * @param input the item's octets and submitter
+     * @param queueId the item's queue ID
+     * @param format the parser that read it at submission; empty to detect
+     * @param index which mail object of the parsed octets the item is
+     * @param disposition what the operator did, e.g. DISCARDED with the reason
+     * @return the warnings of observers that could not record it; empty when recorded
+     * @throws InputRefusedException if the octets cannot be parsed, or hold no mail object at {@code index}
+     */
+    public List<String> recordQueued(MailInput input, String queueId, Optional<String> format, int index,
+            Disposition disposition) throws InputRefusedException {
+        ParsedInput parsed = parse(input, format);
+        if (index >= parsed.mails().size()) {
+            throw new InputRefusedException(input.origin() + ": holds " + parsed.mails().size()
+                    + " mail object(s), the item is number " + (index + 1), ConditionCodes.BAD_INPUT);
+        }
+        MailObject mail = admit(parsed.mails().get(index), input, queueId);
+        mail = mail.withTrace(StageCall.trace("queue", disposition, Duration.ZERO));
+        List<String> warnings = new ArrayList<>();
+        observe(mail, disposition, warnings);
+        return warnings;
+    }
+
+    /**
+     * Parses an input with its parser (given, or detected among the parse stage's).
+     *
+     * @param input the input
+     * @param format the parser to use; empty to detect it
+     * @return the parser's name and the mail objects, not yet admitted (no queue ID)
+     * @throws InputRefusedException if it cannot be parsed: the message names file and record, with the code
+     */
+    public ParsedInput parse(MailInput input, Optional<String> format) throws InputRefusedException {
+        try {
+            ParserChoice parser = new FormatDetector(pipeline.parsers()).choose(input, format);
+            return new ParsedInput(parser.name(), parser.parser().parse(input));
+        } catch (FormatDetector.FormatException e) {
+            throw new InputRefusedException(e.getMessage(), e.conditionCode());
+        } catch (PermanentStageException e) {
+            throw new InputRefusedException(e.getMessage(), ConditionCodes.BAD_INPUT);
+        } catch (StageException | RuntimeException | LinkageError e) {
+            LOG.error("parsing {} failed", input.origin(), e);
+            throw new InputRefusedException(input.origin() + ": parse failed: " + StageCall.describe(e),
+                    ConditionCodes.ENVIRONMENT);
+        }
+    }
+
+    /** Hears how a queued item ended, before the observers record it. */
+    @FunctionalInterface
+    public interface Journal {
+        /**
+         * @param role the role of the stage that stopped it, e.g. {@code deliver}, or {@code pipeline}
+         * @param attempted the forward-paths the attempt started with (the item's open ones)
+         * @param mail the mail object as it ended
+         * @param disposition how it ended
+         */
+        void stopped(String role, List<org.spoolmail.exits.mail.ForwardPath> attempted, MailObject mail,
+                Disposition disposition);
+    }
+
+    /** Each processing stage in order until one stops the item; {@code spool}: transient failures defer it. */
+    private Stopped runStages(MailObject admitted, boolean spool) {
+        MailObject mail = admitted;
+        for (PipelineStage stage : pipeline.stages()) {
+            long start = System.nanoTime();
+            StageOutcome outcome = StageCall.call(stage, mail, spool);
+            mail = outcome.mail();
+            if (outcome instanceof StageOutcome.Stop stop) {
+                Disposition disposition = stop.disposition();
+                // The stage that ended the item is named in the trace with its outcome, e.g. deliver DELIVERED.
+                mail = mail.withTrace(StageCall.trace(stage.entry().role(), disposition, StageCall.elapsed(start)));
+                return new Stopped(stage.entry().role(), mail, disposition);
+            }
+        }
+        Disposition held = Disposition.held(HoldCause.ENVIRONMENT,
+                "the pipeline ended without a deliver stage stopping the mail object");
+        return new Stopped("pipeline", mail.withTrace(StageCall.trace("pipeline", held, Duration.ZERO)), held);
+    }
+
+    private ItemResult finish(MailObject ended, Disposition disposition, int code, Optional<String> failure,
+            Optional<Path> copy) {
+        MailObject mail = ended.withAttributes(ended.attributes().with("condition-code", Integer.toString(code)));
+        List<String> warnings = new ArrayList<>();
+        failure.ifPresent(warnings::add);
+        boolean unrecorded = observe(mail, disposition, warnings);
+        return new ItemResult(mail, disposition, unrecorded ? Math.max(code, ConditionCodes.ENVIRONMENT) : code,
+                warnings, copy);
+    }
+
+    /** Where the stages left an item: the stopping stage's role, the mail object, its disposition. */
+    private record Stopped(String role, MailObject mail, Disposition disposition) {
     }
 
     /** Runs every stage but delivery; observers record nothing, since nothing was sent. */

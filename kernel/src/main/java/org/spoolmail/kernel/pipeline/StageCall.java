@@ -32,6 +32,14 @@ final class StageCall {
     }
 
     static StageOutcome call(PipelineStage stage, MailObject mail) {
+        return call(stage, mail, false);
+    }
+
+    /**
+     * @param spool true when the item lives in the spool queue, which retries: a transient failure (relay
+     *     unreachable, a resource down) then defers the item with the failure's reply instead of holding it
+     */
+    static StageOutcome call(PipelineStage stage, MailObject mail, boolean spool) {
         String role = stage.entry().role();
         MDC.put("stage", role);
         MDC.put("plugin-id", stage.pluginId());
@@ -49,6 +57,11 @@ final class StageCall {
         } catch (PermanentStageException e) {
             return failed(stage, mail, HoldCause.BAD_INPUT, e.getMessage());
         } catch (TransientStageException e) {
+            if (spool) {
+                String where = "stage " + stage.entry().role() + " (" + PipelineAssembler.nameOf(stage.stage()) + ")";
+                return StageOutcome.stop(mail, new Disposition(Disposition.Kind.DEFERRED, where + ": "
+                        + e.getMessage(), e.reply(), List.of(), Optional.empty()));
+            }
             return failed(stage, mail, HoldCause.ENVIRONMENT, e.getMessage());
         } catch (StageException | RuntimeException | Error e) {
             LOG.error("stage {} ({}) failed on {}", role, stage.pluginId(), mail.id(), e);

@@ -104,7 +104,8 @@ class PipelineConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
         assertEquals(List.of(
-                file + ": colour: unknown key (known: hold-directory, input, pipeline, plugins-directory, site-plugins-directory, version)",
+                file + ": colour: unknown key (known: hold-directory, input, pipeline, plugins-directory,"
+                        + " site-plugins-directory, spool, version)",
                 file + ": version: must be 1, got '2'",
                 file + ": pipeline[0]: 'routines' and 'time-limit' belong to exit points ('exit:'), not stages",
                 file + ": pipeline[0].time-limit: '30' is not a duration with a unit (500ms, 30s, 5m, 2h)"
@@ -273,6 +274,37 @@ class PipelineConfigLoaderTest {
         assertEquals(dir.resolve("spool/held"), loader.load(named).holdDirectory());
         assertEquals(Path.of("held"), new PipelineConfig(Path.of("pipeline.yaml"), java.util.Optional.empty(),
                 org.spoolmail.exits.mail.Ccsid.ISO_8859_1, RecordFormat.LF, List.of()).holdDirectory());
+    }
+
+    @Test
+    void loadShouldReadSpoolBlockWithPathsBesideThePipelineFile() throws Exception {
+        Path file = write("version: 1\nspool: {directory: q, workers: \"8\", retry-initial: 30s, retry-max: 10m,"
+                + " max-age: 48h, bad-spool-disposition: delete, mail-administrators: [postmaster@example.com]}\n"
+                + "pipeline:\n  - stage: parse\n    use: smtp-datastream\n");
+
+        SpoolConfig spool = loader.load(file).spool();
+
+        Path base = file.toAbsolutePath().normalize().getParent();
+        assertEquals(new SpoolConfig(base.resolve("q"), 8, java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofMinutes(10), java.time.Duration.ofHours(48), true,
+                List.of("postmaster@example.com"), base.resolve("q/dead-letter"), java.time.Duration.ofSeconds(2)),
+                spool);
+    }
+
+    @Test
+    void loadShouldRefuseBareNumbersAndUnknownKeysWhenInTheSpoolBlock() throws Exception {
+        Path file = write("version: 1\nspool: {retry-initial: 30, colour: red, type: jms,"
+                + " bad-spool-disposition: drop}\npipeline:\n  - stage: parse\n    use: smtp-datastream\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
+
+        assertEquals(List.of(file + ": spool.colour: unknown key (known: bad-spool-disposition, dead-letter,"
+                + " directory, mail-administrators, max-age, poll-interval, retry-initial, retry-max, type, workers)",
+                file + ": spool.type: 'jms' is not allowed (expected one of directory)",
+                file + ": spool.retry-initial: '30' is not a duration with a unit (500ms, 30s, 5m, 2h) (expected a"
+                        + " duration such as 30s)",
+                file + ": spool.bad-spool-disposition: 'drop' is not allowed (expected one of hold,"
+                        + " delete)"), e.problems());
     }
 
     private Path write(String yaml) throws IOException {

@@ -1,0 +1,226 @@
+package org.spoolmail.kernel.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.spoolmail.exits.mail.Disposition;
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.config.PipelineConfigLoader;
+import org.spoolmail.kernel.identity.IdentityResolver;
+import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.pipeline.InputRefusedException;
+import org.spoolmail.kernel.queue.DirectorySpool;
+import org.spoolmail.kernel.queue.QueueItem;
+import org.spoolmail.kernel.queue.Submission;
+
+/**
+ * {@code spoolmail queue [list|show ID|release ID|retry ID|--all|purge ID]}: the operator's view of the spool. The
+ * list shows each item's ID, state, age, attempts, submitter, sender, recipients and last reply, after the running
+ * server's status line; {@code release} sends a held item again, {@code retry} makes a deferred one due now,
+ * {@code purge} removes one with an audit record naming the operator.
+ */
+final class QueueCommand implements Subcommand {
+
+    private final Console console;
+    private final Launch launch;
+
+    QueueCommand(Console console, Launch launch) {
+        this.console = console;
+        this.launch = launch;
+    }
+
+    @Override
+    public String name() {
+        return "queue";
+    }
+
+    @Override
+    public String synopsis() {
+        return "[list | show ID | release ID | retry ID|--all | purge ID]";
+    }
+
+    @Override
+    public String summary() {
+        return "list the spool's items and the server's status; show, release, retry or purge an item";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
+                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
+                        .desc("plugins folder, for purge's audit record (default: as send)").get())
+                .addOption(Option.builder().longOpt("all").desc("retry: every deferred item").get())
+                .addOption("h", "help", false, "show this help");
+    }
+
+    @Override
+    public int run(String[] args) {
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(options(), args);
+        } catch (ParseException e) {
+            return usageError(e.getMessage());
+        }
+        if (line.hasOption("help")) {
+            printHelp(console.out);
+            return ConditionCodes.OK;
+        }
+        List<String> words = line.getArgList();
+        String action = words.isEmpty() ? "list" : words.get(0);
+        boolean all = action.equals("retry") && line.hasOption("all") && words.size() == 1;
+        if (!action.equals("list") && words.size() != 2 && !all) {
+            return usageError(action + ": name one queue ID");
+        }
+        PipelineConfig config;
+        try {
+            config = new PipelineConfigLoader(false).read(launch.configFile(Optional.ofNullable(
+                    line.getOptionValue("config"))));
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> console.problem(name(), p));
+            return ConditionCodes.ENVIRONMENT;
+        }
+        try {
+            DirectorySpool queue = DirectorySpool.open(config.spool().directory(), Clock.systemUTC());
+            String id = words.size() > 1 ? words.get(1) : "";
+            return switch (action) {
+                case "list" -> list(queue, config);
+                case "show" -> show(queue, id);
+                case "release" -> done(queue.release(id), id, "released: incoming again", "held");
+                case "retry" -> all ? retryAll(queue) : done(queue.retry(id), id, "due now", "deferred");
+                case "purge" -> purge(queue, config, line, id);
+                default -> usageError("unknown action " + action);
+            };
+        } catch (IOException e) {
+            console.problem(name(), "spool " + config.spool().directory() + ": " + e + " (condition code 16)");
+            return ConditionCodes.ENVIRONMENT;
+        }
+    }
+
+    private int list(DirectorySpool queue, PipelineConfig config) throws IOException {
+        Path status = config.spool().directory().resolve("status");
+        console.out.println(Files.exists(status) ? Files.readString(status, StandardCharsets.UTF_8).strip()
+                : "no server has run on this spool");
+        console.out.println(queue.counts().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b).orElse(""));
+        Instant now = Instant.now();
+        for (QueueItem i : queue.list()) {
+            console.out.printf("%s %-8s %6s %2d %-10s %s -> %s %s%n", i.id(), i.state().label(),
+                    age(Duration.between(i.created(), now)), i.attempts(), i.submission().submitter(),
+                    i.sender().orElse("-"), i.recipients().isEmpty() ? "-" : String.join(" ", i.recipients().stream()
+                            .map(r -> r.forwardPath() + (r.status().isFinal() ? "(" + r.status() + ")" : ""))
+                            .toList()), i.lastReply().or(i::reason).map(r -> "[" + r + "]").orElse(""));
+        }
+        console.out.flush();
+        return ConditionCodes.OK;
+    }
+
+    private int show(DirectorySpool queue, String id) throws IOException {
+        Optional<QueueItem> item = queue.show(id);
+        if (item.isEmpty()) {
+            console.problem(name(), id + ": no such item (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
+        QueueItem i = item.get();
+        Submission s = i.submission();
+        console.out.println("id: " + i.id());
+        console.out.println("state: " + i.state().label());
+        console.out.println("submitter: " + s.submitter() + (s.established() ? " (established)" : " (claimed)"));
+        s.claims().forEach((k, v) -> console.out.println(k + ": " + v + " (claimed)"));
+        console.out.println("origin: " + s.origin());
+        console.out.println("input: " + s.format().orElse("(detected)") + ", ccsid " + s.ccsid().number()
+                + ", records " + s.records() + ", mail object " + (s.index() + 1));
+        console.out.println("created: " + i.created());
+        console.out.println("attempts: " + i.attempts());
+        i.nextAttempt().ifPresent(t -> console.out.println("next-attempt: " + t));
+        i.reason().ifPresent(r -> console.out.println("reason: " + r));
+        i.lastReply().ifPresent(r -> console.out.println("last-reply: " + r));
+        i.sender().ifPresent(r -> console.out.println("sender: " + r));
+        i.recipients().forEach(r -> console.out.println("recipient: " + r.forwardPath() + " " + r.status()
+                + r.reply().map(t -> " " + t).orElse("")));
+        console.out.println("data: " + queue.dataFile(i.id()));
+        console.out.flush();
+        return ConditionCodes.OK;
+    }
+
+    private int retryAll(DirectorySpool queue) throws IOException {
+        int n = 0;
+        for (QueueItem i : queue.list()) {
+            if (i.state() == org.spoolmail.kernel.queue.ItemState.DEFERRED && queue.retry(i.id())) {
+                n++;
+            }
+        }
+        console.out.println(n + " deferred item(s) due now");
+        console.out.flush();
+        return ConditionCodes.OK;
+    }
+
+    private int purge(DirectorySpool queue, PipelineConfig config, CommandLine line, String id) throws IOException {
+        Optional<QueueItem> item = queue.show(id);
+        if (item.isEmpty()) {
+            console.problem(name(), id + ": no such item (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
+        Submission s = item.get().submission();
+        String operator;
+        try {
+            operator = new IdentityResolver(launch.environment()).resolve("queue", new IdentityResolver.Claims(
+                    Optional.empty(), Optional.empty(), Optional.empty())).userId().value();
+        } catch (ConfigException e) {
+            e.problems().forEach(p -> console.problem(name(), p));
+            return ConditionCodes.ENVIRONMENT;
+        }
+        Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
+        int code = ConditionCodes.OK;
+        try (Kernel kernel = Kernel.start(config.withOverrides(Optional.empty(), Optional.empty(),
+                Optional.of(plugins)), plugins)) {
+            MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(),
+                    org.spoolmail.exits.mail.Identity.of(s.submitter(), "localhost", s.origin()));
+            List<String> warnings = kernel.runner().recordQueued(input, id, s.format(), s.index(),
+                    Disposition.discarded("purged from the queue by operator " + operator));
+            warnings.forEach(w -> console.problem(name(), w));
+        } catch (ConfigException | InputRefusedException e) {
+            console.problem(name(), id + ": no audit record of the purge: " + e.getMessage());
+            code = ConditionCodes.WARNING;
+        }
+        queue.remove(id);
+        console.out.println(id + " purged by " + operator);
+        console.out.flush();
+        return code;
+    }
+
+    private int done(boolean moved, String id, String what, String state) {
+        if (!moved) {
+            console.problem(name(), id + ": no " + state + " item of this ID (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
+        console.out.println(id + " " + what);
+        console.out.flush();
+        return ConditionCodes.OK;
+    }
+
+    private static String age(Duration d) {
+        long s = d.getSeconds();
+        return s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s < 172800 ? s / 3600 + "h" : s / 86400 + "d";
+    }
+
+    private int usageError(String message) {
+        console.problem(name(), message + " (condition code 16)");
+        printHelp(console.err);
+        return ConditionCodes.ENVIRONMENT;
+    }
+}

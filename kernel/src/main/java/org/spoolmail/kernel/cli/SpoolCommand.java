@@ -1,0 +1,153 @@
+package org.spoolmail.kernel.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.config.PipelineConfigLoader;
+import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.queue.DirectorySpool;
+import org.spoolmail.kernel.spool.DeliveryReports;
+import org.spoolmail.kernel.spool.ItemLog;
+import org.spoolmail.kernel.spool.SpoolServer;
+
+/**
+ * {@code spoolmail spool [--once] [--workers N]}: the spool server. Creates the spool's folders when they are
+ * missing, then drains it with N workers: {@code --once} until nothing is ready (a batch step), otherwise until
+ * SIGTERM or SIGINT, after which it takes no new item, finishes the ones in flight and exits 0. One line per item on
+ * standard output.
+ */
+final class SpoolCommand implements Subcommand {
+
+    private final Console console;
+    private final Launch launch;
+
+    SpoolCommand(Console console, Launch launch) {
+        this.console = console;
+        this.launch = launch;
+    }
+
+    @Override
+    public String name() {
+        return "spool";
+    }
+
+    @Override
+    public String synopsis() {
+        return "";
+    }
+
+    @Override
+    public String summary() {
+        return "run the spool server: relay what submitters queued, retry, hold and report what could not go";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
+                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
+                        .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
+                        .get())
+                .addOption(Option.builder().longOpt("once").desc("drain what is ready, then exit").get())
+                .addOption(Option.builder().longOpt("workers").hasArg().argName("N")
+                        .desc("items delivered at once (default: spool.workers of the pipeline, 4)").get())
+                .addOption("h", "help", false, "show this help");
+    }
+
+    @Override
+    public int run(String[] args) {
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(options(), args);
+        } catch (ParseException e) {
+            return usageError(e.getMessage());
+        }
+        if (line.hasOption("help")) {
+            printHelp(console.out);
+            return ConditionCodes.OK;
+        }
+        if (!line.getArgList().isEmpty()) {
+            return usageError("no arguments expected, got " + line.getArgList());
+        }
+        PipelineConfig config;
+        try {
+            config = new PipelineConfigLoader(true).read(launch.configFile(Optional.ofNullable(
+                    line.getOptionValue("config"))));
+        } catch (ConfigException e) {
+            return configError(e);
+        }
+        if (line.hasOption("workers")) {
+            String n = line.getOptionValue("workers");
+            if (!n.matches("\\d{1,3}") || Integer.parseInt(n) < 1 || Integer.parseInt(n) > 256) {
+                return usageError("--workers " + n + ": expected a number from 1 to 256");
+            }
+            config = config.withSpool(config.spool().withWorkers(Integer.parseInt(n)));
+        }
+        Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
+        config = config.withOverrides(Optional.empty(), Optional.empty(), Optional.of(plugins));
+        ItemLog log = text -> {
+            synchronized (console) {
+                console.out.println(text);
+                console.out.flush();
+            }
+        };
+        try (Kernel kernel = Kernel.start(config, plugins)) {
+            DirectorySpool queue = DirectorySpool.open(config.spool().directory(), Clock.systemUTC());
+            SpoolServer server = new SpoolServer(queue, kernel.runner(), config.spool(), Clock.systemUTC(),
+                    hostName(), new DeliveryReports(queue, config.spool(), Clock.systemUTC(), hostName(),
+                            serviceAccount(), log), log);
+            boolean once = line.hasOption("once");
+            if (!once) {
+                Signals.onTermination(server::stop);
+            }
+            server.run(once);
+            log.line("spool: " + server.counters());
+            return ConditionCodes.OK;
+        } catch (ConfigException e) {
+            return configError(e);
+        } catch (IOException e) {
+            console.problem(name(), "spool " + config.spool().directory() + ": " + e + " (condition code 16)");
+            return ConditionCodes.ENVIRONMENT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConditionCodes.ENVIRONMENT;
+        }
+    }
+
+    /** The account the server runs as, which submits its own delivery reports. */
+    private String serviceAccount() throws ConfigException {
+        return new org.spoolmail.kernel.identity.IdentityResolver(launch.environment()).resolve("spool",
+                new org.spoolmail.kernel.identity.IdentityResolver.Claims(Optional.empty(), Optional.empty(),
+                        Optional.empty())).userId().value();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private int usageError(String message) {
+        console.problem(name(), message + " (condition code 16)");
+        printHelp(console.err);
+        return ConditionCodes.ENVIRONMENT;
+    }
+
+    private int configError(ConfigException e) {
+        e.problems().forEach(p -> console.problem(name(), p));
+        console.problem(name(), "configuration error, the spool server did not start (condition code 16)");
+        return ConditionCodes.ENVIRONMENT;
+    }
+}

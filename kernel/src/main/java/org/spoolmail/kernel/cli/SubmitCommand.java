@@ -1,0 +1,206 @@
+package org.spoolmail.kernel.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.ContentHandle;
+import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.RecordFormat;
+import org.spoolmail.kernel.config.ConfigException;
+import org.spoolmail.kernel.config.PipelineConfig;
+import org.spoolmail.kernel.config.PipelineConfigLoader;
+import org.spoolmail.kernel.identity.IdentityResolver;
+import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.pipeline.InputRefusedException;
+import org.spoolmail.kernel.pipeline.ParsedInput;
+import org.spoolmail.kernel.pipeline.QueueIds;
+import org.spoolmail.kernel.pipeline.TransactionSplitter;
+import org.spoolmail.kernel.queue.DropWriter;
+import org.spoolmail.kernel.queue.Submission;
+
+/**
+ * {@code spoolmail submit [-c pipeline.yaml] [--codepage CCSID] [--records FMT] [--format NAME] FILE...|-}: hands
+ * each input to the spool server. The input is parsed first, so bad input gets condition code 12 at once with its
+ * file and record and nothing of it is queued; each transaction becomes one item, written into the spool's drop
+ * folder atomically, and its queue ID is printed. The server establishes the submitter from the drop's owner; job
+ * facts given here stay claims.
+ */
+final class SubmitCommand implements Subcommand {
+
+    private final Console console;
+    private final Launch launch;
+
+    SubmitCommand(Console console, Launch launch) {
+        this.console = console;
+        this.launch = launch;
+    }
+
+    @Override
+    public String name() {
+        return "submit";
+    }
+
+    @Override
+    public String synopsis() {
+        return "FILE...|-";
+    }
+
+    @Override
+    public String summary() {
+        return "check each input and queue it for the spool server, one item per transaction; print each queue ID";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
+                .addOption(Option.builder().longOpt("codepage").hasArg().argName("CCSID")
+                        .desc("CCSID of the input, e.g. 1047 (default: input.ccsid of the pipeline)").get())
+                .addOption(Option.builder().longOpt("records").hasArg().argName("FORMAT")
+                        .desc("record format: fb:N, vb, lf, crlf, nl, ebcdic-lf (default: input.records)").get())
+                .addOption(Option.builder().longOpt("format").hasArg().argName("NAME")
+                        .desc("parser to use (default: detected among the parse stage's)").get())
+                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
+                        .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
+                        .get())
+                .addOption(Option.builder().longOpt("job-name").hasArg().desc("job name (claimed)").get())
+                .addOption(Option.builder().longOpt("job-id").hasArg().desc("job ID (claimed)").get())
+                .addOption(Option.builder().longOpt("program").hasArg().desc("program name (claimed)").get())
+                .addOption("h", "help", false, "show this help");
+    }
+
+    @Override
+    public int run(String[] args) {
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(options(), args);
+        } catch (ParseException e) {
+            return usageError(e.getMessage());
+        }
+        if (line.hasOption("help")) {
+            printHelp(console.out);
+            return ConditionCodes.OK;
+        }
+        if (line.getArgList().isEmpty()) {
+            return usageError("no input: name one or more files, or - for standard input");
+        }
+        for (String flag : List.of("job-name", "job-id", "program")) {
+            Optional<String> refused = IdentityResolver.refusal(line.getOptionValue(flag));
+            if (refused.isPresent()) {
+                return usageError("--" + flag + " " + refused.get());
+            }
+        }
+        PipelineConfig config;
+        Optional<Ccsid> ccsid;
+        Optional<RecordFormat> records;
+        try {
+            ccsid = Optional.ofNullable(line.getOptionValue("codepage")).map(Ccsid::parse);
+            records = Optional.ofNullable(line.getOptionValue("records")).map(RecordFormat::parse);
+        } catch (IllegalArgumentException e) {
+            console.problem(name(), e.getMessage() + " (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
+        try {
+            config = new PipelineConfigLoader(true).read(launch.configFile(Optional.ofNullable(
+                    line.getOptionValue("config"))));
+        } catch (ConfigException e) {
+            return configError(e);
+        }
+        Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
+        config = config.withOverrides(ccsid, records, Optional.of(plugins));
+        Path drops = config.spool().directory().resolve("incoming");
+        if (!Files.isDirectory(drops)) {
+            console.problem(name(), "no spool drop folder " + drops + ": start 'spoolmail spool' once, which creates"
+                    + " the spool (condition code 16)");
+            return ConditionCodes.ENVIRONMENT;
+        }
+        try (Kernel kernel = Kernel.start(config, plugins)) {
+            IdentityResolver.Claims claims = new IdentityResolver.Claims(
+                    Optional.ofNullable(line.getOptionValue("job-name")),
+                    Optional.ofNullable(line.getOptionValue("job-id")),
+                    Optional.ofNullable(line.getOptionValue("program")));
+            IdentityResolver identities = new IdentityResolver(launch.environment());
+            int code = 0;
+            for (String file : line.getArgList()) {
+                code = Math.max(code, submitOne(kernel, config, file, identities, claims, new DropWriter(drops),
+                        Optional.ofNullable(line.getOptionValue("format"))));
+            }
+            return code;
+        } catch (ConfigException e) {
+            return configError(e);
+        }
+    }
+
+    private int submitOne(Kernel kernel, PipelineConfig config, String file, IdentityResolver identities,
+            IdentityResolver.Claims claims,
+            DropWriter drops, Optional<String> format) {
+        String origin = file.equals("-") ? "stdin" : file;
+        Path path;
+        try {
+            path = file.equals("-") ? stdin() : Path.of(file);
+            if (Files.isDirectory(path)) {
+                throw new IOException("is a folder");
+            }
+            ContentHandle data = ContentHandle.ofFile(path);
+            Identity identity = identities.resolve(origin, claims);
+            MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(), identity);
+            ParsedInput parsed = kernel.runner().parse(input, format);
+            QueueIds ids = new QueueIds(java.time.Clock.systemUTC());
+            for (TransactionSplitter.Piece piece : new TransactionSplitter(kernel.runner()).split(input, parsed)) {
+                String id = ids.next();
+                Submission s = new Submission(identity.userId().value(), true, Submission.claimsOf(identity), origin,
+                        Optional.of(parsed.parser()), input.ccsid(), input.recordFormat(), piece.index());
+                try (InputStream in = piece.data().open()) {
+                    drops.write(id, s, in);
+                }
+                console.out.println(id + " QUEUED " + piece.mail().envelope().reversePath() + " -> "
+                        + String.join(" ", piece.mail().envelope().forwardPaths().stream().map(Object::toString)
+                                .toList()));
+            }
+            console.out.flush();
+            return ConditionCodes.OK;
+        } catch (InputRefusedException e) {
+            console.problem(name(), e.getMessage() + " (condition code " + e.conditionCode()
+                    + "); nothing from this input was queued");
+            return e.conditionCode();
+        } catch (IOException e) {
+            console.problem(name(), "cannot read or queue " + origin + ": " + e.getMessage()
+                    + " (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
+        }
+    }
+
+
+    private static Path stdin() throws IOException {
+        Path copy = Files.createTempFile("spoolmail-submit-", ".bin");
+        copy.toFile().deleteOnExit();
+        try (InputStream in = System.in) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+
+    private int usageError(String message) {
+        console.problem(name(), message + " (condition code 16)");
+        printHelp(console.err);
+        return ConditionCodes.ENVIRONMENT;
+    }
+
+    private int configError(ConfigException e) {
+        e.problems().forEach(p -> console.problem(name(), p));
+        console.problem(name(), "configuration error, nothing was queued (condition code 16)");
+        return ConditionCodes.ENVIRONMENT;
+    }
+}

@@ -1,0 +1,118 @@
+package org.spoolmail.kernel.queue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.RecordFormat;
+
+/**
+ * The file a submitter drops: a header of {@code key: value} lines ({@code spoolmail-drop: 1}, {@code origin},
+ * {@code format}, {@code ccsid}, {@code records}, {@code index}, {@code claim.job-name} ...), a blank line, then the
+ * input's octets as they were. The header names no user: the server takes the submitter from the file's owner, and
+ * everything in the header is a claim.
+ */
+final class DropFile {
+
+    /** The first header line, naming the format's version. */
+    static final String MAGIC = "spoolmail-drop";
+    /** The longest header read before the drop is refused as not a drop file. */
+    private static final int MAX_HEADER = 64 * 1024;
+
+    private DropFile() {
+    }
+
+    /**
+     * A drop as read: what it claims, and the state it asks to enter the queue in ({@code send} drops mail it
+     * held or deferred, with the reason, when it cannot write the queue itself).
+     */
+    record Drop(Submission submission, ItemState state, Optional<String> reason) {
+    }
+
+    /** @return the header of a drop for this submission (the submitter is left out: the owner says it) */
+    static byte[] header(Submission s, ItemState state, Optional<String> reason) {
+        List<Map.Entry<String, String>> l = new ArrayList<>();
+        l.add(Map.entry(MAGIC, "1"));
+        l.add(Map.entry("origin", s.origin()));
+        s.format().ifPresent(f -> l.add(Map.entry("format", f)));
+        l.add(Map.entry("ccsid", Integer.toString(s.ccsid().number())));
+        l.add(Map.entry("records", s.records().toString()));
+        l.add(Map.entry("index", Integer.toString(s.index())));
+        Submission.CLAIM_KEYS.stream().filter(s.claims()::containsKey)
+                .forEach(k -> l.add(Map.entry("claim." + k, s.claims().get(k))));
+        if (state != ItemState.INCOMING) {
+            l.add(Map.entry("state", state.label()));
+        }
+        reason.ifPresent(r -> l.add(Map.entry("reason", r)));
+        byte[] lines = KeyValueText.write(l);
+        byte[] all = java.util.Arrays.copyOf(lines, lines.length + 1);
+        all[lines.length] = '\n';
+        return all;
+    }
+
+    /**
+     * Reads a drop's header, leaving the stream at the first octet of the input.
+     *
+     * @param in the drop, from its start
+     * @param owner the file's owner, established by the server
+     * @return the submission it describes, owned by {@code owner}
+     * @throws IllegalArgumentException if it is not a drop file (the message says why)
+     * @throws IOException if reading fails
+     */
+    static Drop read(InputStream in, String owner) throws IOException {
+        byte[] magic = (MAGIC + ": ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!java.util.Arrays.equals(in.readNBytes(magic.length), magic)) {
+            throw new IllegalArgumentException("not a spoolmail drop file (no '" + MAGIC + ": 1' header)");
+        }
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        header.write(magic);
+        int previous = -1;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IllegalArgumentException("drop file header ends without its blank line");
+            }
+            if (b == '\n' && previous == '\n') {
+                break;
+            }
+            header.write(b);
+            previous = b;
+            if (header.size() > MAX_HEADER) {
+                throw new IllegalArgumentException("drop file header is longer than " + MAX_HEADER + " octets");
+            }
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> claims = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : KeyValueText.read(header.toByteArray(), "drop file header")) {
+            if (e.getKey().startsWith("claim.") && Submission.CLAIM_KEYS.contains(e.getKey().substring(6))) {
+                claims.put(e.getKey().substring(6), e.getValue());
+            } else {
+                v.put(e.getKey(), e.getValue());
+            }
+        }
+        if (!"1".equals(v.get(MAGIC))) {
+            throw new IllegalArgumentException("not a spoolmail drop file (no '" + MAGIC + ": 1' header)");
+        }
+        for (String key : List.of("origin", "ccsid", "records", "index")) {
+            if (!v.containsKey(key)) {
+                throw new IllegalArgumentException("drop file header lacks '" + key + "'");
+            }
+        }
+        ItemState state = switch (v.getOrDefault("state", "incoming")) {
+            case "incoming" -> ItemState.INCOMING;
+            case "held" -> ItemState.HELD;
+            case "deferred" -> ItemState.DEFERRED;
+            default -> throw new IllegalArgumentException("drop file state '" + v.get("state")
+                    + "' is not incoming, held or deferred");
+        };
+        return new Drop(new Submission(owner, true, claims, v.get("origin"), Optional.ofNullable(v.get("format")),
+                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index"))),
+                state, Optional.ofNullable(v.get("reason")));
+    }
+}

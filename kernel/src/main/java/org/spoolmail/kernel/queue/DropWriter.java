@@ -1,0 +1,75 @@
+package org.spoolmail.kernel.queue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@code spoolmail submit} does in the drop folder, as the submitter: each drop is written under a hidden
+ * temporary name (the server ignores names starting with '.'), forced to disk, renamed to its queue ID and the
+ * folder synced, so the server never sees half a drop and a drop it sees survives a crash. Drops are 0640: the
+ * drop folder is setgid to the service account's group (see {@link SpoolFolders}), so the server can read them and
+ * other submitters cannot.
+ */
+public final class DropWriter {
+
+    private final Path folder;
+
+    /** @param folder the drop folder ({@code spool/incoming}) */
+    public DropWriter(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * @param id the queue ID, which names the drop
+     * @param submission what to claim about it (the server takes the user ID from the file's owner)
+     * @param content the input's octets
+     * @throws IOException if the drop cannot be written; nothing is then left in the folder
+     */
+    public void write(String id, Submission submission, InputStream content) throws IOException {
+        write(id, submission, ItemState.INCOMING, Optional.empty(), content);
+    }
+
+    /**
+     * Drops mail that should enter the queue held or deferred ({@code send}'s held mail, when the queue is the
+     * service account's and only the drop folder is open to this user).
+     *
+     * @param id the queue ID, which names the drop
+     * @param submission what to claim about it
+     * @param state INCOMING, HELD or DEFERRED
+     * @param reason why it is held or deferred
+     * @param content the octets
+     * @throws IOException if the drop cannot be written
+     */
+    public void write(String id, Submission submission, ItemState state, Optional<String> reason,
+            InputStream content) throws IOException {
+        Path temp = folder.resolve("." + id + ".tmp");
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        try {
+            try (FileChannel c = posix() ? FileChannel.open(temp, options,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))
+                    : FileChannel.open(temp, options); OutputStream out = Channels.newOutputStream(c)) {
+                out.write(DropFile.header(submission, state, reason));
+                content.transferTo(out);
+                c.force(true);
+            }
+            Files.move(temp, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        FolderSync.force(folder);
+    }
+
+    private boolean posix() {
+        return folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}

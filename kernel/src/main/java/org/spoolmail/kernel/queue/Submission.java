@@ -1,0 +1,58 @@
+package org.spoolmail.kernel.queue;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.RecordFormat;
+
+/**
+ * What a submitter handed in besides the octets, fixed when the item enters the queue.
+ *
+ * @param submitter the submitter's user ID
+ * @param established true when the user ID comes from the operating system (the drop file's owner, or the account
+ *     {@code send} ran as); false never happens for items a server picked up, since a drop's owner is established
+ * @param claims claimed job facts ({@code job-name}, {@code job-id}, {@code program}, {@code step}): never trusted
+ * @param origin the input's path or {@code stdin}, for messages
+ * @param format the parser that read it at submission, e.g. {@code smtp-datastream}; empty to detect again
+ * @param ccsid the CCSID of its text
+ * @param records its record format
+ * @param index which mail object of the parsed octets this item is (0 for an item holding one transaction)
+ */
+public record Submission(String submitter, boolean established, Map<String, String> claims, String origin,
+        Optional<String> format, Ccsid ccsid, RecordFormat records, int index) {
+
+    /** The claim keys a submission may carry. */
+    public static final java.util.List<String> CLAIM_KEYS = java.util.List.of("job-name", "job-id", "program", "step");
+
+    /** Checks the components and copies the claims. */
+    public Submission {
+        java.util.Objects.requireNonNull(submitter, "submitter");
+        claims = Map.copyOf(claims);
+        java.util.Objects.requireNonNull(origin, "origin");
+        java.util.Objects.requireNonNull(format, "format");
+        java.util.Objects.requireNonNull(ccsid, "ccsid");
+        java.util.Objects.requireNonNull(records, "records");
+    }
+
+    /**
+     * @param identity an identity the kernel established
+     * @return its claimed job facts under the {@link #CLAIM_KEYS}, for a submission
+     */
+    public static Map<String, String> claimsOf(org.spoolmail.exits.mail.Identity identity) {
+        Map<String, String> claims = new java.util.LinkedHashMap<>();
+        identity.jobName().ifPresent(v -> claims.put("job-name", v.value()));
+        identity.jobId().ifPresent(v -> claims.put("job-id", v.value()));
+        identity.program().ifPresent(v -> claims.put("program", v.value()));
+        identity.step().ifPresent(v -> claims.put("step", v.value()));
+        return claims;
+    }
+
+    /**
+     * @param owner the established user ID
+     * @return this submission with the user ID the server established (a drop's header may not name it)
+     */
+    public Submission ownedBy(String owner) {
+        return new Submission(owner, true, claims, origin, format, ccsid, records, index);
+    }
+}

@@ -1,0 +1,179 @@
+package org.spoolmail.kernel.spool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spoolmail.exits.mail.Disposition;
+import org.spoolmail.exits.mail.ForwardPath;
+import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.IdentityFact;
+import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.kernel.config.SpoolConfig;
+import org.spoolmail.kernel.pipeline.InputRefusedException;
+import org.spoolmail.kernel.pipeline.ItemResult;
+import org.spoolmail.kernel.pipeline.PipelineRunner;
+import org.spoolmail.kernel.queue.QueueItem;
+import org.spoolmail.kernel.queue.RecipientState;
+import org.spoolmail.kernel.queue.SpoolQueue;
+import org.spoolmail.kernel.queue.Submission;
+
+/**
+ * Works one claimed item: runs it through the pipeline as its submitter (the user ID the queue established, the
+ * job facts as claims), records each recipient's result the moment the deliver stage returns, then removes,
+ * defers, holds or reports the item. Thread-safe: the server's workers share one.
+ */
+final class SpoolWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpoolWorker.class);
+
+    private final SpoolQueue queue;
+    private final PipelineRunner runner;
+    private final SpoolConfig config;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final String systemName;
+    private final Undeliverable reports;
+    private final SpoolCounters counters;
+    private final ItemLog log;
+
+    SpoolWorker(SpoolQueue queue, PipelineRunner runner, SpoolConfig config, Clock clock, String systemName,
+            Undeliverable reports, SpoolCounters counters, ItemLog log) {
+        this.queue = queue;
+        this.runner = runner;
+        this.config = config;
+        this.retry = new RetryPolicy(config.retryInitial(), config.retryMax(), config.maxAge());
+        this.clock = clock;
+        this.systemName = systemName;
+        this.reports = reports;
+        this.counters = counters;
+        this.log = log;
+    }
+
+    void work(QueueItem item) {
+        Submission s = item.submission();
+        try {
+            MailInput input = new MailInput(s.origin(), queue.content(item.id()), s.ccsid(), s.records(),
+                    identity(s));
+            Set<String> finished = new HashSet<>(item.finalRecipients());
+            Optional<ItemResult> result = runner.runQueued(input, item.id(), s.format(), s.index(), finished,
+                    (role, attempted, mail, d) -> journal(item, role, attempted, mail, d));
+            if (result.isEmpty()) {
+                // Every recipient was finished by a former attempt whose removal a crash undid: nothing to send.
+                remove(item, "no recipient left");
+            }
+            result.ifPresent(r -> r.warnings().forEach(w -> log.line(item.id() + " " + w)));
+        } catch (InputRefusedException e) {
+            badSpool(item, e.getMessage(), e.conditionCode() == 16);
+        } catch (IOException | UncheckedIOException e) {
+            // The queue itself failed: the item stays active and goes back to incoming when the server restarts.
+            LOG.error("queue failure on {}", item.id(), e);
+            log.line(item.id() + " queue failure, left active for the next start: " + e.getMessage());
+        }
+    }
+
+    private void journal(QueueItem item, String role, List<ForwardPath> attempted, MailObject mail,
+            Disposition d) {
+        Attempt a = Attempt.of(item, attempted, role, mail, d);
+        try {
+            String sender = mail.envelope().reversePath().toString();
+            switch (a.next()) {
+                case DONE -> {
+                    queue.record(item.id(), sender, a.recipients(), a.reply());
+                    List<RecipientState> refused = refusedNow(a, attempted);
+                    counters.delivered.incrementAndGet();
+                    log.line(item.id() + " " + d.kind() + " " + sender + " -> " + describe(a.recipients()));
+                    if (!refused.isEmpty()) {
+                        reports.report(item, mail, refused, false);
+                    }
+                }
+                case RETRY -> retry(item, mail, sender, a, attempted);
+                case BAD_SPOOL -> badSpool(item, a.reason() + a.reply().map(r -> " [" + r + "]").orElse(""), false);
+                case HOLD -> {
+                    queue.hold(item.id(), a.reason());
+                    counters.held.incrementAndGet();
+                    log.line(item.id() + " HELD: " + a.reason());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void retry(QueueItem item, MailObject mail, String sender, Attempt a, List<ForwardPath> attempted)
+            throws IOException {
+        queue.record(item.id(), sender, a.recipients(), a.reply());
+        List<RecipientState> refused = refusedNow(a, attempted);
+        if (!refused.isEmpty()) {
+            reports.report(item, mail, refused, false);
+        }
+        // The back-off counts from the start of the attempt, so the waits are exactly the policy's whatever the
+        // attempt itself took.
+        Instant now = item.lastAttempt().orElseGet(clock::instant);
+        Instant next = retry.next(item.attempts(), now);
+        if (retry.expired(item.created(), next)) {
+            List<RecipientState> open = a.recipients().stream().filter(r -> !r.status().isFinal()).toList();
+            reports.report(item, mail, open, true);
+            queue.remove(item.id());
+            counters.failed.incrementAndGet();
+            log.line(item.id() + " UNDELIVERABLE after " + item.attempts() + " attempts: " + a.reason());
+            return;
+        }
+        queue.defer(item.id(), next, a.reason());
+        counters.deferred.incrementAndGet();
+        log.line(item.id() + " DEFERRED until " + next + ": " + a.reason());
+    }
+
+    private void badSpool(QueueItem item, String reason, boolean environment) {
+        try {
+            if (config.deleteBadSpoolFiles() && !environment) {
+                queue.remove(item.id());
+                counters.failed.incrementAndGet();
+                log.line(item.id() + " DELETED (bad spool file): " + reason);
+            } else {
+                queue.hold(item.id(), (environment ? "" : "bad spool file: ") + reason);
+                counters.held.incrementAndGet();
+                log.line(item.id() + " HELD (bad spool file): " + reason);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void remove(QueueItem item, String why) {
+        try {
+            queue.remove(item.id());
+            log.line(item.id() + " DONE: " + why);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<RecipientState> refusedNow(Attempt a, List<ForwardPath> attempted) {
+        Set<String> now = new HashSet<>(attempted.stream().map(Object::toString).toList());
+        return a.refused().stream().filter(r -> now.contains(r.forwardPath())).toList();
+    }
+
+    private static String describe(List<RecipientState> recipients) {
+        return String.join(" ", recipients.stream().map(r -> r.forwardPath()
+                + (r.status() == RecipientState.Status.ACCEPTED ? "" : "(" + r.status() + ")")).toList());
+    }
+
+    private Identity identity(Submission s) {
+        return new Identity(s.established() ? IdentityFact.established(s.submitter())
+                : IdentityFact.claimed(s.submitter()), claim(s, "job-name"), claim(s, "job-id"), claim(s, "program"),
+                IdentityFact.established(systemName), s.origin(), claim(s, "step"));
+    }
+
+    private static Optional<IdentityFact> claim(Submission s, String key) {
+        return Optional.ofNullable(s.claims().get(key)).map(IdentityFact::claimed);
+    }
+}
