@@ -66,7 +66,12 @@ public final class DropWriter {
         } finally {
             Files.deleteIfExists(temp);
         }
-        FolderSync.force(folder);
+        try {
+            FolderSync.force(folder);
+        } catch (java.nio.file.AccessDeniedException e) {
+            // A submitter may add to the drop folder but not read it (3733), so it cannot open it to fsync it; the
+            // rename is atomic all the same, and the server makes the item durable when it takes the drop in.
+        }
     }
 
     private boolean posix() {

@@ -30,8 +30,6 @@ class SpoolSubmittersIT {
     Path dir;
 
     @Test
-    @org.junit.jupiter.api.Disabled("not yet passing: submit run as spoolmail-a through runuser is refused writing its"
-            + " drop into spool/incoming (mode 3733) with an AccessDeniedException; to be found before it is switched on")
     void spoolShouldEstablishEachDropOwnerForAuditAndExitsWhenTwoUsersSubmit() throws Exception {
         boolean required = "required".equals(System.getenv("SPOOLMAIL_SPOOL_USERS"));
         String problem = !"root".equals(System.getProperty("user.name")) ? "not running as root"
