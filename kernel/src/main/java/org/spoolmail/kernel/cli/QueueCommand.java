@@ -25,6 +25,7 @@ import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputRefusedException;
 import org.spoolmail.kernel.queue.DirectorySpool;
 import org.spoolmail.kernel.queue.QueueItem;
+import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
 
 /**
@@ -94,8 +95,9 @@ final class QueueCommand implements Subcommand {
             e.problems().forEach(p -> console.problem(name(), p));
             return ConditionCodes.ENVIRONMENT;
         }
+        SpoolQueue queue = null;
         try {
-            DirectorySpool queue = DirectorySpool.open(config.spool().directory(), Clock.systemUTC());
+            queue = SpoolOpener.open(config.spool(), Clock.systemUTC());
             String id = words.size() > 1 ? words.get(1) : "";
             return switch (action) {
                 case "list" -> list(queue, config);
@@ -108,10 +110,12 @@ final class QueueCommand implements Subcommand {
         } catch (IOException e) {
             console.problem(name(), "spool " + config.spool().directory() + ": " + e + " (condition code 16)");
             return ConditionCodes.ENVIRONMENT;
+        } finally {
+            SpoolOpener.close(queue);
         }
     }
 
-    private int list(DirectorySpool queue, PipelineConfig config) throws IOException {
+    private int list(SpoolQueue queue, PipelineConfig config) throws IOException {
         Path status = config.spool().directory().resolve("status");
         console.out.println(Files.exists(status) ? Files.readString(status, StandardCharsets.UTF_8).strip()
                 : "no server has run on this spool");
@@ -129,7 +133,7 @@ final class QueueCommand implements Subcommand {
         return ConditionCodes.OK;
     }
 
-    private int show(DirectorySpool queue, String id) throws IOException {
+    private int show(SpoolQueue queue, String id) throws IOException {
         Optional<QueueItem> item = queue.show(id);
         if (item.isEmpty()) {
             console.problem(name(), id + ": no such item (condition code 12)");
@@ -152,12 +156,14 @@ final class QueueCommand implements Subcommand {
         i.sender().ifPresent(r -> console.out.println("sender: " + r));
         i.recipients().forEach(r -> console.out.println("recipient: " + r.forwardPath() + " " + r.status()
                 + r.reply().map(t -> " " + t).orElse("")));
-        console.out.println("data: " + queue.dataFile(i.id()));
+        if (queue instanceof DirectorySpool d) {
+            console.out.println("data: " + d.dataFile(i.id()));
+        }
         console.out.flush();
         return ConditionCodes.OK;
     }
 
-    private int retryAll(DirectorySpool queue) throws IOException {
+    private int retryAll(SpoolQueue queue) throws IOException {
         int n = 0;
         for (QueueItem i : queue.list()) {
             if (i.state() == org.spoolmail.kernel.queue.ItemState.DEFERRED && queue.retry(i.id())) {
@@ -169,7 +175,7 @@ final class QueueCommand implements Subcommand {
         return ConditionCodes.OK;
     }
 
-    private int purge(DirectorySpool queue, PipelineConfig config, CommandLine line, String id) throws IOException {
+    private int purge(SpoolQueue queue, PipelineConfig config, CommandLine line, String id) throws IOException {
         Optional<QueueItem> item = queue.show(id);
         if (item.isEmpty()) {
             console.problem(name(), id + ": no such item (condition code 12)");

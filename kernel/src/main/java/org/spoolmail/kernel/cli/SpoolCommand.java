@@ -15,7 +15,7 @@ import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
-import org.spoolmail.kernel.queue.DirectorySpool;
+import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.spool.DeliveryReports;
 import org.spoolmail.kernel.spool.ItemLog;
 import org.spoolmail.kernel.spool.SpoolServer;
@@ -102,7 +102,7 @@ final class SpoolCommand implements Subcommand {
             }
         };
         try (Kernel kernel = Kernel.start(config, plugins)) {
-            DirectorySpool queue = DirectorySpool.open(config.spool().directory(), Clock.systemUTC());
+            SpoolQueue queue = SpoolOpener.open(config.spool(), Clock.systemUTC());
             SpoolServer server = new SpoolServer(queue, kernel.runner(), config.spool(), Clock.systemUTC(),
                     hostName(), new DeliveryReports(queue, config.spool(), Clock.systemUTC(), hostName(),
                             serviceAccount(), log), log);
@@ -110,7 +110,11 @@ final class SpoolCommand implements Subcommand {
             if (!once) {
                 Signals.onTermination(server::stop);
             }
-            server.run(once);
+            try {
+                server.run(once);
+            } finally {
+                SpoolOpener.close(queue);
+            }
             log.line("spool: " + server.counters());
             return ConditionCodes.OK;
         } catch (ConfigException e) {

@@ -28,6 +28,8 @@ import org.spoolmail.kernel.pipeline.ParsedInput;
 import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.TransactionSplitter;
 import org.spoolmail.kernel.queue.DropWriter;
+import org.spoolmail.kernel.queue.ItemState;
+import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
 
 /**
@@ -120,11 +122,26 @@ final class SubmitCommand implements Subcommand {
         }
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
         config = config.withOverrides(ccsid, records, Optional.of(plugins));
-        Path drops = config.spool().directory().resolve("incoming");
-        if (!Files.isDirectory(drops)) {
-            console.problem(name(), "no spool drop folder " + drops + ": start 'spoolmail spool' once, which creates"
-                    + " the spool (condition code 16)");
-            return ConditionCodes.ENVIRONMENT;
+        SpoolQueue broker = null;
+        ItemSink sink;
+        if (config.spool().jms().isPresent()) {
+            try {
+                broker = SpoolOpener.open(config.spool(), java.time.Clock.systemUTC());
+            } catch (IOException e) {
+                console.problem(name(), "spool broker " + config.spool().jms().get().url() + ": " + e.getMessage()
+                        + "; nothing was queued (condition code 16)");
+                return ConditionCodes.ENVIRONMENT;
+            }
+            SpoolQueue q = broker;
+            sink = (id, s, in) -> q.submit(id, s, in, ItemState.INCOMING, Optional.empty());
+        } else {
+            Path drops = config.spool().directory().resolve("incoming");
+            if (!Files.isDirectory(drops)) {
+                console.problem(name(), "no spool drop folder " + drops + ": start 'spoolmail spool' once, which"
+                        + " creates the spool (condition code 16)");
+                return ConditionCodes.ENVIRONMENT;
+            }
+            sink = new DropWriter(drops)::write;
         }
         try (Kernel kernel = Kernel.start(config, plugins)) {
             IdentityResolver.Claims claims = new IdentityResolver.Claims(
@@ -134,18 +151,20 @@ final class SubmitCommand implements Subcommand {
             IdentityResolver identities = new IdentityResolver(launch.environment());
             int code = 0;
             for (String file : line.getArgList()) {
-                code = Math.max(code, submitOne(kernel, config, file, identities, claims, new DropWriter(drops),
+                code = Math.max(code, submitOne(kernel, config, file, identities, claims, sink,
                         Optional.ofNullable(line.getOptionValue("format"))));
             }
             return code;
         } catch (ConfigException e) {
             return configError(e);
+        } finally {
+            SpoolOpener.close(broker);
         }
     }
 
     private int submitOne(Kernel kernel, PipelineConfig config, String file, IdentityResolver identities,
             IdentityResolver.Claims claims,
-            DropWriter drops, Optional<String> format) {
+            ItemSink drops, Optional<String> format) {
         String origin = file.equals("-") ? "stdin" : file;
         Path path;
         try {
@@ -163,7 +182,7 @@ final class SubmitCommand implements Subcommand {
                 Submission s = new Submission(identity.userId().value(), true, Submission.claimsOf(identity), origin,
                         Optional.of(parsed.parser()), input.ccsid(), input.recordFormat(), piece.index());
                 try (InputStream in = piece.data().open()) {
-                    drops.write(id, s, in);
+                    drops.put(id, s, in);
                 }
                 console.out.println(id + " QUEUED " + piece.mail().envelope().reversePath() + " -> "
                         + String.join(" ", piece.mail().envelope().forwardPaths().stream().map(Object::toString)
@@ -182,6 +201,10 @@ final class SubmitCommand implements Subcommand {
         }
     }
 
+    /** Where submitted items go: the drop folder, or the broker of a JMS spool (sent transacted, once). */
+    private interface ItemSink {
+        void put(String id, Submission submission, InputStream content) throws IOException;
+    }
 
     private static Path stdin() throws IOException {
         Path copy = Files.createTempFile("spoolmail-submit-", ".bin");

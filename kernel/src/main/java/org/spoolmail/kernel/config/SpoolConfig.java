@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>
  * spool:
- *   type: directory               # the embedded spool (a JMS queue comes later)
+ *   type: directory               # the embedded spool; jms puts it on a broker ({@link JmsSpoolConfig})
  *   directory: spool              # relative to pipeline.yaml's folder
  *   workers: "4"                  # items delivered at once
  *   retry-initial: 5m             # first back-off after a 4xx or an unreachable relay; doubles each attempt
@@ -30,13 +30,22 @@ import java.util.List;
  * @param mailAdministrators who gets a copy of each delivery status notification
  * @param deadLetter where notifications to the null reverse-path go
  * @param pollInterval the longest wait between two looks at the drop folder
+ * @param jms the broker of {@code type: jms}; empty for the directory spool
  */
 public record SpoolConfig(Path directory, int workers, Duration retryInitial, Duration retryMax, Duration maxAge,
-        boolean deleteBadSpoolFiles, List<String> mailAdministrators, Path deadLetter, Duration pollInterval) {
+        boolean deleteBadSpoolFiles, List<String> mailAdministrators, Path deadLetter, Duration pollInterval,
+        java.util.Optional<JmsSpoolConfig> jms) {
 
     /** Copies the list. */
     public SpoolConfig {
         mailAdministrators = List.copyOf(mailAdministrators);
+    }
+
+    /** A directory spool's settings (no broker). */
+    public SpoolConfig(Path directory, int workers, Duration retryInitial, Duration retryMax, Duration maxAge,
+            boolean deleteBadSpoolFiles, List<String> mailAdministrators, Path deadLetter, Duration pollInterval) {
+        this(directory, workers, retryInitial, retryMax, maxAge, deleteBadSpoolFiles, mailAdministrators, deadLetter,
+                pollInterval, java.util.Optional.empty());
     }
 
     /**
@@ -55,6 +64,6 @@ public record SpoolConfig(Path directory, int workers, Duration retryInitial, Du
      */
     public SpoolConfig withWorkers(int newWorkers) {
         return new SpoolConfig(directory, newWorkers, retryInitial, retryMax, maxAge, deleteBadSpoolFiles,
-                mailAdministrators, deadLetter, pollInterval);
+                mailAdministrators, deadLetter, pollInterval, jms);
     }
 }

@@ -15,7 +15,8 @@ import org.spoolmail.exits.mail.ForwardPath;
  */
 final class SpoolConfigReader {
 
-    private static final ConfigKey<String> TYPE = ConfigKey.oneOf("type", "directory", "directory");
+    private static final ConfigKey<String> TYPE = ConfigKey.oneOf("type", "directory", "directory",
+            "jms");
     private static final ConfigKey<String> DIRECTORY = ConfigKey.string("directory", "spool");
     private static final ConfigKey<Integer> WORKERS = ConfigKey.integer("workers", 4, 1, 256);
     private static final ConfigKey<Duration> RETRY_INITIAL = ConfigKey.duration("retry-initial",
@@ -28,7 +29,8 @@ final class SpoolConfigReader {
     private static final ConfigKey<String> DEAD_LETTER = ConfigKey.string("dead-letter", "");
     private static final ConfigKey<Duration> POLL = ConfigKey.duration("poll-interval", Duration.ofSeconds(2));
     private static final List<ConfigKey<?>> KEYS = List.of(TYPE, DIRECTORY, WORKERS, RETRY_INITIAL, RETRY_MAX,
-            MAX_AGE, BAD_SPOOL, ADMINS, DEAD_LETTER, POLL);
+            MAX_AGE, BAD_SPOOL, ADMINS, DEAD_LETTER, POLL, JmsSpoolConfigReader.URL, JmsSpoolConfigReader.QUEUE,
+            JmsSpoolConfigReader.CREDENTIALS, JmsSpoolConfigReader.FACTORY, JmsSpoolConfigReader.JNDI);
 
     private SpoolConfigReader() {
     }
@@ -39,7 +41,7 @@ final class SpoolConfigReader {
         }
         Map<String, Object> m = problems.map(raw, "spool");
         problems.onlyKeys(m, Set.copyOf(KEYS.stream().map(ConfigKey::name).toList()), "spool.");
-        problems.convert(TYPE, m.get("type"), "spool.type");
+        String type = problems.convert(TYPE, m.get("type"), "spool.type");
         Path directory = base.resolve(String.valueOf(problems.convert(DIRECTORY, m.get("directory"),
                 "spool.directory"))).normalize();
         Duration initial = problems.convert(RETRY_INITIAL, m.get("retry-initial"), "spool.retry-initial");
@@ -61,6 +63,7 @@ final class SpoolConfigReader {
                 problems.convert(BAD_SPOOL, m.get("bad-spool-disposition"), "spool.bad-spool-disposition")
                         .equals("delete"), admins,
                 deadLetter.isEmpty() ? directory.resolve("dead-letter") : base.resolve(deadLetter).normalize(),
-                problems.convert(POLL, m.get("poll-interval"), "spool.poll-interval"));
+                problems.convert(POLL, m.get("poll-interval"), "spool.poll-interval"),
+                JmsSpoolConfigReader.read("jms".equals(type), m, base, problems));
     }
 }

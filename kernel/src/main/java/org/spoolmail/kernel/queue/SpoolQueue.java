@@ -40,6 +40,19 @@ public interface SpoolQueue {
      */
     List<String> pickup() throws IOException;
 
+    /** @return what the last {@link #pickup()} refused and why, one line each; none for a queue without drops */
+    default List<String> pickupProblems() {
+        return List.of();
+    }
+
+    /**
+     * Looks again for items other processes made ready (operator commands), for a queue that keeps an index.
+     *
+     * @throws IOException if the queue cannot be read
+     */
+    default void refresh() throws IOException {
+    }
+
     /**
      * Moves active items (left by a server that stopped without finishing them) back to incoming, keeping their
      * recipient results. Called once when a server starts.

@@ -34,6 +34,11 @@ final class DropWatch implements AutoCloseable {
         }
     }
 
+    /** @return a watch without events, for a queue without a drop folder (a broker): it waits the timeout */
+    static DropWatch polling() {
+        return new DropWatch(null);
+    }
+
     /** Returns after an event, a {@link #wake()}, or {@code timeout}. */
     void await(Duration timeout) throws InterruptedException {
         synchronized (lock) {

@@ -16,6 +16,7 @@ import org.spoolmail.kernel.config.SpoolConfig;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
 import org.spoolmail.kernel.queue.DirectorySpool;
 import org.spoolmail.kernel.queue.QueueItem;
+import org.spoolmail.kernel.queue.SpoolQueue;
 
 /**
  * The spool server: one dispatcher takes drops into the queue and hands ready items to N workers, which share the
@@ -29,7 +30,7 @@ public final class SpoolServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolServer.class);
 
-    private final DirectorySpool queue;
+    private final SpoolQueue queue;
     private final SpoolConfig config;
     private final Clock clock;
     private final SpoolWorker worker;
@@ -48,7 +49,7 @@ public final class SpoolServer {
      * @param reports how undeliverable mail is reported
      * @param log where each item's outcome line goes
      */
-    public SpoolServer(DirectorySpool queue, PipelineRunner runner, SpoolConfig config, Clock clock, String systemName,
+    public SpoolServer(SpoolQueue queue, PipelineRunner runner, SpoolConfig config, Clock clock, String systemName,
             DeliveryReports reports, ItemLog log) {
         this.queue = queue;
         this.config = config;
@@ -91,7 +92,8 @@ public final class SpoolServer {
             t.setDaemon(true);
             return t;
         });
-        try (DropWatch w = once ? null : DropWatch.open(queue.dropFolder(), config.pollInterval())) {
+        try (DropWatch w = once ? null : queue instanceof DirectorySpool d
+                ? DropWatch.open(d.dropFolder(), config.pollInterval()) : DropWatch.polling()) {
             watch = w;
             status.write("running");
             while (!stopping) {

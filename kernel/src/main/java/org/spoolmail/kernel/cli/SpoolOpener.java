@@ -1,0 +1,48 @@
+package org.spoolmail.kernel.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.jms.ConnectionFactory;
+
+import org.spoolmail.kernel.config.JmsSpoolConfig;
+import org.spoolmail.kernel.config.SpoolConfig;
+import org.spoolmail.kernel.queue.DirectorySpool;
+import org.spoolmail.kernel.queue.JmsConnections;
+import org.spoolmail.kernel.queue.JmsCredentials;
+import org.spoolmail.kernel.queue.JmsSpool;
+import org.spoolmail.kernel.queue.SpoolQueue;
+
+/** Opens the spool pipeline.yaml names: the directory spool, or the JMS spool on its broker. */
+final class SpoolOpener {
+
+    private SpoolOpener() {
+    }
+
+    static SpoolQueue open(SpoolConfig config, Clock clock) throws IOException {
+        if (config.jms().isEmpty()) {
+            return DirectorySpool.open(config.directory(), clock);
+        }
+        JmsSpoolConfig j = config.jms().get();
+        ConnectionFactory factory = j.connectionFactory().isPresent()
+                ? JmsConnections.jndi(j.jndiFactory().orElseThrow(), j.url(), j.connectionFactory().get())
+                : JmsConnections.artemis(j.url());
+        Optional<JmsCredentials> credentials = j.credentialsFile().isPresent()
+                ? Optional.of(JmsCredentials.read(j.credentialsFile().get())) : Optional.empty();
+        // The folder still holds the server's status line and the dead letters of DSNs to the null reverse-path.
+        Files.createDirectories(config.directory());
+        return JmsSpool.open(factory, credentials, j.queue(), clock);
+    }
+
+    static void close(SpoolQueue queue) {
+        if (queue instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing a broker connection: what was not committed goes back to the broker
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.spoolmail.kernel.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.RecordFormat;
+import org.spoolmail.kernel.queue.RecipientState.Status;
+
+/**
+ * The JMS spool on a real (embedded) Artemis broker against the contract, plus what only a broker has: a claim
+ * that dies with its connection, a submit retried with the same duplicate-detection ID, credentials.
+ */
+class JmsSpoolTest extends SpoolQueueContract {
+
+    @TempDir
+    static Path brokerData;
+    private static EmbeddedBroker broker;
+
+    private final String queue = "spool-" + UUID.randomUUID();
+    private JmsSpool current;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = new EmbeddedBroker(brokerData);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @AfterEach
+    void closeSpool() {
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** Each open is a new instance on the same queue; the former one stops as a killed process would. */
+    @Override
+    protected SpoolQueue open(Clock clock) throws Exception {
+        if (current != null) {
+            current.close();
+        }
+        current = JmsSpool.open(JmsConnections.artemis(EmbeddedBroker.URL), Optional.empty(), queue, clock);
+        return current;
+    }
+
+    private JmsSpool another() throws IOException {
+        return JmsSpool.open(JmsConnections.artemis(EmbeddedBroker.URL), Optional.empty(), queue, clock);
+    }
+
+    private static Submission submission() {
+        return new Submission("batch1", true, Map.of(), "pay.smtp", Optional.of("smtp-datastream"),
+                Ccsid.ISO_8859_1, RecordFormat.LF, 0);
+    }
+
+    private void submit(SpoolQueue q, String id) throws IOException {
+        q.submit(id, submission(), new ByteArrayInputStream("MAIL FROM:<x@y>\n".getBytes(StandardCharsets.US_ASCII)),
+                ItemState.INCOMING, Optional.empty());
+    }
+
+    @Test
+    void claimShouldGoToAnotherInstanceWhenClaimerDiesBeforeRecording() throws Exception {
+        JmsSpool first = (JmsSpool) open(clock);
+        submit(first, "20261204T100000-bbbbbb-0001");
+        assertEquals("20261204T100000-bbbbbb-0001", first.claim(clock.instant()).orElseThrow().id());
+        try (JmsSpool second = another()) {
+            assertEquals(Optional.empty(), second.claim(clock.instant()));
+            first.close();
+            QueueItem again = second.claim(clock.instant()).orElseThrow();
+            assertEquals("20261204T100000-bbbbbb-0001", again.id());
+            assertEquals(1, again.attempts());
+            assertEquals("MAIL FROM:<x@y>\n", new String(second.content(again.id()).open().readAllBytes(),
+                    StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void recoverShouldReturnRecordedResultsWhenInstanceDiesBetweenRecordAndDefer() throws Exception {
+        JmsSpool first = (JmsSpool) open(clock);
+        submit(first, "20261204T100000-bbbbbb-0002");
+        first.claim(clock.instant()).orElseThrow();
+        first.record("20261204T100000-bbbbbb-0002", "<s@example.com>", List.of(
+                new RecipientState("<a@example.com>", Status.ACCEPTED, Optional.of("250 2.0.0 ok")),
+                new RecipientState("<b@example.com>", Status.DEFERRED, Optional.of("451 4.3.0 later"))),
+                Optional.empty());
+        first.close();
+        try (JmsSpool second = another()) {
+            assertEquals(1, second.recover());
+            QueueItem again = second.claim(clock.instant()).orElseThrow();
+            assertEquals(List.of("<b@example.com>"), again.openRecipients());
+            assertEquals(List.of("<a@example.com>"), again.finalRecipients());
+            assertEquals(2, again.attempts());
+        }
+    }
+
+    @Test
+    void submitShouldQueueOnceWhenRetriedWithSameId() throws Exception {
+        SpoolQueue q = open(clock);
+        submit(q, "20261204T100000-bbbbbb-0003");
+        submit(q, "20261204T100000-bbbbbb-0003");
+        assertEquals(List.of("20261204T100000-bbbbbb-0003"), q.list().stream().map(QueueItem::id).toList());
+        assertEquals(1, q.counts().get(ItemState.INCOMING));
+    }
+
+    @Test
+    void releaseShouldMakeIdAvailableAgainWhenDuplicateIdOfSubmitIsRemembered() throws Exception {
+        // The successor of a held item is sent without the submit's duplicate ID, or the broker would drop it.
+        SpoolQueue q = open(clock);
+        submit(q, "20261204T100000-bbbbbb-0004");
+        q.hold("20261204T100000-bbbbbb-0004", "operator stop");
+        assertTrue(q.release("20261204T100000-bbbbbb-0004"));
+        assertEquals("20261204T100000-bbbbbb-0004", q.claim(clock.instant()).orElseThrow().id());
+    }
+
+    @Test
+    void readShouldRefuseCredentialsFileWhenGroupMayReadIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broker.cred");
+        Files.writeString(file, "user=spool\npassword=s3cret\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        IOException e = assertThrows(IOException.class, () -> JmsCredentials.read(file));
+        assertEquals("credentials-file " + file + " is open to its group or others (rw-r-----); credentials must"
+                + " be in a file readable by its owner only: chmod 600 " + file, e.getMessage());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        JmsCredentials c = JmsCredentials.read(file);
+        assertEquals("spool", c.user());
+        assertEquals("s3cret", c.password());
+        assertEquals("JmsCredentials[user=spool, password=(hidden)]", c.toString());
+    }
+}
