@@ -33,6 +33,7 @@ final class DiscardSink implements AutoCloseable {
 
     private final ServerSocket server;
     private final AtomicReference<Data> last = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicLong messages = new java.util.concurrent.atomic.AtomicLong();
 
     private final byte[] ehlo;
 
@@ -51,6 +52,11 @@ final class DiscardSink implements AutoCloseable {
 
     int port() {
         return server.getLocalPort();
+    }
+
+    /** @return how many messages the sink took so far */
+    long messages() {
+        return messages.get();
     }
 
     /** The last message's data phase; cleared by the call. */
@@ -87,6 +93,7 @@ final class DiscardSink implements AutoCloseable {
                     case "DATA" -> {
                         reply(out, "354 go ahead\r\n");
                         last.set(discardData(in));
+                        messages.incrementAndGet();
                         reply(out, "250 2.0.0 discarded\r\n");
                     }
                     case "QUIT" -> {

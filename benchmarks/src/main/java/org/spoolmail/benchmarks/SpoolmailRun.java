@@ -29,13 +29,31 @@ final class SpoolmailRun {
 
     /** Writes pipeline.yaml (deliver-smtp to the port) and the deck; the deck attaches {@code file} if given. */
     Path prepare(String name, int port, Optional<Path> file) throws IOException {
-        Files.writeString(work.resolve("pipeline.yaml"), String.join("\n",
-                "version: 1",
-                "hold-directory: held",
-                "input: {ccsid: \"1208\", records: lf}",
+        Files.writeString(work.resolve("pipeline.yaml"), pipeline(List.of("hold-directory: held",
+                "input: {ccsid: \"1208\", records: lf}"), "control-statements", port), StandardCharsets.UTF_8);
+        StringBuilder deck = new StringBuilder()
+                .append("FROM batch@example.com\nTO ops@example.com\nSUBJECT ").append(SUBJECT).append('\n')
+                .append("TEXT\n").append(TEXT).append("\nENDTEXT\n");
+        file.ifPresent(f -> deck.append("ATTACH ").append(f.toAbsolutePath()).append(" BINARY\n"));
+        Path path = work.resolve(name + ".deck");
+        Files.writeString(path, deck, StandardCharsets.UTF_8);
+        return path;
+    }
+
+    /**
+     * @param head the lines after {@code version: 1} (input, spool ...)
+     * @param parser the parse stage's parser
+     * @param port the sink's port
+     * @return the reference pipeline (parse, verify-sender, mime-encode, codepage-translate, deliver-smtp to the sink,
+     *     audit-log)
+     */
+    static String pipeline(List<String> head, String parser, int port) {
+        List<String> lines = new ArrayList<>(List.of("version: 1"));
+        lines.addAll(head);
+        lines.addAll(List.of(
                 "pipeline:",
                 "  - stage: parse",
-                "    use: control-statements",
+                "    use: " + parser,
                 "  - exit: verify-sender",
                 "    routines: []",
                 "    time-limit: 5s",
@@ -49,14 +67,8 @@ final class SpoolmailRun {
                 "  - stage: log",
                 "    use: audit-log",
                 "    config: {directory: audit}",
-                ""), StandardCharsets.UTF_8);
-        StringBuilder deck = new StringBuilder()
-                .append("FROM batch@example.com\nTO ops@example.com\nSUBJECT ").append(SUBJECT).append('\n')
-                .append("TEXT\n").append(TEXT).append("\nENDTEXT\n");
-        file.ifPresent(f -> deck.append("ATTACH ").append(f.toAbsolutePath()).append(" BINARY\n"));
-        Path path = work.resolve(name + ".deck");
-        Files.writeString(path, deck, StandardCharsets.UTF_8);
-        return path;
+                ""));
+        return String.join("\n", lines);
     }
 
     /**

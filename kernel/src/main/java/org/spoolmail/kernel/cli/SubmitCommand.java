@@ -28,7 +28,7 @@ import org.spoolmail.kernel.pipeline.ParsedInput;
 import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.TransactionSplitter;
 import org.spoolmail.kernel.queue.DropWriter;
-import org.spoolmail.kernel.queue.ItemState;
+import org.spoolmail.kernel.queue.JmsSpool;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
 
@@ -132,8 +132,7 @@ final class SubmitCommand implements Subcommand {
                         + "; nothing was queued (condition code 16)");
                 return ConditionCodes.ENVIRONMENT;
             }
-            SpoolQueue q = broker;
-            sink = (id, s, in) -> q.submit(id, s, in, ItemState.INCOMING, Optional.empty());
+            sink = new BrokerSink((JmsSpool) broker);
         } else {
             Path drops = config.spool().directory().resolve("incoming");
             if (!Files.isDirectory(drops)) {
@@ -177,6 +176,7 @@ final class SubmitCommand implements Subcommand {
             MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(), identity);
             ParsedInput parsed = kernel.runner().parse(input, format);
             QueueIds ids = new QueueIds(java.time.Clock.systemUTC());
+            List<String> queued = new java.util.ArrayList<>();
             for (TransactionSplitter.Piece piece : new TransactionSplitter(kernel.runner()).split(input, parsed)) {
                 String id = ids.next();
                 Submission s = new Submission(identity.userId().value(), true, Submission.claimsOf(identity), origin,
@@ -184,10 +184,16 @@ final class SubmitCommand implements Subcommand {
                 try (InputStream in = piece.data().open()) {
                     drops.put(id, s, in);
                 }
-                console.out.println(id + " QUEUED " + piece.mail().envelope().reversePath() + " -> "
+                queued.add(id + " QUEUED " + piece.mail().envelope().reversePath() + " -> "
                         + String.join(" ", piece.mail().envelope().forwardPaths().stream().map(Object::toString)
                                 .toList()));
+                if (!drops.batched()) {
+                    queued.forEach(console.out::println);
+                    queued.clear();
+                }
             }
+            drops.commit();
+            queued.forEach(console.out::println);
             console.out.flush();
             return ConditionCodes.OK;
         } catch (InputRefusedException e) {
@@ -201,9 +207,41 @@ final class SubmitCommand implements Subcommand {
         }
     }
 
-    /** Where submitted items go: the drop folder, or the broker of a JMS spool (sent transacted, once). */
+    /** Where submitted items go: the drop folder, or the broker of a JMS spool. */
     private interface ItemSink {
         void put(String id, Submission submission, InputStream content) throws IOException;
+
+        /** @return true when nothing is queued before {@link #commit()} */
+        default boolean batched() {
+            return false;
+        }
+
+        default void commit() throws IOException {
+        }
+    }
+
+    /** A JMS spool: the items of one input go in one transaction, so the input is queued whole or not at all. */
+    private static final class BrokerSink implements ItemSink {
+        private final JmsSpool.Batch batch;
+
+        BrokerSink(JmsSpool spool) {
+            this.batch = spool.batch();
+        }
+
+        @Override
+        public void put(String id, Submission submission, InputStream content) throws IOException {
+            batch.add(id, submission, content);
+        }
+
+        @Override
+        public boolean batched() {
+            return true;
+        }
+
+        @Override
+        public void commit() throws IOException {
+            batch.commit();
+        }
     }
 
     private static Path stdin() throws IOException {

@@ -16,6 +16,8 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.spoolmail.exits.mail.ContentHandle;
 
 /**
@@ -28,11 +30,13 @@ import org.spoolmail.exits.mail.ContentHandle;
  */
 public final class JmsSpool implements SpoolQueue, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JmsSpool.class);
+
     private final Connection connection;
     private final JmsDestinations names;
     private final Clock clock;
     private final ConcurrentLinkedQueue<JmsLane> idle = new ConcurrentLinkedQueue<>();
-    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private final Map<String, JmsClaim> claims = new ConcurrentHashMap<>();
     private final JmsBrowser browser;
 
     private JmsSpool(Connection connection, JmsDestinations names, Clock clock) {
@@ -72,12 +76,50 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
         if (state == ItemState.ACTIVE) {
             throw new IllegalArgumentException("an item enters the queue incoming, deferred or held, not active");
         }
+        new JmsSubmitter(this::withLane).send(List.of(pending(id, submission, content, state, reason)));
+    }
+
+    /**
+     * Starts a submission of several items that are queued together in one transaction, or not at all: one
+     * commit (one journal sync on the broker) for a whole datastream instead of one per transaction in it.
+     *
+     * @return the batch; nothing is queued before its {@link Batch#commit()}
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    private JmsSubmitter.Pending pending(String id, Submission submission, InputStream content, ItemState state,
+            Optional<String> reason) throws IOException {
         Instant now = clock.instant();
         QueueItem item = new QueueItem(id, state, submission, now, 0,
                 state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), reason, Optional.empty(),
                 Optional.empty(), List.of(), Optional.empty());
-        byte[] octets = content.readAllBytes();
-        new JmsSubmitter(this::withLane).send(item, octets);
+        return new JmsSubmitter.Pending(item, content.readAllBytes());
+    }
+
+    /** Items submitted together ({@link #batch()}). */
+    public final class Batch {
+        private final List<JmsSubmitter.Pending> items = new java.util.ArrayList<>();
+
+        private Batch() {
+        }
+
+        /**
+         * @param id the queue ID, also the item's duplicate-detection ID
+         * @param submission what was submitted
+         * @param content the octets, read to their end now
+         * @throws IOException if the content cannot be read
+         */
+        public void add(String id, Submission submission, InputStream content) throws IOException {
+            items.add(pending(id, submission, content, ItemState.INCOMING, Optional.empty()));
+        }
+
+        /** @throws IOException if the broker did not take them; then none is queued */
+        public void commit() throws IOException {
+            new JmsSubmitter(JmsSpool.this::withLane).send(items);
+            items.clear();
+        }
     }
 
     @Override
@@ -113,21 +155,32 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
                 return Optional.empty();
             }
             QueueItem was = JmsItems.item(m, from);
+            JmsClaim earlier = claims.get(was.id());
+            if (earlier != null && earlier.replaceLane(lane)) {
+                // A failover rolled back the session of a claim a worker here still works on, and the broker gave
+                // the item out again, to this instance: the worker's claim takes this delivery, so its commit
+                // consumes it (a second claim of one item would leave one of the two deliveries held for ever).
+                earlier.replaceLane(lane);
+                return claim(now);
+            }
             QueueItem claimed = new QueueItem(was.id(), ItemState.ACTIVE, was.submission(), was.created(),
                     was.attempts() + 1, Optional.empty(), was.reason(), was.lastReply(), was.sender(),
                     was.recipients(), Optional.of(now));
-            claims.put(claimed.id(), new Claim(lane, claimed, JmsItems.content(m)));
+            claims.put(claimed.id(), new JmsClaim(lane, claimed, JmsItems.content(m)));
             return Optional.of(claimed);
         } catch (JMSException e) {
+            // The broker is away (restarting, failing over): nothing can be claimed now. The server waits its poll
+            // interval and claims again; the client reconnects meanwhile. The lane is discarded, rolling back.
             lane.close();
-            throw JmsFailure.io("cannot claim an item", e);
+            LOG.warn("cannot claim an item from {}: {}", names.base(), e.toString());
+            return Optional.empty();
         }
     }
 
     @Override
     public boolean record(String id, String sender, List<RecipientState> recipients, Optional<String> lastReply)
             throws IOException {
-        Claim c = claimed(id);
+        JmsClaim c = claimed(id);
         QueueItem was = c.item;
         QueueItem now = new QueueItem(id, ItemState.ACTIVE, was.submission(), was.created(), was.attempts(),
                 Optional.empty(), was.reason(), lastReply.or(was::lastReply), Optional.of(sender), recipients,
@@ -138,22 +191,24 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
         }
         // Some recipients are still open: the results go to the broker now (the RFC 1047 window stays short), as a
         // successor parked in NAME.active until the worker defers or holds it in the next transaction.
-        try {
-            takeParked(c);
-            c.lane.send(ItemState.ACTIVE, JmsItems.message(c.lane.session, now, c.content));
-            c.lane.session.commit();
-            c.item = now;
-            c.parked = true;
-            return false;
-        } catch (JMSException e) {
-            drop(c);
-            throw JmsFailure.io("cannot record " + id, e);
+        synchronized (c) {
+            try {
+                takeParked(c);
+                c.lane.send(ItemState.ACTIVE, JmsItems.message(c.lane.session, now, c.content));
+                c.lane.session.commit();
+                c.item = now;
+                c.parked = true;
+                return false;
+            } catch (JMSException e) {
+                drop(c);
+                throw JmsFailure.io("cannot record " + id, e);
+            }
         }
     }
 
     @Override
     public boolean remove(String id) throws IOException {
-        Claim c = claims.get(id);
+        JmsClaim c = claims.get(id);
         if (c != null) {
             finish(c, null);
             return true;
@@ -168,7 +223,7 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
 
     @Override
     public void defer(String id, Instant next, String reason) throws IOException {
-        Claim c = claimed(id);
+        JmsClaim c = claimed(id);
         QueueItem w = c.item;
         finish(c, new QueueItem(id, ItemState.DEFERRED, w.submission(), w.created(), w.attempts(), Optional.of(next),
                 Optional.of(reason), w.lastReply(), w.sender(), w.recipients(), w.lastAttempt()));
@@ -176,7 +231,7 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
 
     @Override
     public void hold(String id, String reason) throws IOException {
-        Claim c = claims.get(id);
+        JmsClaim c = claims.get(id);
         if (c != null) {
             QueueItem w = c.item;
             finish(c, new QueueItem(id, ItemState.HELD, w.submission(), w.created(), w.attempts(), Optional.empty(),
@@ -205,7 +260,7 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
 
     @Override
     public Optional<QueueItem> show(String id) throws IOException {
-        Claim c = claims.get(id);
+        JmsClaim c = claims.get(id);
         return c != null ? Optional.of(c.item) : browser.find(id);
     }
 
@@ -223,7 +278,7 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
 
     @Override
     public ContentHandle content(String id) throws IOException {
-        Claim c = claims.get(id);
+        JmsClaim c = claims.get(id);
         return ContentHandle.ofBytes(c != null ? c.content : browser.content(id));
     }
 
@@ -249,14 +304,21 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
     }
 
     /** Consumes the claim's message (and its parked successor), sends {@code next} if any, commits. */
-    private void finish(Claim c, QueueItem next) throws IOException {
+    private void finish(JmsClaim c, QueueItem next) throws IOException {
+        synchronized (c) {
+            finishLocked(c, next);
+        }
+    }
+
+    private void finishLocked(JmsClaim c, QueueItem next) throws IOException {
         try {
             takeParked(c);
             if (next != null) {
                 c.lane.send(next.state(), JmsItems.message(c.lane.session, next, c.content));
             }
             c.lane.session.commit();
-            claims.remove(c.item.id());
+            c.ended = true;
+            claims.remove(c.item.id(), c);
             idle.add(c.lane);
         } catch (JMSException e) {
             drop(c);
@@ -264,7 +326,7 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
         }
     }
 
-    private void takeParked(Claim c) throws JMSException {
+    private void takeParked(JmsClaim c) throws JMSException {
         if (c.parked && c.lane.take(ItemState.ACTIVE, JmsItems.selector(c.item.id())) == null) {
             // Another instance's recover() moved it back to incoming meanwhile: it is retried from there, with
             // the results recorded, so nothing is sent twice; this instance must not send a second copy.
@@ -286,16 +348,17 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
         return true;
     }
 
-    private Claim claimed(String id) throws IOException {
-        Claim c = claims.get(id);
+    private JmsClaim claimed(String id) throws IOException {
+        JmsClaim c = claims.get(id);
         if (c == null) {
             throw new NoSuchFileException(id, null, "not claimed by this instance");
         }
         return c;
     }
 
-    private void drop(Claim c) {
-        claims.remove(c.item.id());
+    private void drop(JmsClaim c) {
+        c.ended = true;
+        claims.remove(c.item.id(), c);
         c.lane.close();
     }
 
@@ -328,19 +391,5 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
     /** A transaction's work. */
     interface JmsWork<T> {
         T run(JmsLane lane) throws JMSException;
-    }
-
-    /** An item this instance claimed, with the lane whose uncommitted receive holds it. */
-    private static final class Claim {
-        final JmsLane lane;
-        final byte[] content;
-        volatile QueueItem item;
-        volatile boolean parked;
-
-        Claim(JmsLane lane, QueueItem item, byte[] content) {
-            this.lane = lane;
-            this.item = item;
-            this.content = content;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.spoolmail.kernel.queue;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -22,25 +23,32 @@ final class JmsSubmitter {
         this.transactions = transactions;
     }
 
-    void send(QueueItem item, byte[] content) throws IOException {
+    /** Sends the items in one transaction: all are queued, or none. */
+    void send(List<Pending> items) throws IOException {
         IOException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 transactions.run(lane -> {
-                    Message m = JmsItems.message(lane.session, item, content);
-                    m.setStringProperty(JmsItems.DUPLICATE_ID, item.id());
-                    lane.send(item.state(), m);
+                    for (Pending p : items) {
+                        Message m = JmsItems.message(lane.session, p.item(), p.content());
+                        m.setStringProperty(JmsItems.DUPLICATE_ID, p.item().id());
+                        lane.send(p.item().state(), m);
+                    }
                     return null;
                 });
                 return;
             } catch (IOException e) {
-                if (attempt > 1 && duplicate(e)) {
-                    return; // the earlier attempt's commit went through after all
+                if (duplicate(e)) {
+                    return; // an earlier commit of these IDs went through after all: they are queued
                 }
                 last = e;
             }
         }
         throw last;
+    }
+
+    /** An item to send with its octets. */
+    record Pending(QueueItem item, byte[] content) {
     }
 
     private static boolean duplicate(Throwable e) {

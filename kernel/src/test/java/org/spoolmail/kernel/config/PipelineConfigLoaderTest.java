@@ -293,14 +293,15 @@ class PipelineConfigLoaderTest {
 
     @Test
     void loadShouldRefuseBareNumbersAndUnknownKeysWhenInTheSpoolBlock() throws Exception {
-        Path file = write("version: 1\nspool: {retry-initial: 30, colour: red, type: jms,"
+        Path file = write("version: 1\nspool: {retry-initial: 30, colour: red, type: broker,"
                 + " bad-spool-disposition: drop}\npipeline:\n  - stage: parse\n    use: smtp-datastream\n");
 
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(file));
 
-        assertEquals(List.of(file + ": spool.colour: unknown key (known: bad-spool-disposition, dead-letter,"
-                + " directory, mail-administrators, max-age, poll-interval, retry-initial, retry-max, type, workers)",
-                file + ": spool.type: 'jms' is not allowed (expected one of directory)",
+        assertEquals(List.of(file + ": spool.colour: unknown key (known: bad-spool-disposition, connection-factory,"
+                + " credentials-file, dead-letter, directory, jndi-factory, mail-administrators, max-age,"
+                + " poll-interval, queue, retry-initial, retry-max, type, url, workers)",
+                file + ": spool.type: 'broker' is not allowed (expected one of directory, jms)",
                 file + ": spool.retry-initial: '30' is not a duration with a unit (500ms, 30s, 5m, 2h) (expected a"
                         + " duration such as 30s)",
                 file + ": spool.bad-spool-disposition: 'drop' is not allowed (expected one of hold,"

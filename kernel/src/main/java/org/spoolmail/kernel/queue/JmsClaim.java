@@ -1,0 +1,34 @@
+package org.spoolmail.kernel.queue;
+
+/**
+ * An item this instance claimed, with the lane whose uncommitted receive holds it. Its worker and the dispatcher
+ * (which may hand it a new delivery after a failover) synchronize on it.
+ */
+final class JmsClaim {
+    volatile JmsLane lane;
+    final byte[] content;
+    volatile QueueItem item;
+    volatile boolean parked;
+    boolean ended;
+
+    JmsClaim(JmsLane lane, QueueItem item, byte[] content) {
+        this.lane = lane;
+        this.item = item;
+        this.content = content;
+    }
+
+    /**
+     * Takes the lane of a new delivery of this item; the old lane's transaction was rolled back.
+     *
+     * @return false if the claim ended meanwhile: the delivery is then a claim of its own
+     */
+    synchronized boolean replaceLane(JmsLane fresh) {
+        if (ended) {
+            return false;
+        }
+        JmsLane old = lane;
+        lane = fresh;
+        old.close();
+        return true;
+    }
+}
