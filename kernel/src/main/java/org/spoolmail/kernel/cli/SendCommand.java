@@ -25,6 +25,7 @@ import org.spoolmail.kernel.identity.IdentityResolver;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputResult;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
+import org.spoolmail.kernel.pipeline.UnreadInputHold;
 
 /**
  * {@code spoolmail send [-c pipeline.yaml] [--codepage CCSID] [--records fb:80|vb|lf|crlf] [--format NAME]
@@ -38,7 +39,7 @@ final class SendCommand implements Subcommand {
     private static final String WIRE_TRACE = "wire-trace";
     /** The options that shape the input, which a resend of held mail needs again (the .reason file lists them). */
     private static final List<String> RESEND_OPTIONS = List.of("codepage", "records", "format", "job-name", "job-id",
-            "program", "config");
+            "program", "plugins", "config");
 
     private final Console console;
     private final Launch launch;
@@ -135,10 +136,12 @@ final class SendCommand implements Subcommand {
 
     private int send(CommandLine line, Optional<Ccsid> ccsid, Optional<RecordFormat> records) {
         PipelineConfig config;
+        Path configFile = launch.configFile(Optional.ofNullable(line.getOptionValue("config")));
         try {
-            config = new PipelineConfigLoader(check ? PipelinePurpose.CHECK : PipelinePurpose.SEND)
-                    .read(launch.configFile(Optional.ofNullable(line.getOptionValue("config"))));
+            config = new PipelineConfigLoader(check ? PipelinePurpose.CHECK : PipelinePurpose.SEND).read(configFile);
         } catch (ConfigException e) {
+            keepStdin(line, ccsid, records,
+                    configFile.toAbsolutePath().normalize().resolveSibling(PipelineConfig.DEFAULT_HOLD_DIRECTORY), e);
             return configError(e);
         }
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
@@ -165,8 +168,41 @@ final class SendCommand implements Subcommand {
             }
             return code;
         } catch (ConfigException e) {
+            keepStdin(line, ccsid, records, config.holdDirectory(), e);
             return configError(e);
         }
+    }
+
+    /**
+     * Standard input cannot be read again (a file input still exists): when the pipeline cannot be used, it is kept
+     * in the hold folder with the configuration problems as its reason, instead of being lost with the run.
+     *
+     * @param folder pipeline.yaml's hold folder, or {@code held} beside the file when it could not be read
+     */
+    private void keepStdin(CommandLine line, Optional<Ccsid> ccsid, Optional<RecordFormat> records, Path folder,
+            ConfigException problem) {
+        if (check || !line.getArgList().contains("-")) {
+            return;
+        }
+        try {
+            IdentityResolver.Claims claims = new IdentityResolver.Claims(
+                    Optional.ofNullable(line.getOptionValue("job-name")),
+                    Optional.ofNullable(line.getOptionValue("job-id")),
+                    Optional.ofNullable(line.getOptionValue("program")));
+            // The shape recorded is the one given; the .reason's options let the resend apply the pipeline's own.
+            MailInput input = new MailInput("stdin", stdin(), ccsid.orElse(Ccsid.UTF_8),
+                    records.orElse(RecordFormat.LF), new IdentityResolver(launch.environment()).resolve("stdin",
+                            claims));
+            Path copy = UnreadInputHold.keep(folder, input, resendOptions(line),
+                    "configuration error: " + String.join("; ", problem.problems()));
+            console.problem(name(), "stdin: held in " + copy + " with its reason in " + reasonFile(copy));
+        } catch (IOException | ConfigException | RuntimeException e) {
+            console.problem(name(), "stdin could not be kept in the hold folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static Path reasonFile(Path copy) {
+        return copy.resolveSibling(copy.getFileName().toString().replaceFirst("\\.input$", ".reason"));
     }
 
     private int sendOne(PipelineRunner runner, PipelineConfig config, String file, IdentityResolver identities,
@@ -189,7 +225,7 @@ final class SendCommand implements Subcommand {
         result.error().ifPresent(e -> console.problem(name(), e + " (condition code " + result.errorCode()
                 + "); nothing from this input " + (check ? "would be" : "was") + " sent"));
         result.heldAt().ifPresent(h -> console.problem(name(), origin + ": held in " + h + " with its reason in "
-                + h.resolveSibling(h.getFileName().toString().replaceFirst("\\.input$", ".reason"))));
+                + reasonFile(h)));
         if (check) {
             CheckReport report = new CheckReport(console.out);
             for (int i = 0; i < result.items().size(); i++) {

@@ -40,7 +40,7 @@ class HoldDirectoryIT {
         Path held = dir.resolve("held");
         assertEquals(List.of(held.resolve(id + ".input")), SpoolmailRun.files(held, ".input"));
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(held.resolve(id + ".input")));
-        assertEquals("origin: " + input + "\n" + resend(input, "-c " + dir.resolve("pipeline.yaml"))
+        assertEquals("origin: " + input + "\n" + resend(input, "--plugins " + dir.resolve("plugins") + " -c " + dir.resolve("pipeline.yaml"))
                 + "queue-id: " + id + "\nrecord: 2\noutcome: HELD\nhold-cause: EXIT_FAILURE\nreason: "
                 + CORRUPT + "\ncondition-code: 8\n", Files.readString(held.resolve(id + ".reason")));
         assertTrue(run.err.lines().toList().contains("spoolmail send: " + input + ": " + id + " HELD: " + CORRUPT
@@ -78,7 +78,7 @@ class HoldDirectoryIT {
         Path held = dir.resolve("held");
         assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(held.resolve(id + ".input")));
-        assertEquals("origin: " + input + "\n" + resend(input, "-c " + dir.resolve("pipeline.yaml"))
+        assertEquals("origin: " + input + "\n" + resend(input, "--plugins " + dir.resolve("plugins") + " -c " + dir.resolve("pipeline.yaml"))
                 + "queue-id: " + id + "\nrecord: 2\noutcome: DEFERRED\n"
                 + "reason: directory unavailable for trigger@example.com\nreply: 451 4.3.0 directory unavailable\n"
                 + "condition-code: 4\n", Files.readString(held.resolve(id + ".reason")));
@@ -99,8 +99,8 @@ class HoldDirectoryIT {
         String id = run.out.lines().filter(l -> l.contains(" DEFERRED ")).findFirst().orElseThrow().split(" ")[0];
         Path held = dir.resolve("held");
         assertEquals(List.of(held.resolve(id + ".input"), held.resolve(id + ".reason")), SpoolmailRun.files(held, ""));
-        assertEquals("origin: " + dir.resolve("input.smtp") + "\n" + resend(dir.resolve("input.smtp"), "-c "
-                + dir.resolve("pipeline.yaml")) + "queue-id: " + id + "\nrecord: 2\n"
+        assertEquals("origin: " + dir.resolve("input.smtp") + "\n" + resend(dir.resolve("input.smtp"), "--plugins "
+                + dir.resolve("plugins") + " -c " + dir.resolve("pipeline.yaml")) + "queue-id: " + id + "\nrecord: 2\n"
                 + "outcome: DEFERRED\nreason: " + CORRUPT + "\ncondition-code: 4\n",
                 Files.readString(held.resolve(id + ".reason")));
     }
@@ -124,7 +124,8 @@ class HoldDirectoryIT {
         assertTrue(name.matches("job\\.smtp-\\d{8}T\\d{6}Z\\.input"), name);
         assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(copies.get(0)));
         Path reason = held.resolve(name.replace(".input", ".reason"));
-        assertEquals("origin: " + input + "\n" + resend(input, "-c " + pipeline) + "record: 3\noutcome: HELD\nhold-cause: BAD_INPUT\nreason: " + input
+        assertEquals("origin: " + input + "\n" + resend(input, "--plugins " + SpoolmailRun.PLUGINS + " -c " + pipeline)
+                + "record: 3\noutcome: HELD\nhold-cause: BAD_INPUT\nreason: " + input
                 + " record 3: unknown SMTP verb 'RCTP'\ncondition-code: 12\n", Files.readString(reason));
         assertEquals("spoolmail send: " + input + ": held in " + copies.get(0) + " with its reason in " + reason,
                 run.err.lines().toList().get(1));
@@ -148,10 +149,62 @@ class HoldDirectoryIT {
             assertEquals(List.of("origin: " + input, "input: " + input.toAbsolutePath(),
                     "working-folder: " + Path.of("").toAbsolutePath(), "options: --codepage 819 --records lf"
                             + " --format smtp-datastream --job-name 'PAY 01' --job-id JOB00042 --program IKJEFT01"
-                            + " -c " + pipeline), lines.subList(0, 4));
+                            + " --plugins " + SpoolmailRun.PLUGINS + " -c " + pipeline), lines.subList(0, 4));
         } finally {
             Files.deleteIfExists(input);
         }
+    }
+
+    @Test
+    void sendShouldNamePluginsInTheResendOptionsAndEndTheReasonFileWithANewlineWhenPluginsIsGiven()
+            throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+        Path input = dir.resolve("job.smtp");
+        Files.writeString(input, "HELO MVSA\nRCTP TO:<b@example.com>\n", StandardCharsets.US_ASCII);
+        Path plugins = SpoolmailRun.pluginsCopy(dir);
+
+        SpoolmailRun run = SpoolmailRun.run("send", "-c", pipeline.toString(), "--plugins", plugins.toString(),
+                "--codepage", "819", input.toString());
+
+        assertEquals(12, run.code, run.toString());
+        List<Path> reasons = SpoolmailRun.files(dir.resolve("held"), ".reason");
+        assertEquals(1, reasons.size(), run.toString());
+        String text = Files.readString(reasons.get(0));
+        assertTrue(text.lines().toList().contains("options: --codepage 819 --plugins " + plugins + " -c " + pipeline),
+                text);
+        assertTrue(text.endsWith("condition-code: 12\n"), text);
+    }
+
+    @Test
+    void sendShouldKeepStandardInputInTheHoldFolderWhenPipelineYamlIsBroken() throws Exception {
+        Path pipeline = dir.resolve("pipeline.yaml");
+        Files.writeString(pipeline, "version: 1\npipeline: [\n", StandardCharsets.UTF_8);
+        byte[] mail = "HELO MVSA\nMAIL FROM:<a@example.com>\nRCPT TO:<b@example.com>\nDATA\nSubject: pay\n\nrun 42\n.\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        java.io.InputStream stdin = System.in;
+        SpoolmailRun run;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(mail));
+            run = SpoolmailRun.send(pipeline, "--records", "lf", "-");
+        } finally {
+            System.setIn(stdin);
+        }
+
+        assertEquals(16, run.code, run.toString());
+        Path held = dir.resolve("held");
+        List<Path> copies = SpoolmailRun.files(held, ".input");
+        assertEquals(1, copies.size(), run.toString());
+        String name = copies.get(0).getFileName().toString();
+        assertTrue(name.matches("stdin-\\d{8}T\\d{6}Z\\.input"), name);
+        assertArrayEquals(mail, Files.readAllBytes(copies.get(0)));
+        Path reason = held.resolve(name.replace(".input", ".reason"));
+        String text = Files.readString(reason);
+        assertTrue(text.startsWith("origin: stdin\ninput: -\nworking-folder: " + Path.of("").toAbsolutePath()
+                + "\noptions: --records lf --plugins " + SpoolmailRun.PLUGINS + " -c " + pipeline
+                + "\noutcome: HELD\nhold-cause: ENVIRONMENT\nreason: configuration error: "), text);
+        assertTrue(text.endsWith("\ncondition-code: 16\n"), text);
+        assertTrue(run.err.lines().toList().contains("spoolmail send: stdin: held in " + copies.get(0)
+                + " with its reason in " + reason), run.err);
     }
 
     @Test
