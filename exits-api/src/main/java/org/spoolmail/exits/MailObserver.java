@@ -3,6 +3,7 @@ package org.spoolmail.exits;
 import org.pf4j.ExtensionPoint;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.RefusedInput;
 
 /**
  * The log stage: sees every mail object once it has ended, whatever the outcome (delivered, rejected, deferred,
@@ -23,4 +24,16 @@ public interface MailObserver extends ExtensionPoint, Lifecycle {
      *     to at least 16, since an audit record is missing
      */
     void observe(MailObject mail, Disposition disposition) throws StageException;
+
+    /**
+     * Records a queued input that never became a mail object (a bad spool file the parser refused) and what was
+     * done with it. The default records nothing, so observers written before it keep working; an audit observer
+     * should record it, since otherwise the item leaves no trace.
+     *
+     * @param refused the input, the reason and what was done
+     * @throws StageException if the record cannot be written; the kernel reports it
+     * @since 1.0.0
+     */
+    default void observeRefused(RefusedInput refused) throws StageException {
+    }
 }

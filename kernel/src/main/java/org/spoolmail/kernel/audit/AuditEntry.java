@@ -22,7 +22,8 @@ import com.fasterxml.jackson.core.JsonToken;
  * @param line the record's line as it is in the file, without its line end
  * @param time when the record was written
  * @param queueId the item's queue ID
- * @param outcome DELIVERED, DEFERRED, REJECTED, HELD or DISCARDED
+ * @param outcome DELIVERED, DEFERRED, REJECTED, HELD, DISCARDED, or DELETED (a bad spool file the spool server
+ *     deleted)
  * @param userId the submitter's user ID
  * @param jobName the job name, with whether the operating system established it
  * @param jobId the job ID

@@ -23,7 +23,8 @@ import org.spoolmail.exits.mail.AddressPattern;
  *   <li>{@code recipient}: any recipient, whatever its status (accepted, deferred, refused, dropped);</li>
  *   <li>{@code queueId}: the queue ID, exactly;</li>
  *   <li>{@code since} (included) and {@code until} (excluded): the record's time;</li>
- *   <li>{@code outcomes}: one of these outcomes (DELIVERED, DEFERRED, REJECTED, HELD, DISCARDED).</li>
+ *   <li>{@code outcomes}: one of these outcomes (DELIVERED, DEFERRED, REJECTED, HELD, DISCARDED; DELETED for a bad
+ *       spool file the spool server deleted).</li>
  * </ul>
  *
  * @param user the user ID pattern
@@ -40,7 +41,8 @@ public record AuditFilter(Optional<AddressPattern> user, Optional<AddressPattern
         Set<String> outcomes) {
 
     /** The outcomes an audit record can have. */
-    public static final Set<String> OUTCOMES = Set.of("DELIVERED", "DEFERRED", "REJECTED", "HELD", "DISCARDED");
+    public static final Set<String> OUTCOMES = Set.of("DELIVERED", "DEFERRED", "REJECTED", "HELD", "DISCARDED",
+            "DELETED");
 
     /** Copies the set. */
     public AuditFilter {

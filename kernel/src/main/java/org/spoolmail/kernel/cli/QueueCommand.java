@@ -17,6 +17,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.exits.mail.RefusedInput;
 import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
@@ -194,12 +195,21 @@ final class QueueCommand implements Subcommand {
         int code = ConditionCodes.OK;
         try (Kernel kernel = Kernel.start(config.withOverrides(Optional.empty(), Optional.empty(),
                 Optional.of(plugins)), plugins)) {
-            MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(),
-                    org.spoolmail.exits.mail.Identity.of(s.submitter(), "localhost", s.origin()));
-            List<String> warnings = kernel.runner().recordQueued(input, id, s.format(), s.index(),
-                    Disposition.discarded("purged from the queue by operator " + operator));
+            org.spoolmail.exits.mail.Identity submitter = org.spoolmail.exits.mail.Identity.of(s.submitter(),
+                    "localhost", s.origin());
+            MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(), submitter);
+            String why = "purged from the queue by operator " + operator;
+            List<String> warnings;
+            try {
+                warnings = kernel.runner().recordQueued(input, id, s.format(), s.index(), Disposition.discarded(why));
+            } catch (InputRefusedException e) {
+                // A bad spool file has no mail object: its purge is recorded as a refused input, without envelope.
+                warnings = kernel.runner().recordRefused(new RefusedInput(id, s.origin(), submitter,
+                        input.data().sizeOctets(), s.ccsid(), s.records(), why + "; bad spool file: "
+                        + e.getMessage(), e.conditionCode(), RefusedInput.Action.DISCARDED, Optional.of(operator)));
+            }
             warnings.forEach(w -> console.problem(name(), w));
-        } catch (ConfigException | InputRefusedException e) {
+        } catch (ConfigException e) {
             console.problem(name(), id + ": no audit record of the purge: " + e.getMessage());
             code = ConditionCodes.WARNING;
         }

@@ -22,6 +22,7 @@ import org.spoolmail.exits.mail.Disposition.HoldCause;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.RecipientResult;
+import org.spoolmail.exits.mail.RefusedInput;
 import org.spoolmail.kernel.config.OnError;
 
 /**
@@ -444,6 +445,26 @@ public final class PipelineRunner {
         }
         Disposition ready = Disposition.delivered(List.of(), Optional.empty());
         return new ItemResult(mail, ready, ConditionCodes.of(mail, ready), List.of());
+    }
+
+    /**
+     * Records a queued input the parser refused (a bad spool file, held or deleted) with every observer, since it
+     * has no mail object to {@code observe}.
+     *
+     * @param refused the input, the reason and what was done
+     * @return the warnings of observers that could not record it; empty when recorded
+     */
+    public List<String> recordRefused(RefusedInput refused) {
+        List<String> warnings = new ArrayList<>();
+        for (PipelineObserver o : pipeline.observers()) {
+            try {
+                o.observer().observeRefused(refused);
+            } catch (StageException | RuntimeException | Error e) {
+                warnings.add("log stage " + o.entry().use() + " could not record " + refused.queueId() + ": "
+                        + e.getMessage());
+            }
+        }
+        return warnings;
     }
 
     /** Runs every observer; returns true when one whose on-error is not 'continue' could not record the item. */

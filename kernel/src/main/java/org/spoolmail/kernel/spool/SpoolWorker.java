@@ -17,6 +17,7 @@ import org.spoolmail.exits.mail.Identity;
 import org.spoolmail.exits.mail.IdentityFact;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.RefusedInput;
 import org.spoolmail.kernel.config.SpoolConfig;
 import org.spoolmail.kernel.pipeline.InputRefusedException;
 import org.spoolmail.kernel.pipeline.ItemResult;
@@ -72,7 +73,14 @@ final class SpoolWorker {
             }
             result.ifPresent(r -> r.warnings().forEach(w -> log.line(item.id() + " " + w)));
         } catch (InputRefusedException e) {
-            badSpool(item, e.getMessage(), e.conditionCode() == 16);
+            boolean environment = e.conditionCode() == 16;
+            long size = size(item);
+            RefusedInput.Action action = badSpool(item, e.getMessage(), environment);
+            // The parser refused it, so no observer heard of it: give the audit log its record all the same.
+            runner.recordRefused(new RefusedInput(item.id(), s.origin(), identity(s), size, s.ccsid(), s.records(),
+                    (environment ? "" : "bad spool file: ") + e.getMessage(), e.conditionCode(), action,
+                    Optional.empty()))
+                    .forEach(w -> log.line(item.id() + " " + w));
         } catch (IOException | UncheckedIOException e) {
             // The queue itself failed: the item stays active and goes back to incoming when the server restarts.
             LOG.error("queue failure on {}", item.id(), e);
@@ -132,19 +140,29 @@ final class SpoolWorker {
         log.line(item.id() + " DEFERRED until " + next + ": " + a.reason());
     }
 
-    private void badSpool(QueueItem item, String reason, boolean environment) {
+    private RefusedInput.Action badSpool(QueueItem item, String reason, boolean environment) {
         try {
             if (config.deleteBadSpoolFiles() && !environment) {
                 queue.remove(item.id());
                 counters.failed.incrementAndGet();
                 log.line(item.id() + " DELETED (bad spool file): " + reason);
-            } else {
-                queue.hold(item.id(), (environment ? "" : "bad spool file: ") + reason);
-                counters.held.incrementAndGet();
-                log.line(item.id() + " HELD (bad spool file): " + reason);
+                return RefusedInput.Action.DELETED;
             }
+            queue.hold(item.id(), (environment ? "" : "bad spool file: ") + reason);
+            counters.held.incrementAndGet();
+            log.line(item.id() + " HELD (bad spool file): " + reason);
+            return RefusedInput.Action.HELD;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The item's size in octets, or 0 when its data file cannot be opened. */
+    private long size(QueueItem item) {
+        try {
+            return queue.content(item.id()).sizeOctets();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +45,26 @@ class AuditFilterTest {
         assertEquals("<payroll@example.com>", ENTRY.reversePath());
         assertEquals("<Batch@Node1.Example.COM>", ENTRY.originalReversePath());
         assertEquals(new AuditEntry.Recipient("ops@example.net", "DEFERRED"), ENTRY.recipients().get(1));
+    }
+
+    @Test
+    void matchesShouldFindABadSpoolFileRecordByUserOutcomeAndSinceWhenItHasNoEnvelope() {
+        // As the audit-log plugin writes a bad spool file the spool server deleted (AuditLogObserverTest's shape).
+        AuditEntry refused = AuditEntry.parse("{\"time\":\"2026-12-04T11:00:00Z\",\"queue-id\":"
+                + "\"20261204T120000-abcdef-0001\",\"outcome\":\"DELETED\",\"reason\":\"bad spool file: JOB42: record 3:"
+                + " unknown command\",\"condition-code\":12,\"operator\":null,\"identity\":{\"user-id\":{\"value\":"
+                + "\"batch1\",\"established\":true},\"job-name\":null,\"job-id\":null,\"program\":null,"
+                + "\"system-name\":{\"value\":\"vm\",\"established\":true}},\"origin\":\"JOB42\",\"size-octets\":88,"
+                + "\"ccsid\":819,\"records\":\"lf\"}");
+
+        assertEquals(Optional.of("batch1"), refused.userId());
+        assertEquals("", refused.reversePath());
+        assertEquals(List.of(), refused.recipients());
+        assertTrue(filter("user", "batch1").matches(refused));
+        assertTrue(filter("outcome", "deleted").matches(refused));
+        assertFalse(filter("outcome", "HELD").matches(refused));
+        assertTrue(filter("since", "2h").matches(refused));
+        assertFalse(filter("since", "30m").matches(refused));
     }
 
     @Test
@@ -94,8 +115,8 @@ class AuditFilterTest {
     void ofShouldNameTheOptionAndReasonWhenAValueIsBad() {
         assertEquals("--since: 'yesterday' is not a time: give an ISO-8601 instant (2026-12-04T10:15:00Z), a date"
                 + " (2026-12-04, UTC) or an age (90s, 30m, 2h, 7d)", error("since", "yesterday"));
-        assertEquals("--outcome: 'SENT' is not an outcome: give one or more of DEFERRED, DELIVERED, DISCARDED, HELD,"
-                + " REJECTED, separated by commas", error("outcome", "delivered,SENT"));
+        assertEquals("--outcome: 'SENT' is not an outcome: give one or more of DEFERRED, DELETED, DELIVERED, DISCARDED,"
+                + " HELD, REJECTED, separated by commas", error("outcome", "delivered,SENT"));
         assertEquals("--recipient: address pattern 'a b@example.com' holds a blank (U+0020), which no address, domain or name"
                 + " may hold", error("recipient", "a b@example.com"));
         assertEquals("--since 2026-12-05 is not before --until 2026-12-04", assertThrows(

@@ -88,14 +88,13 @@ class SpoolOperatorIT {
         assertEquals(0, spoolmail(pipeline, "spool", "--once").code);
         // A job that wrote its drop itself (not through submit) with a command the parser refuses.
         String id = "20261204T120000-abcdef-0001";
-        Files.writeString(dir.resolve("spool/incoming/.tmp"), "spoolmail-drop: 1\norigin: JOB42\nccsid: 819\n"
-                + "records: lf\nindex: 0\n\nMAIL FROM:<batch@example.com>\nRCPT TO:<ops@example.com>\nFROBNICATE\n"
-                + "DATA\nSubject: nightly\n\ndone\n.\n", StandardCharsets.ISO_8859_1);
+        Files.writeString(dir.resolve("spool/incoming/.tmp"), DROP, StandardCharsets.ISO_8859_1);
         Files.move(dir.resolve("spool/incoming/.tmp"), dir.resolve("spool/incoming/" + id));
 
         SpoolmailRun first = spoolmail(pipeline, "spool", "--once");
         assertTrue(first.out.contains(id + " HELD (bad spool file): JOB42"), first.out);
         assertTrue(first.out.contains("record 3"), first.out);
+        assertEquals(refusedRecord(id, "HELD", 97), auditLine(id, "HELD"));
         SpoolmailRun list = spoolmail(pipeline, "queue");
         assertTrue(list.out.lines().anyMatch(l -> l.startsWith(id + " held ")), list.out);
 
@@ -110,5 +109,44 @@ class SpoolOperatorIT {
         String audit = Files.readString(SpoolmailRun.files(dir.resolve("audit"), ".jsonl").get(0),
                 StandardCharsets.UTF_8);
         assertTrue(audit.contains("\"queue-id\":\"" + id + "\""), audit);
+    }
+
+    @Test
+    void spoolShouldDeleteUnparseableItemWithAnAuditRecordWhenBadSpoolDispositionIsDelete() throws Exception {
+        Path pipeline = SpoolPipelines.write(dir, PipelineFiles.smtp(greenMail.getSmtp().getPort()), "",
+                "{bad-spool-disposition: delete}");
+        assertEquals(0, spoolmail(pipeline, "spool", "--once").code);
+        String id = "20261204T120000-abcdef-0002";
+        Files.writeString(dir.resolve("spool/incoming/.tmp"), DROP, StandardCharsets.ISO_8859_1);
+        Files.move(dir.resolve("spool/incoming/.tmp"), dir.resolve("spool/incoming/" + id));
+
+        SpoolmailRun first = spoolmail(pipeline, "spool", "--once");
+
+        assertTrue(first.out.contains(id + " DELETED (bad spool file): JOB42"), first.out);
+        assertEquals(12, spoolmail(pipeline, "queue", "show", id).code, "gone from the queue");
+        assertEquals(refusedRecord(id, "DELETED", 97), auditLine(id, "DELETED"));
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    /** The drop a job wrote itself, with a command (record 3) the parser refuses. */
+    private static final String DROP = "spoolmail-drop: 1\norigin: JOB42\nccsid: 819\nrecords: lf\nindex: 0\n\n"
+            + "MAIL FROM:<batch@example.com>\nRCPT TO:<ops@example.com>\nFROBNICATE\nDATA\nSubject: nightly\n\ndone\n.\n";
+
+    /** The audit record of a bad spool file, its time and system name left out (they vary). */
+    private static String refusedRecord(String id, String outcome, long size) {
+        return "\"queue-id\":\"" + id + "\",\"outcome\":\"" + outcome + "\",\"reason\":\"bad spool file: "
+                + "JOB42 record 3: unknown SMTP verb 'FROBNICATE'\",\"condition-code\":12,\"operator\":null,"
+                + "\"identity\":{\"user-id\":{\"value\":\"" + USER
+                + "\",\"established\":true},\"job-name\":null,\"job-id\":null,\"program\":null,\"system-name\":SYS},"
+                + "\"origin\":\"JOB42\",\"size-octets\":" + size + ",\"ccsid\":819,\"records\":\"lf\"}";
+    }
+
+    private String auditLine(String id, String outcome) throws java.io.IOException {
+        String audit = Files.readString(SpoolmailRun.files(dir.resolve("audit"), ".jsonl").get(0),
+                StandardCharsets.UTF_8);
+        String line = audit.lines().filter(l -> l.contains("\"queue-id\":\"" + id + "\",\"outcome\":\"" + outcome))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + outcome + " record of " + id + ": " + audit));
+        return line.replaceFirst("^\\{\"time\":\"[^\"]+\",", "")
+                .replaceFirst("\"system-name\":\\{[^}]*\\}", "\"system-name\":SYS");
     }
 }

@@ -20,6 +20,7 @@ import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.RefusedInput;
 
 /**
  * The log stage: writes one audit record per mail object and outcome as a line of JSON (JSON Lines) to
@@ -77,12 +78,22 @@ public class AuditLogObserver implements MailObserver {
     @Override
     public void observe(MailObject mail, Disposition disposition) throws StageException {
         Instant now = clock.instant();
+        append(mail.id(), now, AuditRecord.toJson(mail, disposition, now));
+    }
+
+    /** Writes the record of a bad spool file, which has no mail object, in the same file. */
+    @Override
+    public void observeRefused(RefusedInput refused) throws StageException {
+        Instant now = clock.instant();
+        append(refused.queueId(), now, RefusedRecord.toJson(refused, now));
+    }
+
+    private void append(String queueId, Instant now, String json) throws StageException {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        String line = AuditRecord.toJson(mail, disposition, now) + "\n";
         try {
-            file.append(day, line.getBytes(StandardCharsets.UTF_8));
+            file.append(day, (json + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TransientStageException("audit record of " + mail.id() + " cannot be written to "
+            throw new TransientStageException("audit record of " + queueId + " cannot be written to "
                     + file.pathFor(day) + ": " + e, e);
         }
     }

@@ -83,7 +83,7 @@ final class AuditRecord {
         return json.endObject().toString();
     }
 
-    private static void identity(JsonWriter json, Identity identity) {
+    static void identity(JsonWriter json, Identity identity) {
         json.beginObject();
         fact(json.name("user-id"), Optional.of(identity.userId()));
         fact(json.name("job-name"), identity.jobName());

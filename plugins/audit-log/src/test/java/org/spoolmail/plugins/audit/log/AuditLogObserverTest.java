@@ -39,6 +39,9 @@ import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.MimePart;
 import org.spoolmail.exits.mail.PartBody;
 import org.spoolmail.exits.mail.RecipientResult;
+import org.spoolmail.exits.mail.RecordFormat;
+import org.spoolmail.exits.mail.RefusedInput;
+import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.SmtpReply;
 import org.spoolmail.exits.mail.TraceEntry;
 
@@ -83,6 +86,23 @@ class AuditLogObserverTest {
         observer.observe(deliveredMail(), deliveredDisposition());
 
         assertEquals(DELIVERED_LINE, Files.readString(base.resolve("audit/audit-2026-11-30.jsonl")));
+    }
+
+    @Test
+    void observeRefusedShouldWriteTheExactRecordWhenABadSpoolFileWasHeld() throws Exception {
+        observer = observer(Map.of("directory", "audit"));
+
+        observer.observeRefused(new RefusedInput("Q0000050", "JOB42", Identity.of("BATCH1", "SYS1", "JOB42"), 120,
+                new Ccsid(1047, java.nio.charset.Charset.forName("IBM1047")), RecordFormat.fixed(80),
+                "bad spool file: JOB42: record 3: unknown command FROBNICATE", 12, RefusedInput.Action.HELD, Optional.empty()));
+
+        assertEquals("{\"time\":\"2026-11-30T09:00:00Z\",\"queue-id\":\"Q0000050\",\"outcome\":\"HELD\","
+                + "\"reason\":\"bad spool file: JOB42: record 3: unknown command FROBNICATE\",\"condition-code\":12,"
+                + "\"operator\":null,\"identity\":{\"user-id\":{\"value\":\"BATCH1\",\"established\":true},"
+                + "\"job-name\":null,\"job-id\":null,\"program\":null,"
+                + "\"system-name\":{\"value\":\"SYS1\",\"established\":true}},\"origin\":\"JOB42\","
+                + "\"size-octets\":120,\"ccsid\":1047,\"records\":\"fb:80\"}\n",
+                Files.readString(base.resolve("audit/audit-2026-11-30.jsonl")));
     }
 
     @Test
