@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -40,8 +41,8 @@ public record AuditFilter(Optional<AddressPattern> user, Optional<AddressPattern
         Optional<AddressFilter> recipient, Optional<String> queueId, Optional<Instant> since, Optional<Instant> until,
         Set<String> outcomes) {
 
-    /** The outcomes an audit record can have. */
-    public static final Set<String> OUTCOMES = Set.of("DELIVERED", "DEFERRED", "REJECTED", "HELD", "DISCARDED",
+    /** The outcomes an audit record can have, in the order help texts list them. */
+    public static final List<String> OUTCOMES = List.of("DELIVERED", "DEFERRED", "REJECTED", "HELD", "DISCARDED",
             "DELETED");
 
     /** Copies the set. */
@@ -91,7 +92,7 @@ public record AuditFilter(Optional<AddressPattern> user, Optional<AddressPattern
             String outcome = word.strip().toUpperCase(Locale.ROOT);
             if (!OUTCOMES.contains(outcome)) {
                 throw new IllegalArgumentException("'" + word + "' is not an outcome: give one or more of "
-                        + String.join(", ", new TreeSet<>(OUTCOMES)) + ", separated by commas");
+                        + String.join(", ", OUTCOMES) + ", separated by commas");
             }
             outcomes.add(outcome);
         }

@@ -77,8 +77,8 @@ final class AuditCommand implements Subcommand {
                 .addOption(arg("since", "TIME", "from this time on: 2026-12-04T10:15:00Z, 2026-12-04 (UTC day)"
                         + " or an age: 90s, 30m, 2h, 7d"))
                 .addOption(arg("until", "TIME", "before this time; a date includes that whole day"))
-                .addOption(arg("outcome", "LIST", "DELIVERED, DEFERRED, REJECTED, HELD, DISCARDED; several"
-                        + " separated by commas"))
+                .addOption(arg("outcome", "LIST", String.join(", ", AuditFilter.OUTCOMES)
+                        + "; several separated by commas"))
                 .addOption(Option.builder().longOpt("json").desc("print the matching records as they are, one JSON"
                         + " object per line").get())
                 .addOption("h", "help", false, "show this help");

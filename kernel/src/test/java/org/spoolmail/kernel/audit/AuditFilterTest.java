@@ -115,8 +115,8 @@ class AuditFilterTest {
     void ofShouldNameTheOptionAndReasonWhenAValueIsBad() {
         assertEquals("--since: 'yesterday' is not a time: give an ISO-8601 instant (2026-12-04T10:15:00Z), a date"
                 + " (2026-12-04, UTC) or an age (90s, 30m, 2h, 7d)", error("since", "yesterday"));
-        assertEquals("--outcome: 'SENT' is not an outcome: give one or more of DEFERRED, DELETED, DELIVERED, DISCARDED,"
-                + " HELD, REJECTED, separated by commas", error("outcome", "delivered,SENT"));
+        assertEquals("--outcome: 'SENT' is not an outcome: give one or more of DELIVERED, DEFERRED, REJECTED, HELD,"
+                + " DISCARDED, DELETED, separated by commas", error("outcome", "delivered,SENT"));
         assertEquals("--recipient: address pattern 'a b@example.com' holds a blank (U+0020), which no address, domain or name"
                 + " may hold", error("recipient", "a b@example.com"));
         assertEquals("--since 2026-12-05 is not before --until 2026-12-04", assertThrows(

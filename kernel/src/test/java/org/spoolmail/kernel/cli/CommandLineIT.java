@@ -57,6 +57,16 @@ class CommandLineIT {
     }
 
     @Test
+    void auditHelpShouldListEveryOutcomeARecordCanHave() {
+        SpoolmailRun run = SpoolmailRun.run("audit", "--help");
+
+        assertEquals(0, run.code, run.toString());
+        String outcome = run.out.lines().dropWhile(l -> !l.contains("--outcome")).limit(2)
+                .reduce("", (a, b) -> a + " " + b.strip());
+        assertTrue(outcome.contains("DELIVERED, DEFERRED, REJECTED, HELD, DISCARDED, DELETED; several"), outcome);
+    }
+
+    @Test
     void sendShouldGiveCode16ForABadRecordsValueAnd12ForAnUnknownCodepage() throws Exception {
         Path input = dir.resolve("job.smtp");
         Files.writeString(input, "HELO MVSA\n", StandardCharsets.US_ASCII);
