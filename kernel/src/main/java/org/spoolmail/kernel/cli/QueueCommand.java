@@ -183,20 +183,21 @@ final class QueueCommand implements Subcommand {
             return ConditionCodes.BAD_INPUT;
         }
         Submission s = item.get().submission();
-        String operator;
+        org.spoolmail.exits.mail.Identity operatorIdentity;
         try {
-            operator = new IdentityResolver(launch.environment()).resolve("queue", new IdentityResolver.Claims(
-                    Optional.empty(), Optional.empty(), Optional.empty())).userId().value();
+            operatorIdentity = new IdentityResolver(launch.environment()).resolve("queue",
+                    new IdentityResolver.Claims(Optional.empty(), Optional.empty(), Optional.empty()));
         } catch (ConfigException e) {
             e.problems().forEach(p -> console.problem(name(), p));
             return ConditionCodes.ENVIRONMENT;
         }
+        String operator = operatorIdentity.userId().value();
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
         int code = ConditionCodes.OK;
         try (Kernel kernel = Kernel.start(config.withOverrides(Optional.empty(), Optional.empty(),
                 Optional.of(plugins)), plugins)) {
             org.spoolmail.exits.mail.Identity submitter = org.spoolmail.exits.mail.Identity.of(s.submitter(),
-                    "localhost", s.origin());
+                    operatorIdentity.systemName().value(), s.origin());
             MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(), submitter);
             String why = "purged from the queue by operator " + operator;
             List<String> warnings;

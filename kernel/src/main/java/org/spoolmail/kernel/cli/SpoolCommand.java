@@ -1,7 +1,6 @@
 package org.spoolmail.kernel.cli;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -103,9 +102,11 @@ final class SpoolCommand implements Subcommand {
         };
         try (Kernel kernel = Kernel.start(config, plugins)) {
             SpoolQueue queue = SpoolOpener.open(config.spool(), Clock.systemUTC());
+            org.spoolmail.exits.mail.Identity service = serviceIdentity();
+            String system = service.systemName().value();
             SpoolServer server = new SpoolServer(queue, kernel.runner(), config.spool(), Clock.systemUTC(),
-                    hostName(), new DeliveryReports(queue, config.spool(), Clock.systemUTC(), hostName(),
-                            serviceAccount(), log), log);
+                    system, new DeliveryReports(queue, config.spool(), Clock.systemUTC(), system,
+                            service.userId().value(), log), log);
             boolean once = line.hasOption("once");
             if (!once) {
                 Signals.onTermination(server::stop);
@@ -128,19 +129,14 @@ final class SpoolCommand implements Subcommand {
         }
     }
 
-    /** The account the server runs as, which submits its own delivery reports. */
-    private String serviceAccount() throws ConfigException {
+    /**
+     * The account the server runs as (it submits its own delivery reports) and the system it runs on, resolved as
+     * for every other identity, so its records name the same system as those of send, submit and queue purge.
+     */
+    private org.spoolmail.exits.mail.Identity serviceIdentity() throws ConfigException {
         return new org.spoolmail.kernel.identity.IdentityResolver(launch.environment()).resolve("spool",
                 new org.spoolmail.kernel.identity.IdentityResolver.Claims(Optional.empty(), Optional.empty(),
-                        Optional.empty())).userId().value();
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
+                        Optional.empty()));
     }
 
     private int usageError(String message) {

@@ -128,6 +128,38 @@ class SpoolOperatorIT {
         assertEquals(0, greenMail.getReceivedMessages().length);
     }
 
+    @Test
+    void purgeShouldRemoveHeldItemWithAnAuditRecordNamingOperatorAndTheSameSystem() throws Exception {
+        Path pipeline = SpoolPipelines.write(dir, PipelineFiles.smtp(greenMail.getSmtp().getPort()), "", "{}");
+        assertEquals(0, spoolmail(pipeline, "spool", "--once").code);
+        String id = "20261204T120000-abcdef-0003";
+        Files.writeString(dir.resolve("spool/incoming/.tmp"), DROP, StandardCharsets.ISO_8859_1);
+        Files.move(dir.resolve("spool/incoming/.tmp"), dir.resolve("spool/incoming/" + id));
+        assertTrue(spoolmail(pipeline, "spool", "--once").out.contains(id + " HELD (bad spool file): JOB42"));
+
+        SpoolmailRun purged = spoolmail(pipeline, "queue", "purge", id);
+
+        assertEquals(0, purged.code, purged.toString());
+        assertEquals(id + " purged by " + USER + "\n", purged.out);
+        assertEquals(12, spoolmail(pipeline, "queue", "show", id).code, "gone from the queue");
+        String discarded = auditLine(id, "DISCARDED");
+        assertEquals(refusedRecord(id, "DISCARDED", 97).replace("\"reason\":\"bad spool file: ",
+                "\"reason\":\"purged from the queue by operator " + USER + "; bad spool file: ")
+                .replace("\"operator\":null", "\"operator\":\"" + USER + "\""), discarded);
+        assertEquals(systemName(id, "HELD"), systemName(id, "DISCARDED"), "the server's and the purge's records");
+        assertEquals(0, greenMail.getReceivedMessages().length);
+    }
+
+    private String systemName(String id, String outcome) throws java.io.IOException {
+        String audit = Files.readString(SpoolmailRun.files(dir.resolve("audit"), ".jsonl").get(0),
+                StandardCharsets.UTF_8);
+        String line = audit.lines().filter(l -> l.contains("\"queue-id\":\"" + id + "\",\"outcome\":\"" + outcome))
+                .findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"system-name\":(\\{[^}]*\\})").matcher(line);
+        assertTrue(m.find(), line);
+        return m.group(1);
+    }
+
     /** The drop a job wrote itself, with a command (record 3) the parser refuses. */
     private static final String DROP = "spoolmail-drop: 1\norigin: JOB42\nccsid: 819\nrecords: lf\nindex: 0\n\n"
             + "MAIL FROM:<batch@example.com>\nRCPT TO:<ops@example.com>\nFROBNICATE\nDATA\nSubject: nightly\n\ndone\n.\n";
