@@ -19,8 +19,8 @@ import org.spoolmail.exits.ExitDecision;
 import org.spoolmail.kernel.api.Spoolmail;
 
 /**
- * The README's section on embedding, copied into a new Maven project as a reader would: its dependency snippet in a
- * fresh pom, its pipeline.yaml and its Java class. The project resolves {@code org.spoolmail:kernel} (with its real
+ * The README's section on embedding, copied into a new Maven project as a reader would: its pom.xml as it is,
+ * its pipeline.yaml and its Java class. The project resolves {@code org.spoolmail:kernel} (with its real
  * pom, so the published coordinates and dependencies are what is tested) from a throw-away local repository into
  * which only the parent pom, exits-api and the kernel this build produced are installed; everything else comes from
  * the build's own repository as a {@code file:} mirror, offline. The program it compiles then sends a message with an
@@ -87,28 +87,10 @@ class ReadmeEmbeddingIT {
         return repository;
     }
 
-    /** A new project: the README's dependency in a plain pom, its class where its package puts it. */
-    private Path project(String dependency, String source) throws Exception {
+    /** A new project: the README's pom.xml as it stands, its class where its package puts it. */
+    private Path project(String pom, String source) throws Exception {
         Path project = Files.createDirectories(work.resolve("reports"));
-        Files.writeString(project.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>com.example</groupId>
-                  <artifactId>reports</artifactId>
-                  <version>1</version>
-                  <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <dependencies>
-                %s
-                  </dependencies>
-                  <build><plugins>
-                    <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
-                    <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
-                  </plugins></build>
-                </project>
-                """.formatted(dependency), StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
         Path file = project.resolve("src/main/java/com/example/reports/ReportJob.java");
         Files.createDirectories(file.getParent());
         Files.writeString(file, source, StandardCharsets.UTF_8);
