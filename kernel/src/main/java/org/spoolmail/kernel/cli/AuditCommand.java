@@ -2,7 +2,6 @@ package org.spoolmail.kernel.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
 import org.spoolmail.kernel.config.StageEntry;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.text.IoReason;
 
 /**
  * {@code spoolmail audit [filters] [--json] [-c pipeline.yaml | --directory DIR]}: the audit records that match
@@ -147,7 +147,7 @@ final class AuditCommand implements Subcommand {
                 files += s.files();
             } catch (IOException e) {
                 console.out.flush();
-                console.problem(name(), "cannot read audit folder " + folder + ": " + describe(e)
+                console.problem(name(), "cannot read audit folder " + folder + ": " + IoReason.withFile(e)
                         + " (condition code 16)");
                 return ConditionCodes.ENVIRONMENT;
             }
@@ -182,13 +182,6 @@ final class AuditCommand implements Subcommand {
                     + " folder with --directory");
         }
         return folders;
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file " + e.getMessage();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private int usageError(String message) {

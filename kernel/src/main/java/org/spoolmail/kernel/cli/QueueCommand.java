@@ -28,6 +28,7 @@ import org.spoolmail.kernel.queue.DirectorySpool;
 import org.spoolmail.kernel.queue.QueueItem;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
+import org.spoolmail.kernel.text.IoReason;
 
 /**
  * {@code spoolmail queue [list|show ID|release ID|retry ID|--all|purge ID]}: the operator's view of the spool. The
@@ -109,7 +110,8 @@ final class QueueCommand implements Subcommand {
                 default -> usageError("unknown action " + action);
             };
         } catch (IOException e) {
-            console.problem(name(), "spool " + config.spool().directory() + ": " + e + " (condition code 16)");
+            console.problem(name(), "spool " + config.spool().directory() + ": " + IoReason.withFile(e)
+                    + " (condition code 16)");
             return ConditionCodes.ENVIRONMENT;
         } finally {
             SpoolOpener.close(queue);

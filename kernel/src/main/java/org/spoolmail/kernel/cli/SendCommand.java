@@ -26,6 +26,7 @@ import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputResult;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
 import org.spoolmail.kernel.pipeline.UnreadInputHold;
+import org.spoolmail.kernel.text.IoReason;
 
 /**
  * {@code spoolmail send [-c pipeline.yaml] [--codepage CCSID] [--records fb:80|vb|lf|crlf] [--format NAME]
@@ -216,7 +217,7 @@ final class SendCommand implements Subcommand {
         try {
             data = file.equals("-") ? stdin() : ContentHandle.ofFile(Path.of(file));
         } catch (IOException e) {
-            console.problem(name(), "cannot read " + origin + ": " + describe(e) + " (condition code 12)");
+            console.problem(name(), "cannot read " + origin + ": " + IoReason.of(e) + " (condition code 12)");
             return ConditionCodes.BAD_INPUT;
         }
         MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(),
@@ -258,17 +259,6 @@ final class SendCommand implements Subcommand {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         }
         return ContentHandle.ofFile(copy);
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        String reason = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
-        return reason == null ? "read error" : reason;
     }
 
     private int usageError(String message) {

@@ -18,6 +18,7 @@ import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.spool.DeliveryReports;
 import org.spoolmail.kernel.spool.ItemLog;
 import org.spoolmail.kernel.spool.SpoolServer;
+import org.spoolmail.kernel.text.IoReason;
 
 /**
  * {@code spoolmail spool [--once] [--workers N]}: the spool server. Creates the spool's folders when they are
@@ -121,7 +122,8 @@ final class SpoolCommand implements Subcommand {
         } catch (ConfigException e) {
             return configError(e);
         } catch (IOException e) {
-            console.problem(name(), "spool " + config.spool().directory() + ": " + e + " (condition code 16)");
+            console.problem(name(), "spool " + config.spool().directory() + ": " + IoReason.withFile(e)
+                    + " (condition code 16)");
             return ConditionCodes.ENVIRONMENT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,13 +7,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.spoolmail.exits.mail.ContentHandle;
+import org.spoolmail.kernel.text.IoReason;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -105,10 +104,7 @@ final class SafeYaml {
             throw new ConfigException("no pipeline file " + file + (relative ? " in "
                     + Path.of("").toAbsolutePath() : "") + ": name one with -c FILE or $SPOOLMAIL_CONFIG");
         } catch (IOException e) {
-            String reason = e instanceof AccessDeniedException
-                    ? "permission denied" : e instanceof FileSystemException f && f.getReason() != null
-                    ? f.getReason() : String.valueOf(e.getMessage());
-            throw new ConfigException("cannot read pipeline file " + file + ": " + reason);
+            throw new ConfigException("cannot read pipeline file " + file + ": " + IoReason.of(e));
         }
         if (octets.length > maxOctets) {
             throw new ConfigException(file + ": is larger than " + maxOctets + " octets, more than a pipeline file"

@@ -68,7 +68,7 @@ public class AuditLogObserver implements MailObserver {
         try {
             OwnerOnly.createFolders(directory);
         } catch (IOException e) {
-            throw new TransientStageException("audit directory " + directory + " cannot be created: " + e, e);
+            throw new TransientStageException("audit directory " + directory + " cannot be created: " + reason(e), e);
         }
         clock = context.clock();
         logger = context.logger();
@@ -94,8 +94,19 @@ public class AuditLogObserver implements MailObserver {
             file.append(day, (json + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TransientStageException("audit record of " + queueId + " cannot be written to "
-                    + file.pathFor(day) + ": " + e, e);
+                    + file.pathFor(day) + ": " + reason(e), e);
         }
+    }
+
+    /** The reason in a user's words: the operating system's, or this plugin's own message; no Java class name. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override
