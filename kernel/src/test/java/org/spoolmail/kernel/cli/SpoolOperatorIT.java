@@ -85,11 +85,8 @@ class SpoolOperatorIT {
     @Test
     void releaseShouldSendUnparseableItemWhenTheOperatorFixedItsOctets() throws Exception {
         Path pipeline = SpoolPipelines.write(dir, PipelineFiles.smtp(greenMail.getSmtp().getPort()), "", "{}");
-        assertEquals(0, spoolmail(pipeline, "spool", "--once").code);
-        // A job that wrote its drop itself (not through submit) with a command the parser refuses.
         String id = "20261204T120000-abcdef-0001";
-        Files.writeString(dir.resolve("spool/incoming/.tmp"), DROP, StandardCharsets.ISO_8859_1);
-        Files.move(dir.resolve("spool/incoming/.tmp"), dir.resolve("spool/incoming/" + id));
+        dropBadSpoolFile(pipeline, id);
 
         SpoolmailRun first = spoolmail(pipeline, "spool", "--once");
         assertTrue(first.out.contains(id + " HELD (bad spool file): JOB42"), first.out);
@@ -115,10 +112,8 @@ class SpoolOperatorIT {
     void spoolShouldDeleteUnparseableItemWithAnAuditRecordWhenBadSpoolDispositionIsDelete() throws Exception {
         Path pipeline = SpoolPipelines.write(dir, PipelineFiles.smtp(greenMail.getSmtp().getPort()), "",
                 "{bad-spool-disposition: delete}");
-        assertEquals(0, spoolmail(pipeline, "spool", "--once").code);
         String id = "20261204T120000-abcdef-0002";
-        Files.writeString(dir.resolve("spool/incoming/.tmp"), DROP, StandardCharsets.ISO_8859_1);
-        Files.move(dir.resolve("spool/incoming/.tmp"), dir.resolve("spool/incoming/" + id));
+        dropBadSpoolFile(pipeline, id);
 
         SpoolmailRun first = spoolmail(pipeline, "spool", "--once");
 
@@ -131,10 +126,8 @@ class SpoolOperatorIT {
     @Test
     void purgeShouldRemoveHeldItemWithAnAuditRecordNamingOperatorAndTheSameSystem() throws Exception {
         Path pipeline = SpoolPipelines.write(dir, PipelineFiles.smtp(greenMail.getSmtp().getPort()), "", "{}");
-        assertEquals(0, spoolmail(pipeline, "spool", "--once").code);
         String id = "20261204T120000-abcdef-0003";
-        Files.writeString(dir.resolve("spool/incoming/.tmp"), DROP, StandardCharsets.ISO_8859_1);
-        Files.move(dir.resolve("spool/incoming/.tmp"), dir.resolve("spool/incoming/" + id));
+        dropBadSpoolFile(pipeline, id);
         assertTrue(spoolmail(pipeline, "spool", "--once").out.contains(id + " HELD (bad spool file): JOB42"));
 
         SpoolmailRun purged = spoolmail(pipeline, "queue", "purge", id);
@@ -158,6 +151,16 @@ class SpoolOperatorIT {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"system-name\":(\\{[^}]*\\})").matcher(line);
         assertTrue(m.find(), line);
         return m.group(1);
+    }
+
+    /**
+     * Makes the spool folders (a first run), then drops {@link #DROP} as a job that wrote its drop itself, not through
+     * submit, would: under a temporary name, renamed into place.
+     */
+    private void dropBadSpoolFile(Path pipeline, String id) throws java.io.IOException {
+        assertEquals(0, spoolmail(pipeline, "spool", "--once").code);
+        Files.writeString(dir.resolve("spool/incoming/.tmp"), DROP, StandardCharsets.ISO_8859_1);
+        Files.move(dir.resolve("spool/incoming/.tmp"), dir.resolve("spool/incoming/" + id));
     }
 
     /** The drop a job wrote itself, with a command (record 3) the parser refuses. */
