@@ -2,6 +2,7 @@ package org.spoolmail.kernel.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -124,8 +125,21 @@ final class QueueCommand implements Subcommand {
                 : "no server has run on this spool");
         console.out.println(queue.counts().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
                 .reduce((a, b) -> a + ", " + b).orElse(""));
+        List<QueueItem> drops;
+        try {
+            drops = queue.drops();
+        } catch (AccessDeniedException e) {
+            drops = List.of();
+            console.out.println("drops not yet taken in: not shown, the drop folder " + e.getFile()
+                    + " is not readable by this user (only by the spool's service account)");
+        }
+        if (!drops.isEmpty()) {
+            console.out.println("drops not yet taken in: " + drops.size());
+        }
         Instant now = Instant.now();
-        for (QueueItem i : queue.list()) {
+        List<QueueItem> all = new java.util.ArrayList<>(queue.list());
+        all.addAll(drops);
+        for (QueueItem i : all) {
             console.out.printf("%s %-8s %6s %2d %-10s %s -> %s %s%n", i.id(), i.state().label(),
                     age(Duration.between(i.created(), now)), i.attempts(), i.submission().submitter(),
                     i.sender().orElse("-"), i.recipients().isEmpty() ? "-" : String.join(" ", i.recipients().stream()
@@ -138,6 +152,9 @@ final class QueueCommand implements Subcommand {
 
     private int show(SpoolQueue queue, String id) throws IOException {
         Optional<QueueItem> item = queue.show(id);
+        if (item.isEmpty() && queue instanceof DirectorySpool d) {
+            item = d.drop(id);
+        }
         if (item.isEmpty()) {
             console.problem(name(), id + ": no such item (condition code 12)");
             return ConditionCodes.BAD_INPUT;
@@ -160,7 +177,9 @@ final class QueueCommand implements Subcommand {
         i.recipients().forEach(r -> console.out.println("recipient: " + r.forwardPath() + " " + r.status()
                 + r.reply().map(t -> " " + t).orElse("")));
         if (queue instanceof DirectorySpool d) {
-            console.out.println("data: " + d.dataFile(i.id()));
+            console.out.println("data: " + (i.reason().filter(r -> r.startsWith(DirectorySpool.NOT_TAKEN_IN))
+                    .isPresent() ? d.dropFolder().resolve(i.id()) + " (the drop: its header, a blank line, the octets)"
+                    : d.dataFile(i.id())));
         }
         console.out.flush();
         return ConditionCodes.OK;

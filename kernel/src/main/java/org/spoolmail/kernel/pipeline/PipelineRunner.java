@@ -448,6 +448,23 @@ public final class PipelineRunner {
     }
 
     /**
+     * @return the relay connections the pipeline's stages hold now, summed (open and pooled), for a running spool
+     *     server's status line; zero when no stage keeps any
+     */
+    public org.spoolmail.exits.mail.RelayConnections relayConnections() {
+        org.spoolmail.exits.mail.RelayConnections all = new org.spoolmail.exits.mail.RelayConnections(0, 0);
+        for (PipelineStage stage : pipeline.stages()) {
+            try {
+                all = stage.stage().relayConnections().map(all::plus).orElse(all);
+            } catch (RuntimeException | LinkageError e) {
+                // a plugin's count is for people; a failing one does not stop the server
+                LOG.debug("stage {} could not count its relay connections", stage.entry().use(), e);
+            }
+        }
+        return all;
+    }
+
+    /**
      * Records a queued input the parser refused (a bad spool file, held or deleted) with every observer, since it
      * has no mail object to {@code observe}.
      *

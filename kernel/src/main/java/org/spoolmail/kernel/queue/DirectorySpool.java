@@ -29,6 +29,9 @@ import org.spoolmail.exits.mail.ContentHandle;
  */
 public final class DirectorySpool implements SpoolQueue {
 
+    /** The reason {@link #drops()} gives each drop, before what else it says about it. */
+    public static final String NOT_TAKEN_IN = DropListing.NOT_TAKEN_IN;
+
     private final SpoolFolders folders;
     private final Clock clock;
     private final ConcurrentLinkedQueue<String> ready = new ConcurrentLinkedQueue<>();
@@ -290,6 +293,20 @@ public final class DirectorySpool implements SpoolQueue {
         }
         all.sort(Comparator.comparing(QueueItem::created).thenComparing(QueueItem::id));
         return all;
+    }
+
+    @Override
+    public List<QueueItem> drops() throws IOException {
+        return new DropListing(folders.drops).list();
+    }
+
+    /**
+     * @param name a drop's name
+     * @return the drop as an incoming item, if the drop folder holds it (not yet taken in)
+     * @throws IOException if it cannot be read
+     */
+    public Optional<QueueItem> drop(String name) throws IOException {
+        return new DropListing(folders.drops).read(name);
     }
 
     @Override

@@ -147,6 +147,17 @@ public interface SpoolQueue {
     List<QueueItem> list() throws IOException;
 
     /**
+     * What submitters dropped that the server has not taken in yet ({@code spoolmail queue} lists them as incoming):
+     * each drop's name as its ID, its owner as the established submitter, its header's claims.
+     *
+     * @return every such drop, oldest first; none for a queue without a drop folder
+     * @throws IOException if the drop folder cannot be read (a user who is not the service account may not list it)
+     */
+    default List<QueueItem> drops() throws IOException {
+        return List.of();
+    }
+
+    /**
      * @return the number of items in each state, counted without reading them
      * @throws IOException if the queue cannot be read
      */

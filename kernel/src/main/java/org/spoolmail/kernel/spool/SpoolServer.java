@@ -57,7 +57,8 @@ public final class SpoolServer {
         this.counters = new SpoolCounters();
         this.log = log;
         this.worker = new SpoolWorker(queue, runner, config, clock, systemName, reports, counters, log);
-        this.status = new StatusFile(config.directory().resolve("status"), queue, counters, config.workers());
+        this.status = new StatusFile(config.directory().resolve("status"), queue, counters, config.workers(),
+                runner::relayConnections);
     }
 
     /** Asks a running server to stop taking items; {@link #run} returns once the items in flight are done. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.spoolmail.exits.StageException;
+import org.spoolmail.exits.mail.RelayConnections;
 
 /**
  * Keeps sessions open between mail objects for {@code connection-idle}, so a run of messages pays for TCP, TLS
@@ -21,6 +23,8 @@ final class SessionPool implements AutoCloseable {
     private final SmartHosts hosts;
     private final Duration idle;
     private final Deque<Idle> sessions = new ArrayDeque<>();
+    /** Sessions opened and not yet closed, lent or kept: the server's status line shows it. */
+    private final AtomicInteger open = new AtomicInteger();
     private boolean closed;
 
     /** A session waiting for its next transaction, and since when (System.nanoTime). */
@@ -55,7 +59,19 @@ final class SessionPool implements AutoCloseable {
                 quietlyClose(kept.session(), false);
             }
         }
-        return hosts.open();
+        SmtpSession fresh = hosts.open();
+        open.incrementAndGet();
+        return fresh;
+    }
+
+    /** @return the sessions open now and how many of them wait idle in the pool */
+    RelayConnections connections() {
+        int pooled;
+        synchronized (this) {
+            pooled = sessions.size();
+        }
+        // A session lent out between the two reads could make open lag behind pooled for an instant.
+        return new RelayConnections(Math.max(open.get(), pooled), pooled);
     }
 
     /**
@@ -116,7 +132,8 @@ final class SessionPool implements AutoCloseable {
         }
     }
 
-    private static void quietlyClose(SmtpSession session, boolean quit) {
+    private void quietlyClose(SmtpSession session, boolean quit) {
+        open.decrementAndGet();
         try {
             if (quit) {
                 session.quit();

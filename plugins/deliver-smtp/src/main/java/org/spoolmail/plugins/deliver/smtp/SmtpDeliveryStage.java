@@ -2,6 +2,7 @@ package org.spoolmail.plugins.deliver.smtp;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -16,6 +17,7 @@ import org.spoolmail.exits.TransientStageException;
 import org.spoolmail.exits.config.ConfigKey;
 import org.spoolmail.exits.mail.Attributes;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.exits.mail.RelayConnections;
 
 /**
  * Relays each mail object to a smart host with spoolmail's own SMTP client, which streams the message from
@@ -147,6 +149,12 @@ public class SmtpDeliveryStage implements MailStage {
         }
         logger.debug("relayed to {}: {}", session.relay().peer(), result.finalReply());
         return StageOutcome.stop(withResultAttributes(mail, result, session.relay()), result.disposition());
+    }
+
+    @Override
+    public Optional<RelayConnections> relayConnections() {
+        SessionPool sessions = pool;
+        return sessions == null ? Optional.empty() : Optional.of(sessions.connections());
     }
 
     /** A STARTTLS command in the datastream asks that this mail object travels encrypted (attribute requires-tls). */
