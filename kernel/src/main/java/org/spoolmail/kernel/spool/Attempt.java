@@ -64,10 +64,22 @@ record Attempt(List<RecipientState> recipients, Next next, String reason, Option
             all.put(path, state);
         }
         List<RecipientState> merged = new ArrayList<>(all.values());
+        String reason = d.reason().isEmpty() ? reply.orElse(d.kind().name()) : d.reason();
         if (next == Next.DONE && merged.stream().anyMatch(r -> !r.status().isFinal())) {
+            // The relay took the data for some and deferred others: the reply to the data (250) is not why the item
+            // waits; the deferred recipients' own replies are.
             next = Next.RETRY;
+            reason = openReason(merged);
         }
-        return new Attempt(merged, next, d.reason().isEmpty() ? reply.orElse(d.kind().name()) : d.reason(), reply);
+        return new Attempt(merged, next, reason, reply);
+    }
+
+    /** The open recipients and their last replies, one line: {@code <b@x> deferred: 450 4.2.1 mailbox busy}. */
+    private static String openReason(List<RecipientState> recipients) {
+        return String.join("; ", recipients.stream().filter(r -> !r.status().isFinal())
+                .map(r -> r.forwardPath() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + r.reply().map(x -> ": " + x).orElse(""))
+                .toList());
     }
 
     private static RecipientState delivered(String path, RecipientResult result, MailObject mail) {
