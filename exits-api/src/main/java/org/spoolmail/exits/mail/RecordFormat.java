@@ -134,6 +134,10 @@ public record RecordFormat(Kind kind, int lrecl) {
     /** @return the notation {@link #parse(String)} reads, e.g. {@code fb:80} */
     @Override
     public String toString() {
-        return kind == Kind.FIXED ? "fb:" + lrecl : kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return switch (kind) {
+            case FIXED -> "fb:" + lrecl;
+            case VARIABLE -> "vb";
+            default -> kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        };
     }
 }

@@ -51,9 +51,24 @@ final class FormatDetector {
             }
         }
         String hint = FormatHint.find(input, parsers).map(h -> "; " + h + " Else name").orElse("; name");
+        String broken = sample.isEmpty() ? structureFault(input).map(f -> "; the records cannot be read as "
+                + input.recordFormat() + ": " + f).orElse("") : "";
         throw new FormatException(ConditionCodes.BAD_INPUT, input.origin() + ": the input is in none of the formats "
                 + names() + " (first record: '" + printable(sample.stream().filter(r -> !r.isEmpty()).findFirst()
-                        .orElse("")) + "')" + hint + " one with --format");
+                        .orElse("")) + "'" + broken + ")" + hint + " one with --format");
+    }
+
+    /**
+     * Why not even the first record could be read (a VB input whose first RDW gives a length the file does not
+     * have, say), so the error names the record structure instead of showing an empty first record.
+     */
+    private static Optional<String> structureFault(MailInput input) {
+        try (InputStream in = input.data().open()) {
+            input.recordFormat().reader(in).next();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.ofNullable(e.getMessage());
+        }
     }
 
     /** The sample as a terminal may show it: control characters as \\uXXXX, at most 80 characters of it. */

@@ -122,6 +122,22 @@ class FormatsAndCheckIT {
     }
 
     @Test
+    void sendShouldNameTheBrokenRecordStructureWhenNotEvenTheFirstRecordCanBeRead() throws Exception {
+        // A VB data set whose first RDW (x'FFFF') gives a length far beyond the file's 10 octets.
+        Path input = Files.write(dir.resolve("job.vb"), new byte[] {(byte) 0xFF, (byte) 0xFF, 0, 0,
+                (byte) 0xC8, (byte) 0xC5, (byte) 0xD3, (byte) 0xD6, 0x40, (byte) 0xE7});
+
+        SpoolmailRun run = SpoolmailRun.send(pipeline(dir, ""), "--codepage", "1047", "--records", "vb",
+                input.toString());
+
+        assertEquals(12, run.code, run.toString());
+        assertEquals("spoolmail send: " + input + ": the input is in none of the formats smtp-datastream,"
+                + " rfc5322-message (first record: ''; the records cannot be read as vb: record 1: RDW says 65531"
+                + " octets of data, only 6 remain); name one with --format (condition code 12); nothing from this"
+                + " input was sent", run.err.lines().findFirst().orElseThrow());
+    }
+
+    @Test
     void sendShouldRefuseWithCode12WhenNoParserRecognisesTheInput() throws Exception {
         Path input = dir.resolve("notes.txt");
         Files.writeString(input, "\nplease send the totals\n", StandardCharsets.US_ASCII);
