@@ -61,8 +61,8 @@ final class JmsSubmitter {
         return false;
     }
 
-    /** One committed transaction on a pooled session ({@link JmsSpool#withLane}). */
+    /** One committed transaction on a pooled session ({@link JmsLanes#run}). */
     interface Transactions {
-        <T> T run(JmsSpool.JmsWork<T> work) throws IOException;
+        <T> T run(JmsLanes.JmsWork<T> work) throws IOException;
     }
 }
