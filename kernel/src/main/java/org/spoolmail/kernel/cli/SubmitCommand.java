@@ -29,6 +29,7 @@ import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.TransactionSplitter;
 import org.spoolmail.kernel.queue.DropWriter;
 import org.spoolmail.kernel.queue.ItemTooLargeException;
+import org.spoolmail.kernel.queue.JmsBatch;
 import org.spoolmail.kernel.queue.JmsSpool;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
@@ -228,7 +229,7 @@ final class SubmitCommand implements Subcommand {
 
     /** A JMS spool: the items of one input go in one transaction, so the input is queued whole or not at all. */
     private static final class BrokerSink implements ItemSink {
-        private final JmsSpool.Batch batch;
+        private final JmsBatch batch;
 
         BrokerSink(JmsSpool spool) {
             this.batch = spool.batch();

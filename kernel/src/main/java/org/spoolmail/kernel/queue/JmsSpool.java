@@ -28,8 +28,7 @@ import org.spoolmail.kernel.config.JmsSpoolConfig;
 public final class JmsSpool implements SpoolQueue, AutoCloseable {
 
     private final Connection connection;
-    private final Clock clock;
-    private final long maxItemOctets;
+    private final JmsSubmitter submitter;
     private final JmsLanes lanes;
     private final JmsClaims claims;
     private final JmsMoves moves;
@@ -37,9 +36,8 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
 
     private JmsSpool(Connection connection, JmsDestinations names, Clock clock, long maxItemOctets) {
         this.connection = connection;
-        this.clock = clock;
-        this.maxItemOctets = maxItemOctets;
         this.lanes = new JmsLanes(connection, names);
+        this.submitter = new JmsSubmitter(lanes::run, clock, maxItemOctets);
         this.claims = new JmsClaims(lanes, names);
         this.moves = new JmsMoves(lanes);
         this.browser = new JmsBrowser(connection, names);
@@ -92,58 +90,17 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
         if (state == ItemState.ACTIVE) {
             throw new IllegalArgumentException("an item enters the queue incoming, deferred or held, not active");
         }
-        new JmsSubmitter(lanes::run).send(List.of(pending(id, submission, content, state, reason)));
+        submitter.send(List.of(submitter.pending(id, submission, content, state, reason)));
     }
 
     /**
      * Starts a submission of several items that are queued together in one transaction, or not at all: one
      * commit (one journal sync on the broker) for a whole datastream instead of one per transaction in it.
      *
-     * @return the batch; nothing is queued before its {@link Batch#commit()}
+     * @return the batch; nothing is queued before its {@link JmsBatch#commit()}
      */
-    public Batch batch() {
-        return new Batch();
-    }
-
-    private JmsSubmitter.Pending pending(String id, Submission submission, InputStream content, ItemState state,
-            Optional<String> reason) throws IOException {
-        Instant now = clock.instant();
-        QueueItem item = new QueueItem(id, state, submission, now, 0,
-                state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), reason, Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty());
-        byte[] octets = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxItemOctets + 1));
-        if (octets.length > maxItemOctets) {
-            // Refused before the rest is read: the bound exists so that no item can exhaust the heap.
-            throw new ItemTooLargeException("item " + id + " is larger than the JMS spool's max-item-size of "
-                    + maxItemOctets + " octets (each item travels as one message held in memory); send it with"
-                    + " 'spoolmail send', or raise spool.max-item-size together with the heap of submitters and"
-                    + " spool instances");
-        }
-        return new JmsSubmitter.Pending(item, octets);
-    }
-
-    /** Items submitted together ({@link #batch()}). */
-    public final class Batch {
-        private final List<JmsSubmitter.Pending> items = new java.util.ArrayList<>();
-
-        private Batch() {
-        }
-
-        /**
-         * @param id the queue ID, also the item's duplicate-detection ID
-         * @param submission what was submitted
-         * @param content the octets, read to their end now
-         * @throws IOException if the content cannot be read
-         */
-        public void add(String id, Submission submission, InputStream content) throws IOException {
-            items.add(pending(id, submission, content, ItemState.INCOMING, Optional.empty()));
-        }
-
-        /** @throws IOException if the broker did not take them; then none is queued */
-        public void commit() throws IOException {
-            new JmsSubmitter(lanes::run).send(items);
-            items.clear();
-        }
+    public JmsBatch batch() {
+        return new JmsBatch(submitter);
     }
 
     @Override
