@@ -33,7 +33,7 @@ final class SpoolOpener {
                 ? Optional.of(JmsCredentials.read(j.credentialsFile().get())) : Optional.empty();
         // The folder still holds the server's status line and the dead letters of DSNs to the null reverse-path.
         Files.createDirectories(config.directory());
-        return JmsSpool.open(factory, credentials, j.queue(), clock);
+        return JmsSpool.open(factory, credentials, j.queue(), clock, j.maxItemOctets());
     }
 
     static void close(SpoolQueue queue) {

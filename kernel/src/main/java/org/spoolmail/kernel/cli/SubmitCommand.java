@@ -28,6 +28,8 @@ import org.spoolmail.kernel.pipeline.ParsedInput;
 import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.TransactionSplitter;
 import org.spoolmail.kernel.queue.DropWriter;
+import org.spoolmail.kernel.queue.ItemTooLargeException;
+import org.spoolmail.kernel.queue.JmsBatch;
 import org.spoolmail.kernel.queue.JmsSpool;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
@@ -200,6 +202,11 @@ final class SubmitCommand implements Subcommand {
             console.problem(name(), e.getMessage() + " (condition code " + e.conditionCode()
                     + "); nothing from this input was queued");
             return e.conditionCode();
+        } catch (ItemTooLargeException e) {
+            // A site limit, like a relay's SIZE refusal (RFC 1870): refused, not bad input.
+            console.problem(name(), origin + ": " + e.getMessage() + "; nothing from this input was queued"
+                    + " (condition code 8)");
+            return ConditionCodes.REFUSED;
         } catch (IOException e) {
             console.problem(name(), "cannot read or queue " + origin + ": " + e.getMessage()
                     + " (condition code 12)");
@@ -222,7 +229,7 @@ final class SubmitCommand implements Subcommand {
 
     /** A JMS spool: the items of one input go in one transaction, so the input is queued whole or not at all. */
     private static final class BrokerSink implements ItemSink {
-        private final JmsSpool.Batch batch;
+        private final JmsBatch batch;
 
         BrokerSink(JmsSpool spool) {
             this.batch = spool.batch();

@@ -16,6 +16,7 @@ import java.util.Optional;
  *   # jndi-factory: com.sun.jndi.fscontext.RefFSContextFactory
  *   # url: file:///var/mqm/jndi
  *   # connection-factory: SPOOLMAILCF
+ *   max-item-size: 10MiB             # larger items are refused at submit (each is one message held in memory)
  * </pre>
  *
  * @param url the Artemis core URL, or the JNDI provider URL when {@code connectionFactory} is set
@@ -23,7 +24,11 @@ import java.util.Optional;
  * @param credentialsFile the broker user and password, resolved against pipeline.yaml's folder
  * @param connectionFactory the JNDI name of the provider's connection factory; empty for Artemis's own
  * @param jndiFactory the JNDI initial context factory class, with {@code connectionFactory}
+ * @param maxItemOctets the largest item the spool takes, in octets
  */
 public record JmsSpoolConfig(String url, String queue, Optional<Path> credentialsFile,
-        Optional<String> connectionFactory, Optional<String> jndiFactory) {
+        Optional<String> connectionFactory, Optional<String> jndiFactory, long maxItemOctets) {
+
+    /** 10 MiB. */
+    public static final long DEFAULT_MAX_ITEM_OCTETS = 10L << 20;
 }

@@ -30,7 +30,8 @@ final class SpoolConfigReader {
     private static final ConfigKey<Duration> POLL = ConfigKey.duration("poll-interval", Duration.ofSeconds(2));
     private static final List<ConfigKey<?>> KEYS = List.of(TYPE, DIRECTORY, WORKERS, RETRY_INITIAL, RETRY_MAX,
             MAX_AGE, BAD_SPOOL, ADMINS, DEAD_LETTER, POLL, JmsSpoolConfigReader.URL, JmsSpoolConfigReader.QUEUE,
-            JmsSpoolConfigReader.CREDENTIALS, JmsSpoolConfigReader.FACTORY, JmsSpoolConfigReader.JNDI);
+            JmsSpoolConfigReader.CREDENTIALS, JmsSpoolConfigReader.FACTORY, JmsSpoolConfigReader.JNDI,
+            JmsSpoolConfigReader.MAX_ITEM);
 
     private SpoolConfigReader() {
     }

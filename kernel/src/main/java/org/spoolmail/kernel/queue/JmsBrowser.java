@@ -16,6 +16,11 @@ import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.jms.client.ActiveMQSession;
+
 /**
  * The operator's view of a JMS spool: browsing never takes a message, so listing a spool that instances are
  * draining changes nothing. A claimed item is not visible to browsers while its session holds it; the claiming
@@ -66,12 +71,35 @@ final class JmsBrowser {
         return all;
     }
 
-    Map<ItemState, Integer> counts() throws IOException {
+    /**
+     * Counts each queue's items: Artemis tells a queue's message count in one round trip, without sending a single
+     * message (browsing 10,000 items to count them took seconds per status line); other providers are browsed.
+     * A broker's count includes the messages consumers hold uncommitted, so this instance's own claims are moved
+     * from the queue they came from to ACTIVE; other instances' claims stay counted where their message is.
+     *
+     * @param heldHere the claims this instance holds uncommitted
+     */
+    Map<ItemState, Integer> counts(List<JmsClaim> heldHere) throws IOException {
         Map<ItemState, Integer> counts = new EnumMap<>(ItemState.class);
-        for (ItemState s : ItemState.values()) {
-            counts.put(s, browse(s, null, Integer.MAX_VALUE).size());
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            boolean counted = session instanceof ActiveMQSession;
+            for (ItemState s : ItemState.values()) {
+                counts.put(s, counted ? messageCount((ActiveMQSession) session, s)
+                        : browse(s, null, Integer.MAX_VALUE).size());
+            }
+            if (counted) {
+                heldHere.forEach(c -> counts.merge(c.from, -1, Integer::sum));
+            }
+        } catch (JMSException | ActiveMQException e) {
+            throw new IOException("cannot count the items of " + names.base() + ": " + e.getMessage(), e);
         }
+        counts.merge(ItemState.ACTIVE, heldHere.size(), Integer::sum);
         return counts;
+    }
+
+    private int messageCount(ActiveMQSession session, ItemState state) throws ActiveMQException {
+        ClientSession.QueueQuery q = session.getCoreSession().queueQuery(SimpleString.of(names.name(state)));
+        return q.isExists() ? (int) q.getMessageCount() : 0;
     }
 
     Optional<Instant> nextDue() throws IOException {

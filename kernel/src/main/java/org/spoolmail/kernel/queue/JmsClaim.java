@@ -6,13 +6,16 @@ package org.spoolmail.kernel.queue;
  */
 final class JmsClaim {
     volatile JmsLane lane;
+    /** The queue its message came from (INCOMING or DEFERRED), where a broker's count still has it. */
+    final ItemState from;
     final byte[] content;
     volatile QueueItem item;
     volatile boolean parked;
     boolean ended;
 
-    JmsClaim(JmsLane lane, QueueItem item, byte[] content) {
+    JmsClaim(JmsLane lane, ItemState from, QueueItem item, byte[] content) {
         this.lane = lane;
+        this.from = from;
         this.item = item;
         this.content = content;
     }

@@ -55,7 +55,8 @@ final class JmsItems {
     }
 
     static byte[] content(Message m) throws JMSException {
-        return m.getBody(byte[].class) == null ? new byte[0] : m.getBody(byte[].class);
+        byte[] body = m.getBody(byte[].class); // a copy each call: take it once
+        return body == null ? new byte[0] : body;
     }
 
     /**

@@ -1,7 +1,11 @@
 package org.spoolmail.kernel.queue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -18,9 +22,35 @@ final class JmsSubmitter {
     private static final int ATTEMPTS = 3;
 
     private final Transactions transactions;
+    private final Clock clock;
+    private final long maxItemOctets;
 
-    JmsSubmitter(Transactions transactions) {
+    JmsSubmitter(Transactions transactions, Clock clock, long maxItemOctets) {
         this.transactions = transactions;
+        this.clock = clock;
+        this.maxItemOctets = maxItemOctets;
+    }
+
+    /**
+     * Reads an item's octets, up to the spool's bound and no further.
+     *
+     * @throws ItemTooLargeException if it has more octets than the bound
+     */
+    Pending pending(String id, Submission submission, InputStream content, ItemState state, Optional<String> reason)
+            throws IOException {
+        Instant now = clock.instant();
+        QueueItem item = new QueueItem(id, state, submission, now, 0,
+                state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), reason, Optional.empty(),
+                Optional.empty(), List.of(), Optional.empty());
+        byte[] octets = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxItemOctets + 1));
+        if (octets.length > maxItemOctets) {
+            // Refused before the rest is read: the bound exists so that no item can exhaust the heap.
+            throw new ItemTooLargeException("item " + id + " is larger than the JMS spool's max-item-size of "
+                    + maxItemOctets + " octets (each item travels as one message held in memory); send it with"
+                    + " 'spoolmail send', or raise spool.max-item-size together with the heap of submitters and"
+                    + " spool instances");
+        }
+        return new Pending(item, octets);
     }
 
     /** Sends the items in one transaction: all are queued, or none. */
@@ -61,8 +91,8 @@ final class JmsSubmitter {
         return false;
     }
 
-    /** One committed transaction on a pooled session ({@link JmsSpool#withLane}). */
+    /** One committed transaction on a pooled session ({@link JmsLanes#run}). */
     interface Transactions {
-        <T> T run(JmsSpool.JmsWork<T> work) throws IOException;
+        <T> T run(JmsLanes.JmsWork<T> work) throws IOException;
     }
 }

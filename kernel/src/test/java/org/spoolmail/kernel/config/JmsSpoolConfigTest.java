@@ -30,9 +30,17 @@ class JmsSpoolConfigTest {
 
         Path base = file.toAbsolutePath().normalize().getParent();
         assertEquals(Optional.of(new JmsSpoolConfig("tcp://127.0.0.1:61616", "spoolmail",
-                Optional.of(base.resolve("etc/broker.cred")), Optional.empty(), Optional.empty())), spool.jms());
+                Optional.of(base.resolve("etc/broker.cred")), Optional.empty(), Optional.empty(), 10L << 20)),
+                spool.jms());
         assertEquals(2, spool.workers());
         assertEquals(spool.jms(), spool.withWorkers(8).jms());
+    }
+
+    @Test
+    void loadShouldReadMaxItemSizeInOctetsWhenGivenWithUnit() throws Exception {
+        Path file = write("spool: {type: jms, url: \"tcp://127.0.0.1:61616\", queue: spoolmail, max-item-size: 2KiB}");
+
+        assertEquals(2048, loader.load(file).spool().jms().orElseThrow().maxItemOctets());
     }
 
     @Test

@@ -300,7 +300,7 @@ class PipelineConfigLoaderTest {
 
         assertEquals(List.of(file + ": spool.colour: unknown key (known: bad-spool-disposition, connection-factory,"
                 + " credentials-file, dead-letter, directory, jndi-factory, mail-administrators, max-age,"
-                + " poll-interval, queue, retry-initial, retry-max, type, url, workers)",
+                + " max-item-size, poll-interval, queue, retry-initial, retry-max, type, url, workers)",
                 file + ": spool.type: 'broker' is not allowed (expected one of directory, jms)",
                 file + ": spool.retry-initial: '30' is not a duration with a unit (500ms, 30s, 5m, 2h) (expected a"
                         + " duration such as 30s)",

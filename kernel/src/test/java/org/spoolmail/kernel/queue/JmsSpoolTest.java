@@ -96,6 +96,22 @@ class JmsSpoolTest extends SpoolQueueContract {
     }
 
     @Test
+    void countsShouldShowItemClaimedByAnotherInstanceAsIncomingWhenItIsNotFinished() throws Exception {
+        // Counted by the broker (not by browsing, which cannot see a claimed message): the claimer shows its claim
+        // as active, the other instance sees it still incoming, as it is until the claimer commits.
+        JmsSpool first = (JmsSpool) open(clock);
+        submit(first, "20261204T100000-bbbbbb-0005");
+        submit(first, "20261204T100000-bbbbbb-0006");
+        assertEquals("20261204T100000-bbbbbb-0005", first.claim(clock.instant()).orElseThrow().id());
+        try (JmsSpool second = another()) {
+            assertEquals(Map.of(ItemState.INCOMING, 2, ItemState.ACTIVE, 0, ItemState.DEFERRED, 0, ItemState.HELD, 0),
+                    second.counts());
+            assertEquals(Map.of(ItemState.INCOMING, 1, ItemState.ACTIVE, 1, ItemState.DEFERRED, 0, ItemState.HELD, 0),
+                    first.counts());
+        }
+    }
+
+    @Test
     void recoverShouldReturnRecordedResultsWhenInstanceDiesBetweenRecordAndDefer() throws Exception {
         JmsSpool first = (JmsSpool) open(clock);
         submit(first, "20261204T100000-bbbbbb-0002");
@@ -131,6 +147,25 @@ class JmsSpoolTest extends SpoolQueueContract {
         q.hold("20261204T100000-bbbbbb-0004", "operator stop");
         assertTrue(q.release("20261204T100000-bbbbbb-0004"));
         assertEquals("20261204T100000-bbbbbb-0004", q.claim(clock.instant()).orElseThrow().id());
+    }
+
+    @Test
+    void submitShouldRefuseItemWhenItHasMoreOctetsThanMaxItemSize() throws Exception {
+        // An item is one message held whole in memory: the bound keeps a large one from exhausting the heap.
+        try (JmsSpool bounded = JmsSpool.open(JmsConnections.artemis(EmbeddedBroker.URL), Optional.empty(), queue,
+                clock, 64)) {
+            bounded.submit("20261204T100000-bbbbbb-0007", submission(), new ByteArrayInputStream(new byte[64]),
+                    ItemState.INCOMING, Optional.empty());
+            ItemTooLargeException e = assertThrows(ItemTooLargeException.class, () -> bounded.submit(
+                    "20261204T100000-bbbbbb-0008", submission(), new ByteArrayInputStream(new byte[1 << 20]),
+                    ItemState.INCOMING, Optional.empty()));
+            assertEquals("item 20261204T100000-bbbbbb-0008 is larger than the JMS spool's max-item-size of 64 octets"
+                    + " (each item travels as one message held in memory); send it with 'spoolmail send', or raise"
+                    + " spool.max-item-size together with the heap of submitters and spool instances",
+                    e.getMessage());
+            assertEquals(List.of("20261204T100000-bbbbbb-0007"),
+                    bounded.list().stream().map(QueueItem::id).toList());
+        }
     }
 
     @Test
