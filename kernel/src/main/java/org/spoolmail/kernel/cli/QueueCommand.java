@@ -27,6 +27,7 @@ import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputRefusedException;
 import org.spoolmail.kernel.queue.DirectorySpool;
 import org.spoolmail.kernel.queue.QueueItem;
+import org.spoolmail.kernel.queue.SpoolOpener;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
 import org.spoolmail.kernel.text.IoReason;
@@ -164,10 +165,15 @@ final class QueueCommand implements Subcommand {
         console.out.println("id: " + i.id());
         console.out.println("state: " + i.state().label());
         console.out.println("submitter: " + s.submitter() + (s.established() ? " (established)" : " (claimed)"));
-        s.claims().forEach((k, v) -> console.out.println(k + ": " + v + " (claimed)"));
+        // In the order of the claim keys: the map itself has none.
+        Submission.CLAIM_KEYS.stream().filter(s.claims()::containsKey)
+                .forEach(k -> console.out.println(k + ": " + s.claims().get(k) + " (claimed)"));
         console.out.println("origin: " + s.origin());
         console.out.println("input: " + s.format().orElse("(detected)") + ", ccsid " + s.ccsid().number()
                 + ", records " + s.records() + ", mail object " + (s.index() + 1));
+        if (!s.options().isEmpty()) {
+            console.out.println("options: " + String.join(" ", s.options()));
+        }
         console.out.println("created: " + i.created());
         console.out.println("attempts: " + i.attempts());
         i.nextAttempt().ifPresent(t -> console.out.println("next-attempt: " + t));

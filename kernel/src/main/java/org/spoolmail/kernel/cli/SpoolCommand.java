@@ -14,6 +14,7 @@ import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.queue.SpoolOpener;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.spool.DeliveryReports;
 import org.spoolmail.kernel.spool.ItemLog;

@@ -31,6 +31,7 @@ import org.spoolmail.kernel.queue.DropWriter;
 import org.spoolmail.kernel.queue.ItemTooLargeException;
 import org.spoolmail.kernel.queue.JmsBatch;
 import org.spoolmail.kernel.queue.JmsSpool;
+import org.spoolmail.kernel.queue.SpoolOpener;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.queue.Submission;
 

@@ -93,17 +93,18 @@ public final class DirectorySpool implements SpoolQueue {
     }
 
     @Override
-    public void submit(String id, Submission submission, InputStream content, ItemState state,
-            Optional<String> reason) throws IOException {
-        if (state == ItemState.ACTIVE) {
+    public void submit(QueueItem submitted, InputStream content) throws IOException {
+        if (submitted.state() == ItemState.ACTIVE) {
             throw new IllegalArgumentException("an item enters the queue incoming, deferred or held, not active");
         }
+        String id = submitted.id();
+        ItemState state = submitted.state();
         folders.place(folders.data.resolve(id), content);
         folders.dataSync.sync();
         Instant now = clock.instant();
-        QueueItem item = new QueueItem(id, state, submission, now, 0,
-                state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), reason, Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty());
+        QueueItem item = new QueueItem(id, state, submitted.submission(), now, submitted.attempts(),
+                state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), submitted.reason(),
+                submitted.lastReply(), submitted.sender(), submitted.recipients(), submitted.lastAttempt());
         folders.place(folders.file(state, id), ItemFile.write(item));
         folders.sync(state);
         if (state == ItemState.INCOMING && readyIds.add(id)) {

@@ -44,6 +44,7 @@ final class DropFile {
         l.add(Map.entry("ccsid", Integer.toString(s.ccsid().number())));
         l.add(Map.entry("records", s.records().toString()));
         l.add(Map.entry("index", Integer.toString(s.index())));
+        s.options().forEach(o -> l.add(Map.entry("option", o)));
         Submission.CLAIM_KEYS.stream().filter(s.claims()::containsKey)
                 .forEach(k -> l.add(Map.entry("claim." + k, s.claims().get(k))));
         if (state != ItemState.INCOMING) {
@@ -89,8 +90,11 @@ final class DropFile {
         }
         Map<String, String> v = new LinkedHashMap<>();
         Map<String, String> claims = new LinkedHashMap<>();
+        List<String> options = new ArrayList<>();
         for (Map.Entry<String, String> e : KeyValueText.read(header.toByteArray(), "drop file header")) {
-            if (e.getKey().startsWith("claim.") && Submission.CLAIM_KEYS.contains(e.getKey().substring(6))) {
+            if (e.getKey().equals("option")) {
+                options.add(e.getValue());
+            } else if (e.getKey().startsWith("claim.") && Submission.CLAIM_KEYS.contains(e.getKey().substring(6))) {
                 claims.put(e.getKey().substring(6), e.getValue());
             } else {
                 v.put(e.getKey(), e.getValue());
@@ -112,7 +116,7 @@ final class DropFile {
                     + "' is not incoming, held or deferred");
         };
         return new Drop(new Submission(owner, true, claims, v.get("origin"), Optional.ofNullable(v.get("format")),
-                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index"))),
-                state, Optional.ofNullable(v.get("reason")));
+                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")),
+                options), state, Optional.ofNullable(v.get("reason")));
     }
 }

@@ -33,6 +33,7 @@ final class ItemFile {
         l.add(Map.entry("ccsid", Integer.toString(s.ccsid().number())));
         l.add(Map.entry("records", s.records().toString()));
         l.add(Map.entry("index", Integer.toString(s.index())));
+        s.options().forEach(o -> l.add(Map.entry("option", o)));
         l.add(Map.entry("created", item.created().toString()));
         l.add(Map.entry("attempts", Integer.toString(item.attempts())));
         item.nextAttempt().ifPresent(t -> l.add(Map.entry("next-attempt", t.toString())));
@@ -50,8 +51,11 @@ final class ItemFile {
         Map<String, String> v = new LinkedHashMap<>();
         Map<String, String> claims = new LinkedHashMap<>();
         List<RecipientState> recipients = new ArrayList<>();
+        List<String> options = new ArrayList<>();
         for (Map.Entry<String, String> e : KeyValueText.read(text, what)) {
-            if (e.getKey().equals("recipient")) {
+            if (e.getKey().equals("option")) {
+                options.add(e.getValue());
+            } else if (e.getKey().equals("recipient")) {
                 String[] f = e.getValue().split("\t", 3);
                 recipients.add(new RecipientState(f[1], RecipientState.Status.valueOf(f[0]),
                         f.length > 2 ? Optional.of(f[2]) : Optional.empty()));
@@ -63,7 +67,7 @@ final class ItemFile {
         }
         Submission s = new Submission(v.get("submitter"), Boolean.parseBoolean(v.get("established")), claims,
                 v.get("origin"), Optional.ofNullable(v.get("format")), Ccsid.parse(v.get("ccsid")),
-                RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")));
+                RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")), options);
         return new QueueItem(v.get("id"), state, s, Instant.parse(v.get("created")),
                 Integer.parseInt(v.get("attempts")), Optional.ofNullable(v.get("next-attempt")).map(Instant::parse),
                 Optional.ofNullable(v.get("reason")), Optional.ofNullable(v.get("last-reply")),

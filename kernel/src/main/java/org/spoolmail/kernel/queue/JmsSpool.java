@@ -85,12 +85,11 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
     }
 
     @Override
-    public void submit(String id, Submission submission, InputStream content, ItemState state,
-            Optional<String> reason) throws IOException {
-        if (state == ItemState.ACTIVE) {
+    public void submit(QueueItem item, InputStream content) throws IOException {
+        if (item.state() == ItemState.ACTIVE) {
             throw new IllegalArgumentException("an item enters the queue incoming, deferred or held, not active");
         }
-        submitter.send(List.of(submitter.pending(id, submission, content, state, reason)));
+        submitter.send(List.of(submitter.pending(item, content)));
     }
 
     /**

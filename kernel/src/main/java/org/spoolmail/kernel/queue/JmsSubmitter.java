@@ -38,10 +38,23 @@ final class JmsSubmitter {
      */
     Pending pending(String id, Submission submission, InputStream content, ItemState state, Optional<String> reason)
             throws IOException {
+        return pending(new QueueItem(id, state, submission, Instant.EPOCH, 0, Optional.empty(), reason,
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty()), content);
+    }
+
+    /**
+     * Reads an item's octets as {@link #pending(String, Submission, InputStream, ItemState, Optional)} does, for an
+     * item that enters with what is known of it (send's held mail: sender, recipient states, last reply).
+     *
+     * @throws ItemTooLargeException if it has more octets than the bound
+     */
+    Pending pending(QueueItem entering, InputStream content) throws IOException {
         Instant now = clock.instant();
-        QueueItem item = new QueueItem(id, state, submission, now, 0,
-                state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), reason, Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty());
+        String id = entering.id();
+        ItemState state = entering.state();
+        QueueItem item = new QueueItem(id, state, entering.submission(), now, entering.attempts(),
+                state == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), entering.reason(),
+                entering.lastReply(), entering.sender(), entering.recipients(), entering.lastAttempt());
         byte[] octets = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxItemOctets + 1));
         if (octets.length > maxItemOctets) {
             // Refused before the rest is read: the bound exists so that no item can exhaust the heap.

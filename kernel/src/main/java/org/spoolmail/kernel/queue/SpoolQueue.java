@@ -28,8 +28,24 @@ public interface SpoolQueue {
      * @param reason why it is deferred or held; empty for INCOMING
      * @throws IOException if it cannot be stored; nothing is then in the queue
      */
-    void submit(String id, Submission submission, InputStream content, ItemState state, Optional<String> reason)
-            throws IOException;
+    default void submit(String id, Submission submission, InputStream content, ItemState state,
+            Optional<String> reason) throws IOException {
+        submit(new QueueItem(id, state, submission, java.time.Instant.EPOCH, 0, Optional.empty(), reason,
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty()), content);
+    }
+
+    /**
+     * Puts an item into the queue directly with what is already known of it: {@code send}'s held and deferred mail,
+     * with the sender and each recipient's result of its attempt, so that a release or retry never sends to a
+     * recipient the relay already accepted.
+     *
+     * @param item the item: its ID, state (INCOMING, DEFERRED or HELD), submission, reason, last reply, sender and
+     *     recipients; its creation and next-attempt times are set to now, its attempt count kept
+     * @param content the octets, read to their end
+     * @throws IOException if it cannot be stored; nothing is then in the queue
+     * @throws IllegalArgumentException if the state is ACTIVE
+     */
+    void submit(QueueItem item, InputStream content) throws IOException;
 
     /**
      * Takes what submitters dropped since the last call into the queue as INCOMING items (a drop that cannot be

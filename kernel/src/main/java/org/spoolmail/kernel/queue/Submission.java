@@ -18,9 +18,11 @@ import org.spoolmail.exits.mail.RecordFormat;
  * @param ccsid the CCSID of its text
  * @param records its record format
  * @param index which mail object of the parsed octets this item is (0 for an item holding one transaction)
+ * @param options the command-line options that shaped the input when {@code send} kept it, e.g. {@code [--codepage,
+ *     1047, --plugins, /opt/spoolmail/plugins]}, shown by {@code queue show}; empty for submitted items
  */
 public record Submission(String submitter, boolean established, Map<String, String> claims, String origin,
-        Optional<String> format, Ccsid ccsid, RecordFormat records, int index) {
+        Optional<String> format, Ccsid ccsid, RecordFormat records, int index, java.util.List<String> options) {
 
     /** The claim keys a submission may carry. */
     public static final java.util.List<String> CLAIM_KEYS = java.util.List.of("job-name", "job-id", "program", "step");
@@ -33,6 +35,24 @@ public record Submission(String submitter, boolean established, Map<String, Stri
         java.util.Objects.requireNonNull(format, "format");
         java.util.Objects.requireNonNull(ccsid, "ccsid");
         java.util.Objects.requireNonNull(records, "records");
+        options = java.util.List.copyOf(options);
+    }
+
+    /**
+     * A submission without command-line options (what {@code submit} and the drop folder give).
+     *
+     * @param submitter the submitter's user ID
+     * @param established true when the user ID comes from the operating system
+     * @param claims claimed job facts
+     * @param origin the input's path or {@code stdin}
+     * @param format the parser that read it; empty to detect again
+     * @param ccsid the CCSID of its text
+     * @param records its record format
+     * @param index which mail object of the octets this item is
+     */
+    public Submission(String submitter, boolean established, Map<String, String> claims, String origin,
+            Optional<String> format, Ccsid ccsid, RecordFormat records, int index) {
+        this(submitter, established, claims, origin, format, ccsid, records, index, java.util.List.of());
     }
 
     /**
@@ -53,6 +73,6 @@ public record Submission(String submitter, boolean established, Map<String, Stri
      * @return this submission with the user ID the server established (a drop's header may not name it)
      */
     public Submission ownedBy(String owner) {
-        return new Submission(owner, true, claims, origin, format, ccsid, records, index);
+        return new Submission(owner, true, claims, origin, format, ccsid, records, index, options);
     }
 }

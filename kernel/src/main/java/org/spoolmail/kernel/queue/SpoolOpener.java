@@ -1,4 +1,4 @@
-package org.spoolmail.kernel.cli;
+package org.spoolmail.kernel.queue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,19 +9,23 @@ import jakarta.jms.ConnectionFactory;
 
 import org.spoolmail.kernel.config.JmsSpoolConfig;
 import org.spoolmail.kernel.config.SpoolConfig;
-import org.spoolmail.kernel.queue.DirectorySpool;
-import org.spoolmail.kernel.queue.JmsConnections;
-import org.spoolmail.kernel.queue.JmsCredentials;
-import org.spoolmail.kernel.queue.JmsSpool;
-import org.spoolmail.kernel.queue.SpoolQueue;
 
-/** Opens the spool pipeline.yaml names: the directory spool, or the JMS spool on its broker. */
-final class SpoolOpener {
+/**
+ * Opens the spool pipeline.yaml names: the directory spool, or the JMS spool on its broker. The commands and
+ * {@code send}'s hold (held and deferred mail goes into the same queue) open it here, so they agree on which.
+ */
+public final class SpoolOpener {
 
     private SpoolOpener() {
     }
 
-    static SpoolQueue open(SpoolConfig config, Clock clock) throws IOException {
+    /**
+     * @param config the {@code spool:} block
+     * @param clock the clock of item times
+     * @return the queue; close it with {@link #close(SpoolQueue)}
+     * @throws IOException if the spool folder or the broker cannot be reached
+     */
+    public static SpoolQueue open(SpoolConfig config, Clock clock) throws IOException {
         if (config.jms().isEmpty()) {
             return DirectorySpool.open(config.directory(), clock);
         }
@@ -36,7 +40,8 @@ final class SpoolOpener {
         return JmsSpool.open(factory, credentials, j.queue(), clock, j.maxItemOctets());
     }
 
-    static void close(SpoolQueue queue) {
+    /** @param queue a queue {@link #open} gave, or null; a broker connection is closed */
+    public static void close(SpoolQueue queue) {
         if (queue instanceof AutoCloseable c) {
             try {
                 c.close();
