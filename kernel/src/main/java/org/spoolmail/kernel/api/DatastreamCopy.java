@@ -16,14 +16,13 @@ import org.spoolmail.exits.mail.WireOptions;
 
 /**
  * A mail object built in code, as the SMTP datastream a job would have written for it (UTF-8, CRLF records:
- * MAIL FROM, one RCPT TO per forward-path, DATA, the dot-stuffed message, ".", QUIT). It is the input the hold
- * folder keeps when the mail is held or deferred, so that {@code spoolmail send --records crlf held/<id>.input}
- * sends it again with the same envelope, Bcc recipients included. Rendered only when the hold folder reads it,
- * once, into memory.
+ * MAIL FROM, one RCPT TO per forward-path, DATA, the dot-stuffed message, ".", QUIT). They are the octets of the
+ * spool queue item that keeps the mail when it is held or deferred, so that the spool server sends it again with
+ * the same envelope, Bcc recipients included. Rendered only when the spool queue reads it, once, into memory.
  */
 final class DatastreamCopy implements ContentHandle {
 
-    /** The {@code spoolmail send} options that read the copy again. */
+    /** The {@code spoolmail send} options that read the copy again (its record format: CRLF). */
     static final List<String> RESEND_OPTIONS = List.of("--records", "crlf");
 
     private final MailObject mail;

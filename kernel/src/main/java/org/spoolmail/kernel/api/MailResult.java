@@ -1,6 +1,5 @@
 package org.spoolmail.kernel.api;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +13,11 @@ import org.spoolmail.exits.mail.TraceEntry;
  * How one mail object ended, as the {@code spoolmail send} line and the audit record say it: its queue ID, outcome,
  * condition code (0 delivered, 4 a warning such as a replaced sender or a refused recipient, 8 refused or held
  * after an exit failure, 12 bad input, 16 environment), reason, the deciding SMTP reply, a result per forward-path,
- * the trace of every stage and exit routine decision, and where the hold folder keeps it when it was held or
- * deferred. Nothing is dropped: mail that could not go is in the hold folder.
+ * the trace of every stage and exit routine decision, and where the spool queue keeps it when it was held or
+ * deferred. Nothing is dropped: mail that could not go is an item of the spool queue pipeline.yaml names (its
+ * {@code spool:} block; {@code spool/} beside pipeline.yaml by default), under this result's queue ID, HELD or
+ * DEFERRED: the spool server retries deferred mail, {@code spoolmail queue release ID} sends held mail again, and a
+ * recipient the relay already accepted is not sent it again.
  *
  * <p>Immutable and thread-safe.
  *
@@ -27,15 +29,15 @@ public final class MailResult {
     private final Disposition disposition;
     private final int conditionCode;
     private final List<String> warnings;
-    private final Optional<Path> heldAt;
+    private final Optional<String> keptIn;
 
     MailResult(MailObject mail, Disposition disposition, int conditionCode, List<String> warnings,
-            Optional<Path> heldAt) {
+            Optional<String> keptIn) {
         this.mail = mail;
         this.disposition = disposition;
         this.conditionCode = conditionCode;
         this.warnings = List.copyOf(warnings);
-        this.heldAt = heldAt;
+        this.keptIn = keptIn;
     }
 
     /** @return the queue ID, e.g. {@code 20261130T100102-3f9a1c-0001}; it names outbox files and audit records */
@@ -73,9 +75,14 @@ public final class MailResult {
         return mail.trace();
     }
 
-    /** @return the copy of its input in the hold folder, when it was held or deferred */
-    public Optional<Path> heldAt() {
-        return heldAt;
+    /**
+     * @return where the spool queue keeps it when it was held or deferred, as the audit record's {@code held-in}
+     *     says it: e.g. {@code /srv/mail/spool/queue/deferred/20261130T100102-3f9a1c-0001} for the directory spool;
+     *     the item's queue ID is {@link #queueId()}. Empty when it was not kept (delivered, refused, discarded), or
+     *     could not be kept (then a warning says why and the condition code is 16)
+     */
+    public Optional<String> keptIn() {
+        return keptIn;
     }
 
     /** @return problems that did not change the outcome, e.g. an audit record that could not be written */

@@ -39,7 +39,7 @@ public final class RawInput {
     /**
      * Octets in memory; the array is copied.
      *
-     * @param origin what the input is called in errors, results, audit records and the hold folder, e.g. a data
+     * @param origin what the input is called in errors, results, audit records and the spool queue, e.g. a data
      *     set name; never {@code stdin}
      * @param octets the input
      * @return the input, in the pipeline's CCSID and record format until told otherwise

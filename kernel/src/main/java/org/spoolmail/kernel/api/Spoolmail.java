@@ -22,7 +22,8 @@ import org.spoolmail.kernel.plugin.RegisteredExtensions;
  * spoolmail's kernel inside a Java application: one pipeline, loaded and checked once, through which any number of
  * threads submit mail. Each submit runs the mail through every stage now, as {@code spoolmail send} does, and
  * returns when the deliver stage and the log stages are done with it: mail that cannot go is kept in the pipeline's
- * hold folder with its reason, and its result says so.
+ * spool queue (HELD or DEFERRED, with its reason, under the result's queue ID) for the spool server and
+ * {@code spoolmail queue}, and its result says so.
  *
  * <pre>{@code
  * try (Spoolmail spoolmail = Spoolmail.builder()
@@ -49,7 +50,7 @@ import org.spoolmail.kernel.plugin.RegisteredExtensions;
  */
 public final class Spoolmail implements AutoCloseable {
 
-    /** The origin of mail built in code, in identities, audit records and the hold folder. */
+    /** The origin of mail built in code, in identities, audit records and the spool queue. */
     public static final String BUILT_MAIL_ORIGIN = "java-api";
 
     private final PipelineConfig config;
@@ -113,7 +114,8 @@ public final class Spoolmail implements AutoCloseable {
                     identity(input.origin()));
             InputResult r = runner.run(mailInput, input.format(), false, resendOptions(input));
             List<MailResult> mails = r.items().stream().map(Spoolmail::result).toList();
-            return new SubmitResult(mails, r.error(), r.errorCode(), r.heldAt());
+            return new SubmitResult(mails, r.error(), r.errorCode(), r.heldAt().map(k -> k.id()),
+                    r.heldAt().map(k -> k.where()));
         } finally {
             lock.readLock().unlock();
         }
@@ -161,7 +163,7 @@ public final class Spoolmail implements AutoCloseable {
                 identity.systemName(), origin, identity.step());
     }
 
-    /** What {@code spoolmail send} would need to read the input again, for the hold folder's .reason file. */
+    /** The {@code spoolmail send} options that read the input the same way, shown by {@code queue show}. */
     private static List<String> resendOptions(RawInput input) {
         List<String> options = new ArrayList<>();
         input.ccsid().ifPresent(c -> options.addAll(List.of("--codepage", Integer.toString(c.number()))));
@@ -172,6 +174,7 @@ public final class Spoolmail implements AutoCloseable {
     }
 
     private static MailResult result(ItemResult item) {
-        return new MailResult(item.mail(), item.disposition(), item.conditionCode(), item.warnings(), item.heldAt());
+        return new MailResult(item.mail(), item.disposition(), item.conditionCode(), item.warnings(),
+                item.heldAt().map(k -> k.where()));
     }
 }

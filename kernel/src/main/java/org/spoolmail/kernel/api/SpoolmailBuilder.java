@@ -45,7 +45,7 @@ public final class SpoolmailBuilder {
 
     /**
      * Uses a pipeline file, read as {@code spoolmail send -c FILE} reads it; relative paths in it (outbox, audit,
-     * hold folder, plugins folder, trust stores) resolve against its folder.
+     * spool queue, plugins folder, trust stores) resolve against its folder.
      *
      * @param file pipeline.yaml
      * @return this builder
@@ -61,7 +61,7 @@ public final class SpoolmailBuilder {
      * {@code <baseDirectory>/in-memory-pipeline.yaml}.
      *
      * @param yaml the pipeline.yaml text ({@code version: 1}, {@code pipeline:} ...)
-     * @param baseDirectory the folder relative paths in it resolve against, e.g. the outbox or hold folder
+     * @param baseDirectory the folder relative paths in it resolve against, e.g. the outbox or the spool queue
      * @return this builder
      */
     public SpoolmailBuilder pipeline(String yaml, Path baseDirectory) {
@@ -162,7 +162,7 @@ public final class SpoolmailBuilder {
     }
 
     /**
-     * @param newClock the clock of queue IDs, stages and the hold folder; the system's UTC clock by default
+     * @param newClock the clock of queue IDs, stages and the spool queue; the system's UTC clock by default
      * @return this builder
      */
     public SpoolmailBuilder clock(Clock newClock) {

@@ -1,13 +1,12 @@
 package org.spoolmail.kernel.api;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * How a {@link RawInput} ended: a {@link MailResult} per mail object it held, or the error that refused it as a
  * whole before any mail object existed (bad input, condition code 12, names the origin, record and reason; nothing
- * of it was sent, and the input is kept in the hold folder).
+ * of it was sent, and the input is kept in the spool queue, HELD with the error, under a queue ID of its own).
  *
  * <p>Immutable and thread-safe.
  *
@@ -18,13 +17,16 @@ public final class SubmitResult {
     private final List<MailResult> mails;
     private final Optional<String> error;
     private final int errorCode;
-    private final Optional<Path> heldAt;
+    private final Optional<String> heldQueueId;
+    private final Optional<String> keptIn;
 
-    SubmitResult(List<MailResult> mails, Optional<String> error, int errorCode, Optional<Path> heldAt) {
+    SubmitResult(List<MailResult> mails, Optional<String> error, int errorCode, Optional<String> heldQueueId,
+            Optional<String> keptIn) {
         this.mails = List.copyOf(mails);
         this.error = error;
         this.errorCode = errorCode;
-        this.heldAt = heldAt;
+        this.heldQueueId = heldQueueId;
+        this.keptIn = keptIn;
     }
 
     /** @return one result per mail object, in input order; empty when the input was refused as a whole */
@@ -42,8 +44,13 @@ public final class SubmitResult {
         return Math.max(errorCode, mails.stream().mapToInt(MailResult::conditionCode).max().orElse(0));
     }
 
-    /** @return the copy of an input refused as a whole in the hold folder, when it was kept there */
-    public Optional<Path> heldAt() {
-        return heldAt;
+    /** @return the queue ID of the HELD item that keeps an input refused as a whole, when it was kept */
+    public Optional<String> heldQueueId() {
+        return heldQueueId;
+    }
+
+    /** @return where the spool queue keeps an input refused as a whole, e.g. {@code spool/queue/held/ID} */
+    public Optional<String> keptIn() {
+        return keptIn;
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +22,13 @@ import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
 import org.spoolmail.kernel.config.PipelinePurpose;
+import org.spoolmail.kernel.config.SpoolConfig;
 import org.spoolmail.kernel.identity.IdentityResolver;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 import org.spoolmail.kernel.pipeline.InputResult;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
+import org.spoolmail.kernel.pipeline.QueueIds;
+import org.spoolmail.kernel.pipeline.SpoolHold;
 import org.spoolmail.kernel.pipeline.UnreadInputHold;
 import org.spoolmail.kernel.text.IoReason;
 
@@ -38,7 +42,7 @@ final class SendCommand implements Subcommand {
 
     /** The config key {@code --trace} sets in every stage that declares it. */
     private static final String WIRE_TRACE = "wire-trace";
-    /** The options that shape the input, which a resend of held mail needs again (the .reason file lists them). */
+    /** The options that shape the input, recorded with each item kept in the spool queue ({@code queue show}). */
     private static final List<String> RESEND_OPTIONS = List.of("codepage", "records", "format", "job-name", "job-id",
             "program", "plugins", "config");
 
@@ -142,7 +146,7 @@ final class SendCommand implements Subcommand {
             config = new PipelineConfigLoader(check ? PipelinePurpose.CHECK : PipelinePurpose.SEND).read(configFile);
         } catch (ConfigException e) {
             keepStdin(line, ccsid, records,
-                    configFile.toAbsolutePath().normalize().resolveSibling(PipelineConfig.DEFAULT_HOLD_DIRECTORY), e);
+                    SpoolConfig.defaults(configFile.toAbsolutePath().normalize().getParent()), e);
             return configError(e);
         }
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
@@ -169,18 +173,18 @@ final class SendCommand implements Subcommand {
             }
             return code;
         } catch (ConfigException e) {
-            keepStdin(line, ccsid, records, config.holdDirectory(), e);
+            keepStdin(line, ccsid, records, config.spool(), e);
             return configError(e);
         }
     }
 
     /**
      * Standard input cannot be read again (a file input still exists): when the pipeline cannot be used, it is kept
-     * in the hold folder with the configuration problems as its reason, instead of being lost with the run.
+     * in the spool queue, HELD with the configuration problems as its reason, instead of being lost with the run.
      *
-     * @param folder pipeline.yaml's hold folder, or {@code held} beside the file when it could not be read
+     * @param spool pipeline.yaml's spool, or the default spool beside the file when it could not be read
      */
-    private void keepStdin(CommandLine line, Optional<Ccsid> ccsid, Optional<RecordFormat> records, Path folder,
+    private void keepStdin(CommandLine line, Optional<Ccsid> ccsid, Optional<RecordFormat> records, SpoolConfig spool,
             ConfigException problem) {
         if (check || !line.getArgList().contains("-")) {
             return;
@@ -190,20 +194,24 @@ final class SendCommand implements Subcommand {
                     Optional.ofNullable(line.getOptionValue("job-name")),
                     Optional.ofNullable(line.getOptionValue("job-id")),
                     Optional.ofNullable(line.getOptionValue("program")));
-            // The shape recorded is the one given; the .reason's options let the resend apply the pipeline's own.
+            // The shape recorded is the one given (pipeline.yaml's defaults are unknown); queue show lists it.
             MailInput input = new MailInput("stdin", stdin(), ccsid.orElse(Ccsid.UTF_8),
                     records.orElse(RecordFormat.LF), new IdentityResolver(launch.environment()).resolve("stdin",
                             claims));
-            Path copy = UnreadInputHold.keep(folder, input, resendOptions(line),
+            SpoolHold.Kept kept = UnreadInputHold.keep(spool, new QueueIds(Clock.systemUTC()).next(), input,
+                    Optional.ofNullable(line.getOptionValue("format")), resendOptions(line),
                     "configuration error: " + String.join("; ", problem.problems()));
-            console.problem(name(), "stdin: held in " + copy + " with its reason in " + reasonFile(copy));
+            console.problem(name(), "stdin: " + keptLine(kept));
         } catch (IOException | ConfigException | RuntimeException e) {
-            console.problem(name(), "stdin could not be kept in the hold folder " + folder + ": " + e.getMessage());
+            console.problem(name(), "stdin could not be kept in the spool queue " + spool.directory() + ": "
+                    + e.getMessage());
         }
     }
 
-    private static Path reasonFile(Path copy) {
-        return copy.resolveSibling(copy.getFileName().toString().replaceFirst("\\.input$", ".reason"));
+    /** @return e.g. {@code held in the spool queue as ID (spool/queue/held/ID): spoolmail queue show ID} */
+    static String keptLine(SpoolHold.Kept kept) {
+        return "held in the spool queue as " + kept.id() + " (" + kept.where() + "): spoolmail queue show "
+                + kept.id();
     }
 
     private int sendOne(PipelineRunner runner, PipelineConfig config, String file, IdentityResolver identities,
@@ -225,8 +233,7 @@ final class SendCommand implements Subcommand {
         InputResult result = runner.run(input, format, check, resendOptions);
         result.error().ifPresent(e -> console.problem(name(), e + " (condition code " + result.errorCode()
                 + "); nothing from this input " + (check ? "would be" : "was") + " sent"));
-        result.heldAt().ifPresent(h -> console.problem(name(), origin + ": held in " + h + " with its reason in "
-                + reasonFile(h)));
+        result.heldAt().ifPresent(h -> console.problem(name(), origin + ": " + keptLine(h)));
         if (check) {
             CheckReport report = new CheckReport(console.out);
             for (int i = 0; i < result.items().size(); i++) {
@@ -239,14 +246,18 @@ final class SendCommand implements Subcommand {
         return result.conditionCode();
     }
 
-    /** The options that shape an input, as given, for the hold folder's {@code .reason} files. */
+    /**
+     * The options that shape an input, as given, for the items kept in the spool queue; the paths of {@code -c} and
+     * {@code --plugins} made absolute, since {@code queue show} may run in another folder.
+     */
     private static List<String> resendOptions(CommandLine line) {
         List<String> options = new java.util.ArrayList<>();
         for (String name : RESEND_OPTIONS) {
             String value = line.getOptionValue(name);
             if (value != null) {
                 options.add(name.equals("config") ? "-c" : "--" + name);
-                options.add(value);
+                options.add(name.equals("config") || name.equals("plugins")
+                        ? Path.of(value).toAbsolutePath().normalize().toString() : value);
             }
         }
         return options;

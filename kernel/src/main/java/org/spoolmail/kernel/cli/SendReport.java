@@ -38,7 +38,7 @@ final class SendReport {
         console.out.printf("%s %s %s -> %s subject \"%s\" (condition code %d)%n", mail.id(), d.kind(), sender(mail),
                 recipients(mail, d), subject(mail), item.conditionCode());
         problem(d).ifPresent(p -> console.problem(command, mail.identity().origin() + ": " + mail.id() + " "
-                + d.kind() + ": " + p + item.heldAt().map(h -> " (held in " + h + ")").orElse("")));
+                + d.kind() + ": " + p + item.heldAt().map(h -> " (kept in " + h.where() + ")").orElse("")));
         d.recipients().stream().filter(r -> r.status() != RecipientResult.Status.ACCEPTED)
                 .forEach(r -> console.problem(command, mail.id() + " " + r.recipient() + " " + r.status()
                         + r.reply().map(x -> " [" + x + "]").orElse("")));

@@ -103,8 +103,10 @@ public final class PipelineConfigLoader {
         Optional<Path> sitePlugins = folder(file, top, "site-plugins-directory", problems);
         Path hold = file.resolveSibling(text(top.getOrDefault("hold-directory",
                 PipelineConfig.DEFAULT_HOLD_DIRECTORY)));
-        if (top.containsKey("hold-directory") && text(top.get("hold-directory")).isEmpty()) {
-            problems.add("hold-directory", "is empty: name a folder, e.g. held");
+        if (top.containsKey("hold-directory")) {
+            // Refused rather than ignored: a site that still looks there would never find its held mail.
+            problems.add("hold-directory", "is no longer used: send keeps held and deferred mail in the spool queue"
+                    + " (spool.directory, default spool/ beside pipeline.yaml; see 'spoolmail queue'): remove the key");
         }
         Map<String, Object> input = problems.map(top.getOrDefault("input", Map.of()), "input");
         problems.onlyKeys(input, Set.of("ccsid", "records"), "input.");

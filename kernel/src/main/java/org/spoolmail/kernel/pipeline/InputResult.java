@@ -1,6 +1,5 @@
 package org.spoolmail.kernel.pipeline;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +10,10 @@ import java.util.Optional;
  * @param items one result per mail object; empty when {@code error} is present
  * @param error why the input could not be parsed (names file and record), if it could not
  * @param errorCode the condition code of that error (12 bad input, 16 environment); 0 when there is none
- * @param heldAt the copy of the refused input in the hold folder, when it was kept there
+ * @param heldAt where the spool queue keeps the refused input (held), when it was kept there
  */
 public record InputResult(String origin, List<ItemResult> items, Optional<String> error, int errorCode,
-        Optional<Path> heldAt) {
+        Optional<SpoolHold.Kept> heldAt) {
 
     /** Copies the list. */
     public InputResult {
@@ -22,7 +21,7 @@ public record InputResult(String origin, List<ItemResult> items, Optional<String
     }
 
     /**
-     * An input not kept in the hold folder.
+     * An input not kept in the spool queue.
      *
      * @param origin the file path or {@code stdin}
      * @param items one result per mail object

@@ -1,6 +1,5 @@
 package org.spoolmail.kernel.pipeline;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +13,10 @@ import org.spoolmail.exits.mail.MailObject;
  * @param disposition where it ended
  * @param conditionCode its condition code, raised to 16 when an observer could not record it
  * @param warnings problems that did not change the outcome, e.g. an audit record that could not be written
- * @param heldAt the copy of its input in the hold folder, when it was held there
+ * @param heldAt where the spool queue keeps it (held or deferred), when it was kept there
  */
 public record ItemResult(MailObject mail, Disposition disposition, int conditionCode, List<String> warnings,
-        Optional<Path> heldAt) {
+        Optional<SpoolHold.Kept> heldAt) {
 
     /** Copies the list. */
     public ItemResult {
@@ -25,7 +24,7 @@ public record ItemResult(MailObject mail, Disposition disposition, int condition
     }
 
     /**
-     * An item not kept in the hold folder.
+     * An item not kept in the spool queue.
      *
      * @param mail the mail object as it ended
      * @param disposition where it ended

@@ -1,7 +1,6 @@
 package org.spoolmail.kernel.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,18 +38,18 @@ public final class PipelineRunner {
 
     private final Pipeline pipeline;
     private final QueueIds queueIds;
-    private final HoldDirectory hold;
+    private final HeldMail hold;
 
     /**
      * @param pipeline the assembled pipeline
      * @param queueIds the queue ID source
-     * @param clock the clock of the names of refused inputs in the hold folder
+     * @param clock the clock of the times of held and deferred items in the spool queue
      */
     @Inject
     public PipelineRunner(Pipeline pipeline, QueueIds queueIds, Clock clock) {
         this.pipeline = pipeline;
         this.queueIds = queueIds;
-        this.hold = new HoldDirectory(pipeline.config().holdDirectory(), clock);
+        this.hold = new HeldMail(new SpoolHold(pipeline.config().spool(), clock));
     }
 
     /**
@@ -95,40 +94,63 @@ public final class PipelineRunner {
     }
 
     /**
-     * Runs one input, noting in the hold folder's {@code .reason} files the options a resend needs.
+     * Runs one input; what cannot go is kept in the spool queue, one item per mail object, with the options that
+     * shaped the input.
      *
      * @param input the input, with the identity the kernel established
      * @param format the parser to use ({@code --format}); empty to detect it
      * @param check true to stop before delivery (see {@link #run(MailInput, Optional, boolean)})
-     * @param resendOptions the command-line options that shape the input, e.g. {@code [--codepage, 1047]}
+     * @param resendOptions the command-line options that shape the input, e.g. {@code [--codepage, 1047]}, which
+     *     {@code queue show} shows for a kept item
      * @return how it ended
      */
     public InputResult run(MailInput input, Optional<String> format, boolean check, List<String> resendOptions) {
-        HoldDirectory.Resend resend = HoldDirectory.Resend.of(input.origin(), resendOptions);
-        List<MailObject> parsed;
+        ParsedInput parsed;
         try {
             ParserChoice parser = new FormatDetector(pipeline.parsers()).choose(input, format);
-            parsed = parser.parser().parse(input);
+            parsed = new ParsedInput(parser.name(), parser.parser().parse(input));
         } catch (FormatDetector.FormatException e) {
-            return refused(input, resend, e.getMessage(), e.conditionCode(), Optional.empty(), check);
+            return refused(input, format, resendOptions, e.getMessage(), e.conditionCode(), check);
         } catch (PermanentStageException e) {
-            return refused(input, resend, e.getMessage(), ConditionCodes.BAD_INPUT,
-                    e.location().map(l -> l.recordNumber()).filter(r -> r > 0), check);
+            return refused(input, format, resendOptions, e.getMessage(), ConditionCodes.BAD_INPUT, check);
         } catch (VirtualMachineError e) {
             // The parser ran out of stack or heap on this input: keep the input, as for bad input, and go on.
             LOG.error("parsing {} failed", input.origin(), e);
-            return refused(input, resend, input.origin() + ": parse failed: " + StageCall.describe(e),
-                    ConditionCodes.BAD_INPUT, Optional.empty(), check);
+            return refused(input, format, resendOptions, input.origin() + ": parse failed: "
+                    + StageCall.describe(e), ConditionCodes.BAD_INPUT, check);
         } catch (StageException | RuntimeException | Error e) {
             LOG.error("parsing {} failed", input.origin(), e);
             return new InputResult(input.origin(), List.of(), Optional.of(input.origin() + ": parse failed: "
                     + StageCall.describe(e)), ConditionCodes.ENVIRONMENT);
         }
+        Pieces pieces = new Pieces(input, parsed);
         List<ItemResult> items = new ArrayList<>();
-        for (MailObject mail : parsed) {
-            items.add(check ? checkItem(admit(mail, input)) : runItem(admit(mail, input), input, resend));
+        for (int i = 0; i < parsed.mails().size(); i++) {
+            MailObject mail = admit(parsed.mails().get(i), input);
+            int index = i;
+            items.add(check ? checkItem(mail) : runItem(mail, new HeldMail.Source(input,
+                    Optional.of(parsed.parser()), resendOptions, () -> pieces.get().get(index))));
         }
         return new InputResult(input.origin(), items, Optional.empty(), 0);
+    }
+
+    /** The octets of each mail object of an input, cut only when one of them has to be kept. */
+    private final class Pieces {
+        private final MailInput input;
+        private final ParsedInput parsed;
+        private List<TransactionSplitter.Piece> cut;
+
+        Pieces(MailInput input, ParsedInput parsed) {
+            this.input = input;
+            this.parsed = parsed;
+        }
+
+        synchronized List<TransactionSplitter.Piece> get() throws IOException {
+            if (cut == null) {
+                cut = new TransactionSplitter(PipelineRunner.this).split(input, parsed);
+            }
+            return cut;
+        }
     }
 
     /**
@@ -137,77 +159,62 @@ public final class PipelineRunner {
      * the input's identity, its original sender and forward-paths noted).
      *
      * @param built the mail object; its id and identity are replaced
-     * @param input stands for it in the hold folder: the octets kept as {@code <queue-id>.input} when it is held or
-     *     deferred, and the origin and identity
-     * @param resendOptions the {@code spoolmail send} options that read that copy again, e.g. {@code [--records,
-     *     crlf]}, for the {@code .reason} file
+     * @param input stands for it in the spool queue when it is held or deferred: its octets (a datastream of it)
+     *     become the item's, with the origin and identity
+     * @param resendOptions the {@code spoolmail send} options that read those octets, e.g. {@code [--records,
+     *     crlf]}, shown by {@code queue show}
      * @return how it ended
      */
     public ItemResult run(MailObject built, MailInput input, List<String> resendOptions) {
-        return runItem(admit(built, input), input, HoldDirectory.Resend.of(input.origin(), resendOptions));
+        MailObject admitted = admit(built, input);
+        return runItem(admitted, new HeldMail.Source(input, Optional.empty(), resendOptions,
+                () -> new TransactionSplitter.Piece(input.data(), 0, admitted)));
     }
 
-    /** An input refused as a whole; when sending, one refused as bad input (12) is kept in the hold folder. */
-    private InputResult refused(MailInput input, HoldDirectory.Resend resend, String error, int code,
-            Optional<Long> record, boolean check) {
+    /**
+     * An input refused as a whole; when sending, one refused as bad input (12) is kept in the spool queue, HELD
+     * with the error, so that nothing is lost: the operator fixes its octets ({@code queue show} names the file)
+     * and releases it.
+     */
+    private InputResult refused(MailInput input, Optional<String> format, List<String> options, String error,
+            int code, boolean check) {
         if (check || code != ConditionCodes.BAD_INPUT) {
             return new InputResult(input.origin(), List.of(), Optional.of(error), code);
         }
         try {
-            Path copy = hold.holdInput(input, new HoldDirectory.Reason(resend, Optional.empty(), record,
-                    Disposition.Kind.HELD.name(), Optional.of(HoldCause.BAD_INPUT.name()), error, Optional.empty(),
-                    code));
-            return new InputResult(input.origin(), List.of(), Optional.of(error), code, Optional.of(copy));
-        } catch (IOException e) {
-            return new InputResult(input.origin(), List.of(), Optional.of(error + "; it could not be kept in the hold"
-                    + " folder: " + StageCall.describe(e)), ConditionCodes.ENVIRONMENT);
+            SpoolHold.Kept kept = hold.keepInput(queueIds.next(), input, format, options, HoldCause.BAD_INPUT.name(),
+                    error, code);
+            return new InputResult(input.origin(), List.of(), Optional.of(error), code, Optional.of(kept));
+        } catch (IOException | RuntimeException e) {
+            return new InputResult(input.origin(), List.of(), Optional.of(error + "; it could not be kept in the spool"
+                    + " queue: " + StageCall.describe(e)), ConditionCodes.ENVIRONMENT);
         }
     }
 
     /**
-     * A HELD or DEFERRED item, and one with a recipient the relay deferred, is kept in the hold folder with its reason
-     * (send has no retry queue, so a deferred item or recipient would otherwise be lost), before the observers run, so that the audit record says where it is kept, or
+     * A HELD or DEFERRED item, and one with a recipient the relay deferred, is kept in the spool queue in that state
+     * ({@code send} has no retry of its own: the spool server retries deferred mail and {@code queue release} serves
+     * held mail), before the observers run, so that the audit record says where it is kept ({@code held-in}), or
      * that it could not be kept (condition code 16).
      */
-    private Kept keep(MailInput input, HoldDirectory.Resend resend, MailObject mail, Disposition d, int code) {
-        List<RecipientResult> pending = d.recipients().stream()
-                .filter(r -> r.status() == RecipientResult.Status.DEFERRED).toList();
-        if (d.kind() != Disposition.Kind.HELD && d.kind() != Disposition.Kind.DEFERRED && pending.isEmpty()) {
+    private Kept keep(HeldMail.Source source, MailObject mail, Disposition d, int code) {
+        boolean pending = d.recipients().stream().anyMatch(r -> r.status() == RecipientResult.Status.DEFERRED);
+        if (d.kind() != Disposition.Kind.HELD && d.kind() != Disposition.Kind.DEFERRED && !pending) {
             return new Kept(mail, code, Optional.empty(), Optional.empty());
         }
-        Optional<Long> record = mail.attributes().get("input-record").filter(r -> r.matches("\\d{1,18}"))
-                .map(Long::parseLong);
         try {
-            Path copy = hold.holdItem(input, reason(resend, mail, d, code, record, pending), mail.id());
-            return new Kept(mail.withAttributes(mail.attributes().with("held-in", copy.toString())), code,
-                    Optional.of(copy), Optional.empty());
-        } catch (IOException e) {
-            String failure = mail.id() + " could not be kept in the hold folder: " + StageCall.describe(e);
+            SpoolHold.Kept kept = hold.keep(source, mail, d, code);
+            return new Kept(mail.withAttributes(mail.attributes().with("held-in", kept.where())), code,
+                    Optional.of(kept), Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            String failure = mail.id() + " could not be kept in the spool queue: " + StageCall.describe(e);
             return new Kept(mail.withAttributes(mail.attributes().with("hold-failed", StageCall.describe(e))),
                     ConditionCodes.ENVIRONMENT, Optional.empty(), Optional.of(failure));
         }
     }
 
-    /**
-     * The {@code .reason} of a kept item. When the relay delivered to some recipients and deferred others, only the
-     * deferred ones are still to go: they are its {@code pending-recipients}, and the reason and reply are the
-     * first deferred one's.
-     */
-    private static HoldDirectory.Reason reason(HoldDirectory.Resend resend, MailObject mail, Disposition d, int code,
-            Optional<Long> record, List<RecipientResult> pending) {
-        List<String> paths = pending.stream().map(r -> r.recipient().toString()).toList();
-        if (d.kind() != Disposition.Kind.DELIVERED) {
-            return new HoldDirectory.Reason(resend, Optional.of(mail.id()), record, d.kind().name(),
-                    d.holdCause().map(Enum::name), d.reason(), d.reply().map(Object::toString), code,
-                    pending.size() == d.recipients().size() ? List.of() : paths);
-        }
-        return new HoldDirectory.Reason(resend, Optional.of(mail.id()), record, Disposition.Kind.DEFERRED.name(),
-                Optional.empty(), "the relay deferred " + String.join(", ", paths) + " and took the other recipients:"
-                + " resend to the pending-recipients only", pending.get(0).reply().map(Object::toString), code, paths);
-    }
-
-    /** An item after the hold folder: the mail object noting where it is kept, its code, the copy or the failure. */
-    private record Kept(MailObject mail, int code, Optional<Path> copy, Optional<String> failure) {
+    /** An item after the spool hold: the mail object noting where it is kept, its code, the item or the failure. */
+    private record Kept(MailObject mail, int code, Optional<SpoolHold.Kept> item, Optional<String> failure) {
     }
 
     /**
@@ -231,9 +238,9 @@ public final class PipelineRunner {
                 parsed.trace());
     }
 
-    private ItemResult runItem(MailObject admitted, MailInput input, HoldDirectory.Resend resend) {
+    private ItemResult runItem(MailObject admitted, HeldMail.Source source) {
         MDC.put("mail-id", admitted.id());
-        InFlight.Item flight = InFlight.begin((m, stage) -> endedInFlight(m, stage, input, resend));
+        InFlight.Item flight = InFlight.begin((m, stage) -> endedInFlight(m, stage, source));
         try {
             MailObject mail = admitted;
             Disposition disposition = null;
@@ -255,14 +262,14 @@ public final class PipelineRunner {
                         "the pipeline ended without a deliver stage stopping the mail object");
                 mail = mail.withTrace(StageCall.trace("pipeline", disposition, Duration.ZERO));
             }
-            Kept kept = keep(input, resend, mail, disposition, ConditionCodes.of(mail, disposition));
+            Kept kept = keep(source, mail, disposition, ConditionCodes.of(mail, disposition));
             mail = kept.mail().withAttributes(kept.mail().attributes().with("condition-code",
                     Integer.toString(kept.code())));
             List<String> warnings = new ArrayList<>();
             kept.failure().ifPresent(warnings::add);
             boolean unrecorded = observe(mail, disposition, warnings);
             int code = unrecorded ? Math.max(kept.code(), ConditionCodes.ENVIRONMENT) : kept.code();
-            return new ItemResult(mail, disposition, code, warnings, kept.copy());
+            return new ItemResult(mail, disposition, code, warnings, kept.item());
         } finally {
             flight.close();
             MDC.remove("mail-id");
@@ -275,21 +282,22 @@ public final class PipelineRunner {
      *
      * @return the line for standard error
      */
-    private String endedInFlight(MailObject mail, PipelineStage stage, MailInput input, HoldDirectory.Resend resend) {
+    private String endedInFlight(MailObject mail, PipelineStage stage, HeldMail.Source source) {
+        MailInput input = source.input();
         String where = "stage " + stage.entry().role() + " (" + PipelineAssembler.nameOf(stage.stage()) + ")";
         Disposition d = Disposition.held(HoldCause.EXIT_FAILURE, where + ": the process was told to end while it"
                 + " ran (System.exit or Runtime.exit called by a plugin, or a signal such as SIGTERM)");
         MailObject ended = mail.withTrace(StageCall.trace(stage.entry().role(), d, Duration.ZERO));
-        Kept kept = keep(input, resend, ended, d, ConditionCodes.REFUSED);
+        Kept kept = keep(source, ended, d, ConditionCodes.REFUSED);
         List<String> warnings = new ArrayList<>();
         kept.failure().ifPresent(warnings::add);
         observe(kept.mail().withAttributes(kept.mail().attributes().with("condition-code",
                 Integer.toString(ConditionCodes.REFUSED))), d, warnings);
         return "spoolmail: " + input.origin() + ": " + mail.id() + " HELD: " + d.reason()
-                + kept.copy().map(c -> " (held in " + c + ")").orElse("") + (warnings.isEmpty() ? ""
+                + kept.item().map(c -> " (kept in " + c.where() + ")").orElse("") + (warnings.isEmpty() ? ""
                         : "; " + String.join("; ", warnings)) + " (condition code " + ConditionCodes.REFUSED
-                + "); the messages after it in " + input.origin() + " were not run: resend the held copy without"
-                + " the messages before it";
+                + "); the messages after it in " + input.origin() + " were not run: send them again (the held item"
+                + " holds this message only: 'spoolmail queue release " + mail.id() + "' once the cause is fixed)";
     }
 
     /**
@@ -416,7 +424,7 @@ public final class PipelineRunner {
     }
 
     private ItemResult finish(MailObject ended, Disposition disposition, int code, Optional<String> failure,
-            Optional<Path> copy) {
+            Optional<SpoolHold.Kept> copy) {
         MailObject mail = ended.withAttributes(ended.attributes().with("condition-code", Integer.toString(code)));
         List<String> warnings = new ArrayList<>();
         failure.ifPresent(warnings::add);

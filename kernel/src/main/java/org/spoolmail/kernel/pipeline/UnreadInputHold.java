@@ -1,19 +1,19 @@
 package org.spoolmail.kernel.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailInput;
+import org.spoolmail.kernel.config.SpoolConfig;
 
 /**
  * Keeps an input that no pipeline could read because the pipeline itself cannot be used (pipeline.yaml broken, a
- * plugin missing): standard input cannot be read again, so it goes to the hold folder as an input refused as a whole,
- * {@code stdin-<timestamp>.input} with a {@code .reason} (outcome HELD, hold-cause ENVIRONMENT, condition code 16),
- * instead of being lost with the run (DESIGN.md: nothing is lost).
+ * plugin missing): standard input cannot be read again, so it goes into the spool queue as one HELD item holding
+ * the whole input (hold cause ENVIRONMENT, condition code 16, the configuration problems as its reason), instead of
+ * being lost with the run (DESIGN.md: nothing is lost). Once pipeline.yaml is fixed, {@code queue release} sends it.
  */
 public final class UnreadInputHold {
 
@@ -21,19 +21,19 @@ public final class UnreadInputHold {
     }
 
     /**
-     * @param folder the hold folder: pipeline.yaml's when it could be read, else {@code held} beside the file
+     * @param spool pipeline.yaml's spool when it could be read, else the default spool beside the file
+     *     ({@link SpoolConfig#defaults}), where {@code spoolmail spool} would look
+     * @param id the queue ID to give it
      * @param input the input as read
-     * @param resendOptions the {@code send} options that shape the input, as for {@link PipelineRunner}
+     * @param format the parser asked for ({@code --format}); empty to detect
+     * @param options the {@code send} options that shape the input
      * @param reason why the pipeline could not run, one line
-     * @return the copy of the input
-     * @throws IOException if the folder or a file cannot be written
+     * @return where it is kept
+     * @throws IOException if the spool cannot take it
      */
-    public static Path keep(Path folder, MailInput input, List<String> resendOptions, String reason)
-            throws IOException {
-        HoldDirectory.Reason text = new HoldDirectory.Reason(HoldDirectory.Resend.of(input.origin(), resendOptions),
-                Optional.empty(), Optional.empty(), Disposition.Kind.HELD.name(),
-                Optional.of(Disposition.HoldCause.ENVIRONMENT.name()), reason, Optional.empty(),
-                ConditionCodes.ENVIRONMENT);
-        return new HoldDirectory(folder, Clock.systemUTC()).holdInput(input, text);
+    public static SpoolHold.Kept keep(SpoolConfig spool, String id, MailInput input, Optional<String> format,
+            List<String> options, String reason) throws IOException {
+        return HeldMail.keepWhole(new SpoolHold(spool, Clock.systemUTC()), id, input, format, options,
+                Disposition.HoldCause.ENVIRONMENT.name(), reason, ConditionCodes.ENVIRONMENT);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code exe.pdf}; a CR, LF or NEL (U+0085, EBCDIC NL) forges a line of its own. So every such character is shown
  * as {@code \\uXXXX} instead: C0 and C1 controls and DEL, the line and paragraph separators U+2028 and U+2029, and
  * the bidirectional marks, embeddings, overrides and isolates (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
- * U+2069). This is the one escaping function of the kernel: the CLI's console and the hold folder both use it.
+ * U+2069). This is the one escaping function of the kernel: the CLI's console uses it.
  */
 public final class DisplayText {
 

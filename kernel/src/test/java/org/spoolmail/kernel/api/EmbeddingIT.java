@@ -20,7 +20,7 @@ import org.spoolmail.exits.mail.SmtpReply;
 
 /**
  * The embedding API with the distribution's plugins: raw input in an EBCDIC CCSID and fixed records, a pipeline
- * with problems refused as a whole, and mail an exit routine defers kept in the hold folder as a datastream that
+ * with problems refused as a whole, and mail an exit routine defers kept in the spool queue as a datastream that
  * goes out unchanged when submitted again.
  */
 class EmbeddingIT {
@@ -84,10 +84,19 @@ class EmbeddingIT {
         }
         assertEquals(4, deferred.conditionCode(), deferred.toString());
         assertEquals(Disposition.Kind.DEFERRED, deferred.outcome());
-        Path held = deferred.heldAt().orElseThrow();
-        assertEquals(dir.resolve("held/" + deferred.queueId() + ".input"), held);
-        String reason = Files.readString(held.resolveSibling(deferred.queueId() + ".reason"), StandardCharsets.UTF_8);
-        assertTrue(reason.contains("options: --records crlf\n"), reason);
+        assertEquals(java.util.Optional.of(dir.resolve("spool/queue/deferred/" + deferred.queueId()).toString()),
+                deferred.keptIn());
+        org.spoolmail.kernel.queue.QueueItem item = org.spoolmail.kernel.queue.DirectorySpool.open(dir.resolve("spool"),
+                java.time.Clock.systemUTC()).show(deferred.queueId()).orElseThrow();
+        assertEquals(org.spoolmail.kernel.queue.ItemState.DEFERRED, item.state());
+        assertEquals(new org.spoolmail.kernel.queue.Submission(System.getProperty("user.name"), true,
+                java.util.Map.of(), "java-api", java.util.Optional.empty(), Ccsid.UTF_8, RecordFormat.CRLF, 0,
+                List.of("--records", "crlf")), item.submission());
+        assertEquals(java.util.Optional.of("DEFERRED, condition code 4: change freeze"), item.reason());
+        assertEquals(java.util.Optional.of("451 4.3.2 frozen"), item.lastReply());
+        assertEquals(List.of("<wayne@example.com> PENDING", "<archive@example.org> PENDING"), item.recipients()
+                .stream().map(r -> r.forwardPath() + " " + r.status()).toList());
+        Path held = dir.resolve("spool/queue/data/" + deferred.queueId());
 
         try (Spoolmail spoolmail = outboxKernel(List.of()).build()) {
             SubmitResult again = spoolmail.submit(RawInput.ofFile(held).withCcsid(Ccsid.UTF_8)

@@ -1,6 +1,8 @@
 package org.spoolmail.kernel.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +25,14 @@ class BadInputIT {
         SpoolmailRun run = SpoolmailRun.send(outboxPipeline(), input.toString());
 
         assertEquals(12, run.code, run.toString());
-        Path held = SpoolmailRun.files(dir.resolve("held"), ".input").get(0);
+        String id = HeldItems.keptId(run);
         assertEquals(List.of("spoolmail send: " + input + " record 1: unknown SMTP verb 'HLEO' (condition code 12);"
-                + " nothing from this input was sent", "spoolmail send: " + input + ": held in " + held
-                + " with its reason in " + dir.resolve("held").resolve(held.getFileName().toString()
-                .replace(".input", ".reason")), "spoolmail send: condition code 12"), run.err.lines().toList());
+                + " nothing from this input was sent", "spoolmail send: " + input + ": held in the spool queue as " + id
+                + " (" + dir.resolve("spool/queue/held/" + id) + "): spoolmail queue show " + id,
+                "spoolmail send: condition code 12"), run.err.lines().toList());
+        assertTrue(HeldItems.show(dir.resolve("pipeline.yaml"), id).contains("reason: HELD, hold-cause BAD_INPUT,"
+                + " condition code 12: " + input + " record 1: unknown SMTP verb 'HLEO'"), run.toString());
+        assertArrayEquals(Files.readAllBytes(input), Files.readAllBytes(dir.resolve("spool/queue/data/" + id)));
         assertNothingDelivered();
     }
 
@@ -186,7 +191,7 @@ class BadInputIT {
         assertEquals(16, check.code, check.toString());
         assertEquals("spoolmail check: " + problem, check.err.lines().findFirst().orElseThrow());
         assertNothingDelivered();
-        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("held"), ".input"));
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("spool/queue/held"), ""));
     }
 
     @Test

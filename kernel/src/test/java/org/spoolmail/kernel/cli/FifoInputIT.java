@@ -41,6 +41,6 @@ class FifoInputIT {
                 + " (a FIFO, device or socket, whose reads could wait forever): refusing to read it (condition code"
                 + " 12)"), run.err);
         assertEquals(2, SpoolmailRun.files(dir.resolve("outbox"), ".eml").size());
-        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("held"), ".input"));
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("spool/queue/held"), ""));
     }
 }

@@ -34,7 +34,7 @@ class InputLimitsIT {
         assertEquals(12, run.code, run.toString());
         assertTrue(run.err.contains(" HELD: stage mime-encode (mime-encode): mail "), run.err);
         assertTrue(run.err.contains(": multipart parts are nested more than 100 levels deep, which no mail needs;"
-                + " refusing it rather than walking it (held in "), run.err);
+                + " refusing it rather than walking it (kept in " + dir.resolve("spool/queue/held") + "/"), run.err);
         assertTrue(exits.audit("nested").contains("\"outcome\":\"HELD\""), exits.audit("nested"));
         assertTrue(exits.audit("nested").contains("\"hold-cause\":\"BAD_INPUT\",\"condition-code\":12"),
                 exits.audit("nested"));

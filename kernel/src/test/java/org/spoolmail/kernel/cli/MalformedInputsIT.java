@@ -79,13 +79,15 @@ class MalformedInputsIT {
         assertEquals(0, smtp.getReceivedMessages().length);
     }
 
-    /** @return the line naming the input's copy in the hold folder and its reason file */
+    /** @return the line naming the HELD item of the spool queue that keeps the whole input, checked byte for byte */
     private String heldLine(Path file) throws IOException {
-        List<Path> copies = SpoolmailRun.files(dir.resolve("held"), ".input");
-        assertEquals(1, copies.size(), copies.toString());
-        Path copy = copies.get(0);
-        return "spoolmail send: " + file + ": held in " + copy + " with its reason in "
-                + copy.resolveSibling(copy.getFileName().toString().replace(".input", ".reason"));
+        List<Path> items = SpoolmailRun.files(dir.resolve("spool/queue/held"), "");
+        assertEquals(1, items.size(), items.toString());
+        String id = items.get(0).getFileName().toString();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(file),
+                Files.readAllBytes(dir.resolve("spool/queue/data/" + id)));
+        return "spoolmail send: " + file + ": held in the spool queue as " + id + " (" + items.get(0)
+                + "): spoolmail queue show " + id;
     }
 
     /** @return the error line: the file, then the record and reason (or ': ' and a reason about the whole input) */

@@ -58,13 +58,14 @@ class ProcessEndingExitIT {
         assertEquals(8, run.code, run.toString());
         String why = "stage verify-sender (verify-sender): the process was told to end while it ran (System.exit or"
                 + " Runtime.exit called by a plugin, or a signal such as SIGTERM)";
-        assertTrue(run.err.contains(" HELD: " + why + " (held in "), run.toString());
+        assertTrue(run.err.contains(" HELD: " + why + " (kept in " + dir.resolve("spool/queue/held") + "/"),
+                run.toString());
         List<Path> audit = SpoolmailRun.files(dir.resolve("audit"), ".jsonl");
         assertEquals(1, audit.size(), run.toString());
         String record = Files.readString(audit.get(0), StandardCharsets.UTF_8);
         assertTrue(record.contains("\"outcome\":\"HELD\",\"reason\":\"" + why + "\",\"hold-cause\":\"EXIT_FAILURE\","
                 + "\"condition-code\":8"), record);
-        assertEquals(1, SpoolmailRun.files(dir.resolve("held"), ".input").size());
+        assertEquals(1, SpoolmailRun.files(dir.resolve("spool/queue/held"), "").size());
         assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
     }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code send} makes of a relay's 4xx and 5xx (issue 8, "Also"): a recipient the relay defers beside delivered
- * ones is kept in the hold folder naming only it; a 4xx to the whole transaction (MAIL, DATA, the data, a 421) is
+ * ones is kept in the spool queue, the item DEFERRED with each recipient's state, so that the spool server's retry
+ * sends to it alone; a 4xx to the whole transaction (MAIL, DATA, the data, a 421) is
  * DEFERRED with condition code 4 and the reply in the audit record, never HELD/16; refused recipients are REFUSED
  * with the relay's reply, never NOT-ATTEMPTED. A scripted relay on 127.0.0.1 gives the replies; the plugins are the
  * built jars, loaded by PF4J.
@@ -51,18 +52,20 @@ class RelayOutcomesIT {
         assertEquals(List.of(id + " DELIVERED <batch@example.com> -> <hr.reports@example.com>,"
                 + "<payroll@example.com>(DEFERRED),<ops@example.net> subject \"Control totals PR01\""
                 + " (condition code 4)"), run.out.lines().toList());
-        Path held = dir.resolve("held");
-        assertArrayEquals(Files.readAllBytes(input()), Files.readAllBytes(held.resolve(id + ".input")));
-        String reason = Files.readString(held.resolve(id + ".reason"), StandardCharsets.UTF_8);
-        assertTrue(reason.endsWith("queue-id: " + id + "\nrecord: 2\noutcome: DEFERRED\nreason: the relay deferred"
-                + " <payroll@example.com> and took the other recipients: resend to the pending-recipients only\n"
-                + "reply: 451 4.2.1 mailbox busy\npending-recipients: <payroll@example.com>\ncondition-code: 4\n"),
-                reason);
+        assertArrayEquals(Files.readAllBytes(input()), Files.readAllBytes(dir.resolve("spool/queue/data/" + id)));
+        List<String> shown = HeldItems.show(dir.resolve("pipeline.yaml"), id);
+        assertEquals("state: deferred", shown.get(1));
+        assertEquals(List.of("reason: DEFERRED, condition code 4: the relay deferred <payroll@example.com> and took"
+                + " the other recipients", "last-reply: 451 4.2.1 mailbox busy", "sender: <batch@example.com>",
+                "recipient: <hr.reports@example.com> ACCEPTED 250 2.0.0 Ok",
+                "recipient: <payroll@example.com> DEFERRED 451 4.2.1 mailbox busy",
+                "recipient: <ops@example.net> ACCEPTED 250 2.0.0 Ok"), shown.subList(shown.size() - 7,
+                shown.size() - 1));
         assertTrue(run.err.lines().toList().contains("spoolmail send: " + id + " <payroll@example.com> DEFERRED"
                 + " [451 4.2.1 mailbox busy]"), run.err);
         String audit = auditRecord();
         assertTrue(audit.contains("\"outcome\":\"DELIVERED\",\"reason\":\"\",\"hold-cause\":null,"
-                + "\"condition-code\":4,\"held-in\":\"" + held.resolve(id + ".input") + "\""), audit);
+                + "\"condition-code\":4,\"held-in\":\"" + dir.resolve("spool/queue/deferred/" + id) + "\""), audit);
         assertTrue(audit.contains("{\"address\":\"payroll@example.com\",\"status\":\"DEFERRED\","
                 + "\"reply\":\"451 4.2.1 mailbox busy\"}"), audit);
     }
@@ -86,7 +89,7 @@ class RelayOutcomesIT {
                 "451 4.3.0 temporary local problem") + "]"), audit);
         assertTrue(audit.contains("\"reply\":\"451 4.3.0 temporary local problem\",\"relay-reply\":\"451 4.3.0"
                 + " temporary local problem\""), audit);
-        assertTrue(Files.exists(dir.resolve("held").resolve(id + ".input")));
+        assertTrue(Files.exists(dir.resolve("spool/queue/deferred/" + id)));
     }
 
     @Test
@@ -101,8 +104,11 @@ class RelayOutcomesIT {
                 "452 4.3.1 insufficient system storage") + "," + recipient("payroll@example.com", "DEFERRED",
                 "452 4.3.1 insufficient system storage") + "," + recipient("ops@example.net", "REFUSED",
                 "550 5.1.1 no such user") + "]"), audit);
-        String reason = Files.readString(dir.resolve("held").resolve(queueId(run) + ".reason"));
-        assertTrue(reason.contains("\npending-recipients: <hr.reports@example.com>,<payroll@example.com>\n"), reason);
+        List<String> shown = HeldItems.show(dir.resolve("pipeline.yaml"), queueId(run));
+        assertEquals(List.of("recipient: <hr.reports@example.com> DEFERRED 452 4.3.1 insufficient system storage",
+                "recipient: <payroll@example.com> DEFERRED 452 4.3.1 insufficient system storage",
+                "recipient: <ops@example.net> REFUSED 550 5.1.1 no such user"), shown.subList(shown.size() - 4,
+                shown.size() - 1));
     }
 
     @Test
@@ -128,7 +134,8 @@ class RelayOutcomesIT {
                 "554 5.7.1 message content rejected") + "," + recipient("payroll@example.com", "REFUSED",
                 "554 5.7.1 message content rejected") + "," + recipient("ops@example.net", "REFUSED",
                 "554 5.7.1 message content rejected") + "]"), audit);
-        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("held"), ""));
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("spool/queue/deferred"), ""));
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("spool/queue/held"), ""));
     }
 
     @Test
@@ -142,15 +149,39 @@ class RelayOutcomesIT {
         assertTrue(!audit.contains("NOT-ATTEMPTED"), audit);
     }
 
+    @Test
+    void spoolShouldSendTheKeptItemToTheDeferredRecipientOnlyWhenTheRelayTakesItLater() throws Exception {
+        SpoolmailRun run = send(c -> c.equals("RCPT TO:<payroll@example.com>") ? "451 4.2.1 mailbox busy" : null);
+        String id = queueId(run);
+
+        try (ScriptedRelay later = new ScriptedRelay(c -> null)) {
+            Path pipeline = pipeline(later.port());
+            SpoolmailRun spool = SpoolmailRun.run("spool", "--once", "-c", pipeline.toString(), "--plugins",
+                    SpoolmailRun.PLUGINS.toString());
+
+            assertEquals(0, spool.code, spool.toString());
+            assertEquals(List.of("RCPT TO:<payroll@example.com>"), later.commands().stream()
+                    .filter(c -> c.startsWith("RCPT")).toList(), spool.toString());
+            assertEquals(1, later.data().size());
+            assertTrue(spool.out.contains(id + " DELIVERED <batch@example.com> -> <hr.reports@example.com>"
+                    + " <payroll@example.com> <ops@example.net>"), spool.out);
+        }
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("spool/queue/deferred"), ""));
+    }
+
     private int port;
 
     private SpoolmailRun send(UnaryOperator<String> script) throws Exception {
         try (ScriptedRelay relay = new ScriptedRelay(script)) {
             port = relay.port();
             Files.writeString(input(), THREE_RECIPIENTS, StandardCharsets.US_ASCII);
-            return SpoolmailRun.send(PipelineFiles.write(dir, "    use: deliver-smtp\n    config: {host: 127.0.0.1,"
-                    + " port: \"" + port + "\", starttls: \"off\", command-timeout: 5s}", ""), input().toString());
+            return SpoolmailRun.send(pipeline(port), input().toString());
         }
+    }
+
+    private Path pipeline(int relayPort) throws IOException {
+        return PipelineFiles.write(dir, "    use: deliver-smtp\n    config: {host: 127.0.0.1, port: \"" + relayPort
+                + "\", starttls: \"off\", command-timeout: 5s}", "");
     }
 
     private Path input() {

@@ -264,16 +264,16 @@ class PipelineConfigLoaderTest {
     }
 
     @Test
-    void loadShouldPutTheHoldDirectoryBesideThePipelineFileUnlessItNamesOne() throws Exception {
-        Path file = write("version: 1\npipeline:\n  - stage: parse\n    use: smtp-datastream\n");
+    void loadShouldRefuseHoldDirectoryNamingTheSpoolQueueWhenAnOldPipelineFileHasIt() throws Exception {
         Path named = dir.resolve("named.yaml");
-        Files.writeString(named, "version: 1\nhold-directory: spool/held\npipeline:\n  - stage: parse\n"
+        Files.writeString(named, "version: 1\nhold-directory: held\npipeline:\n  - stage: parse\n"
                 + "    use: smtp-datastream\n", StandardCharsets.UTF_8);
 
-        assertEquals(dir.resolve("held"), loader.load(file).holdDirectory());
-        assertEquals(dir.resolve("spool/held"), loader.load(named).holdDirectory());
-        assertEquals(Path.of("held"), new PipelineConfig(Path.of("pipeline.yaml"), java.util.Optional.empty(),
-                org.spoolmail.exits.mail.Ccsid.ISO_8859_1, RecordFormat.LF, List.of()).holdDirectory());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(named));
+
+        assertEquals(List.of(named + ": hold-directory: is no longer used: send keeps held and deferred mail in the"
+                + " spool queue (spool.directory, default spool/ beside pipeline.yaml; see 'spoolmail queue'): remove"
+                + " the key"), e.problems().stream().filter(p -> p.contains("hold-directory")).toList());
     }
 
     @Test

@@ -230,7 +230,8 @@ class PipelineRunnerTest {
                 + " (java.lang.OutOfMemoryError: Java heap space): the input may be too large or too deeply nested"
                 + " (see the log)"), result.error());
         assertEquals(12, result.conditionCode());
-        assertEquals(true, result.heldAt().isPresent());
+        assertEquals(dir.resolve("spool/queue/held/" + result.heldAt().orElseThrow().id()).toString(),
+                result.heldAt().orElseThrow().where());
     }
 
     @Test
