@@ -182,4 +182,30 @@ class JmsSpoolTest extends SpoolQueueContract {
         assertEquals("s3cret", c.password());
         assertEquals("JmsCredentials[user=spool, password=(hidden)]", c.toString());
     }
+
+    @Test
+    void spoolHoldShouldPutSendsHeldMailIntoTheBrokersHeldStateWhenTheSpoolIsJms(@TempDir Path folder)
+            throws Exception {
+        org.spoolmail.kernel.config.SpoolConfig jms = new org.spoolmail.kernel.config.SpoolConfig(folder, 1,
+                java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(1), java.time.Duration.ofHours(120), false,
+                List.of(), folder.resolve("dead-letter"), java.time.Duration.ofSeconds(2), Optional.of(
+                        new org.spoolmail.kernel.config.JmsSpoolConfig(EmbeddedBroker.URL, queue, Optional.empty(),
+                                Optional.empty(), Optional.empty(),
+                                org.spoolmail.kernel.config.JmsSpoolConfig.DEFAULT_MAX_ITEM_OCTETS)));
+        QueueItem item = new QueueItem("20261204T100000-aaaaaa-0009", ItemState.HELD, new Submission("batch1", true,
+                Map.of(), "stdin", Optional.empty(), Ccsid.UTF_8, RecordFormat.LF, 0), java.time.Instant.EPOCH, 0,
+                Optional.empty(), Optional.of("HELD, hold-cause ENVIRONMENT, condition code 16: relay down"),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+
+        org.spoolmail.kernel.pipeline.SpoolHold.Kept kept = new org.spoolmail.kernel.pipeline.SpoolHold(jms, clock)
+                .keep(item, org.spoolmail.exits.mail.ContentHandle.ofBytes("MAIL FROM:<a@b>\n"
+                        .getBytes(StandardCharsets.US_ASCII)));
+
+        assertEquals("the JMS spool " + queue + ", held", kept.where());
+        QueueItem shown = current.show(item.id()).orElseThrow();
+        assertEquals(ItemState.HELD, shown.state());
+        assertEquals(item.reason(), shown.reason());
+        assertEquals(1, current.counts().get(ItemState.HELD));
+        assertTrue(!Files.exists(folder.resolve("queue")), "nothing in a directory spool");
+    }
 }

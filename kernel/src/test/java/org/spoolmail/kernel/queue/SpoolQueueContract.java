@@ -199,4 +199,23 @@ public abstract class SpoolQueueContract {
                 queue.show("20261204T100000-aaaaaa-0001").orElseThrow().reason());
         assertEquals(1, queue.counts().get(ItemState.HELD));
     }
+
+    @Test
+    void submitShouldKeepRecipientStatesAndOptionsSoTheRetrySendsOnlyToTheOpenRecipient() throws Exception {
+        Submission sent = new Submission("batch1", true, Map.of(), "/u/batch1/pay.smtp", Optional.of("smtp-datastream"),
+                Ccsid.ISO_8859_1, RecordFormat.LF, 0, List.of("--codepage", "819", "--plugins", "/opt/plugins"));
+        queue.submit(new QueueItem("20261204T100000-aaaaaa-0001", ItemState.DEFERRED, sent, Instant.EPOCH, 0,
+                Optional.empty(), Optional.of("DEFERRED, condition code 4: the relay deferred <b@example.com>"),
+                Optional.of("451 4.3.0 try later"), Optional.of("<pay@example.com>"),
+                recipients(Status.ACCEPTED, Status.DEFERRED), Optional.empty()), octets("x"));
+
+        QueueItem shown = queue.show("20261204T100000-aaaaaa-0001").orElseThrow();
+        assertEquals(sent, shown.submission());
+        assertEquals(Optional.of("<pay@example.com>"), shown.sender());
+        assertEquals(Optional.of("451 4.3.0 try later"), shown.lastReply());
+        assertEquals(recipients(Status.ACCEPTED, Status.DEFERRED), shown.recipients());
+        QueueItem claimed = queue.claim(clock.instant()).orElseThrow();
+        assertEquals(List.of("<b@example.com>"), claimed.openRecipients());
+        assertEquals(List.of("<a@example.com>"), claimed.finalRecipients());
+    }
 }
