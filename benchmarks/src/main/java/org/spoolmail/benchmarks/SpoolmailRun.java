@@ -29,7 +29,7 @@ final class SpoolmailRun {
 
     /** Writes pipeline.yaml (deliver-smtp to the port) and the deck; the deck attaches {@code file} if given. */
     Path prepare(String name, int port, Optional<Path> file) throws IOException {
-        Files.writeString(work.resolve("pipeline.yaml"), pipeline(List.of("hold-directory: held",
+        Files.writeString(work.resolve("pipeline.yaml"), pipeline(List.of(
                 "input: {ccsid: \"1208\", records: lf}"), "control-statements", port), StandardCharsets.UTF_8);
         StringBuilder deck = new StringBuilder()
                 .append("FROM batch@example.com\nTO ops@example.com\nSUBJECT ").append(SUBJECT).append('\n')

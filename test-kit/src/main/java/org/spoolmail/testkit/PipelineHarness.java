@@ -97,7 +97,8 @@ public final class PipelineHarness implements AutoCloseable {
         return delivery;
     }
 
-    /** @return the work folder: the hold folder is {@code held/} in it, the audit records {@code audit/} */
+    /** @return the work folder: the spool queue of held mail is {@code spool/} in it, the audit records {@code audit/}
+     */
     public Path workDirectory() {
         return work;
     }

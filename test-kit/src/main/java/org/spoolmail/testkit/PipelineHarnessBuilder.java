@@ -130,8 +130,8 @@ public final class PipelineHarnessBuilder {
     }
 
     /**
-     * @param folder the work folder (the hold folder is {@code held/} in it), e.g. a JUnit {@code @TempDir}; by
-     *     default the harness makes a temporary one and deletes it on close
+     * @param folder the work folder (the spool queue of held mail is {@code spool/} in it), e.g. a JUnit
+     *     {@code @TempDir}; by default the harness makes a temporary one and deletes it on close
      * @return this builder
      */
     public PipelineHarnessBuilder workDirectory(Path folder) {
@@ -176,7 +176,7 @@ public final class PipelineHarnessBuilder {
 
     /** The reference pipeline's shape, with the placed objects. */
     private String pipeline() {
-        StringBuilder yaml = new StringBuilder("version: 1\nhold-directory: held\npipeline:\n  - stage: parse\n");
+        StringBuilder yaml = new StringBuilder("version: 1\npipeline:\n  - stage: parse\n");
         List<String> parserNames = new ArrayList<>(parsers.stream().map(Placed::name).toList());
         parserNames.addAll(List.of("smtp-datastream", "control-statements", "rfc5322-message"));
         yaml.append("    use: ").append(FlowYaml.of(parserNames)).append('\n');

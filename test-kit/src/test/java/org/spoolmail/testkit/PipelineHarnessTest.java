@@ -123,7 +123,8 @@ class PipelineHarnessTest {
             assertEquals(8, r.conditionCode(), r.toString());
             assertEquals(Disposition.Kind.HELD, r.outcome());
             assertTrue(r.reason().contains("directory unavailable"), r.reason());
-            assertEquals(work.resolve("held/" + r.queueId() + ".input"), r.heldAt().orElseThrow());
+            assertEquals(Optional.of(work.resolve("spool/queue/held/" + r.queueId()).toString()), r.keptIn());
+            assertTrue(Files.exists(work.resolve("spool/queue/data/" + r.queueId())));
             assertEquals(List.of(), harness.delivered());
             String audit = Files.readString(onlyFile(work.resolve("audit")), StandardCharsets.UTF_8);
             assertTrue(audit.contains("\"outcome\":\"HELD\""), audit);

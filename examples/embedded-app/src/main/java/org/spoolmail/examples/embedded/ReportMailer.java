@@ -27,7 +27,6 @@ public final class ReportMailer implements AutoCloseable {
 
     private static final String PIPELINE = """
             version: 1
-            hold-directory: held
             pipeline:
               - stage: parse
                 use: rfc5322-message
