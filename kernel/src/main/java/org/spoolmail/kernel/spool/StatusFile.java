@@ -41,12 +41,13 @@ final class StatusFile {
     void write(String state) {
         try {
             Map<ItemState, Integer> c = queue.counts();
+            // A stopped server closes its pipeline (and the pooled sessions) right after this last line.
             RelayConnections relay = connections.get();
             String line = "server " + state + ", pid " + pid + ", since " + started + ", updated " + Instant.now()
                     + "; incoming " + c.get(ItemState.INCOMING) + ", active " + c.get(ItemState.ACTIVE)
                     + ", deferred " + c.get(ItemState.DEFERRED) + ", held " + c.get(ItemState.HELD) + "; " + counters
-                    + " of " + workers + " workers; relay connections " + relay.open() + " open, " + relay.pooled()
-                    + " pooled\n";
+                    + " of " + workers + " workers; relay connections " + (state.equals("stopped") ? "closed"
+                            : relay.open() + " open, " + relay.pooled() + " pooled") + "\n";
             Path temp = file.resolveSibling(".status.tmp");
             Files.writeString(temp, line, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -49,6 +49,9 @@ class SpoolStatusIT {
             assertEquals(0, server.waitFor(30), server.output());
         }
         assertEquals(3, greenMail.getReceivedMessages().length);
+        String stopped = SpoolmailRun.run("queue", "-c", pipeline.toString()).out.lines().findFirst().orElseThrow();
+        assertTrue(stopped.startsWith("server stopped, ") && stopped.endsWith("; delivered 3, deferred 0, held 0,"
+                + " failed 0, in flight 0 of 1 workers; relay connections closed"), stopped);
     }
 
     @Test
