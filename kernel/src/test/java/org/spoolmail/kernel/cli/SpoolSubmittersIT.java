@@ -29,8 +29,7 @@ class SpoolSubmittersIT {
     @TempDir
     Path dir;
 
-    @Test
-    void spoolShouldEstablishEachDropOwnerForAuditAndExitsWhenTwoUsersSubmit() throws Exception {
+    private static void assumeUsers() {
         boolean required = "required".equals(System.getenv("SPOOLMAIL_SPOOL_USERS"));
         String problem = !"root".equals(System.getProperty("user.name")) ? "not running as root"
                 : !USERS.stream().allMatch(SpoolSubmittersIT::exists) ? "users " + USERS + " missing" : null;
@@ -38,6 +37,11 @@ class SpoolSubmittersIT {
             throw new AssertionError("SPOOLMAIL_SPOOL_USERS=required but " + problem + " (run .ci/run as root)");
         }
         assumeTrue(problem == null, problem);
+    }
+
+    @Test
+    void spoolShouldEstablishEachDropOwnerForAuditAndExitsWhenTwoUsersSubmit() throws Exception {
+        assumeUsers();
 
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path pipeline = SpoolPipelines.write(dir, PipelineFiles.outbox(), String.join("\n",
@@ -57,7 +61,7 @@ class SpoolSubmittersIT {
             Files.writeString(input, "MAIL FROM:<" + letter + "@example.com>\nRCPT TO:<ops@example.com>\nDATA\n"
                     + "Subject: from " + user + "\n\nhello\n.\n", StandardCharsets.ISO_8859_1);
             Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-r--r--"));
-            String out = submitAs(user, pipeline, input);
+            String out = runAs(user, 0, "submit", pipeline, input);
             assertTrue(out.contains(" QUEUED <" + letter + "@example.com> -> <ops@example.com>"), out);
         }
         for (Path drop : SpoolmailRun.files(dir.resolve("spool/incoming"), "")) {
@@ -84,18 +88,60 @@ class SpoolSubmittersIT {
                 + "spoolmail-b is not in the sender directory\""), b);
     }
 
-    private static String submitAs(String user, Path pipeline, Path input) throws Exception {
+    @Test
+    void sendShouldKeepHeldMailThroughTheDropFolderWhenTheQueueBelongsToTheServiceAccount() throws Exception {
+        assumeUsers();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path pipeline = SpoolPipelines.write(dir, PipelineFiles.outbox(), "", "{}");
+        Files.setPosixFilePermissions(pipeline, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, SpoolmailRun.run("spool", "--once", "-c", pipeline.toString(), "--plugins",
+                SpoolmailRun.PLUGINS.toString()).code); // the queue is root's (0700), the drop folder open to all
+        Path input = dir.resolve("bad.smtp");
+        Files.writeString(input, "HELO MVSA\nMAIL FROM:<a@example.com>\nRCTP TO:<b@example.com>\n",
+                StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-r--r--"));
+        for (String folder : List.of("outbox", "audit")) { // the stages' own folders are not what this is about
+            Files.createDirectories(dir.resolve(folder));
+            Files.setPosixFilePermissions(dir.resolve(folder), PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+
+        String out = runAs("spoolmail-a", 12, "send", pipeline, input);
+        String marker = "held in the spool queue as ";
+        String id = out.substring(out.indexOf(marker) + marker.length()).split(" ")[0];
+        assertTrue(out.contains(marker + id + " (" + dir.resolve("spool/incoming/" + id) + " (the spool server takes"
+                + " it in held)): spoolmail queue show " + id), out);
+        assertEquals("spoolmail-a", Files.getOwner(dir.resolve("spool/incoming/" + id)).getName());
+        SpoolmailRun listed = SpoolmailRun.run("queue", "-c", pipeline.toString());
+        assertTrue(listed.out.contains(id + " incoming"), listed.out);
+        assertTrue(listed.out.contains(" spoolmail-a - -> - [dropped, not yet taken in by the server; asks to enter"
+                + " held: HELD, hold-cause BAD_INPUT, condition code 12: " + input + " record 3: unknown SMTP verb"
+                + " 'RCTP']"), listed.out);
+
+        SpoolmailRun run = SpoolmailRun.run("spool", "--once", "-c", pipeline.toString(), "--plugins",
+                SpoolmailRun.PLUGINS.toString());
+
+        assertEquals(0, run.code, run.toString());
+        SpoolmailRun shown = SpoolmailRun.run("queue", "show", id, "-c", pipeline.toString());
+        assertEquals(List.of("id: " + id, "state: held", "submitter: spoolmail-a (established)", "origin: " + input,
+                "input: (detected), ccsid 819, records lf, mail object 1", "options: --plugins "
+                        + SpoolmailRun.PLUGINS.toAbsolutePath().normalize() + " -c " + pipeline), shown.out.lines()
+                .limit(6).toList(), shown.out);
+        assertTrue(shown.out.contains("\nreason: HELD, hold-cause BAD_INPUT, condition code 12: " + input
+                + " record 3: unknown SMTP verb 'RCTP'\n"), shown.out);
+    }
+
+    private static String runAs(String user, int code, String subcommand, Path pipeline, Path input) throws Exception {
         Path dist = SpoolmailRun.PLUGINS.toAbsolutePath().getParent();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of("runuser", "-u", user, "--", java,
                 "-Dspoolmail.home=" + dist, "-cp", dist.resolve("lib") + "/*", "org.spoolmail.kernel.cli.Main",
-                "submit", "-c", pipeline.toString(), "--plugins", SpoolmailRun.PLUGINS.toAbsolutePath().toString(),
+                subcommand, "-c", pipeline.toString(), "--plugins", SpoolmailRun.PLUGINS.toAbsolutePath().toString(),
                 input.toString()));
         Process p = new ProcessBuilder(command).directory(pipeline.getParent().toFile()).redirectErrorStream(true)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        assertEquals(code, p.exitValue(), out);
         return out;
     }
 
