@@ -34,7 +34,6 @@ final class SpoolWorker {
 
     private final SpoolQueue queue;
     private final PipelineRunner runner;
-    private final SpoolConfig config;
     private final RetryPolicy retry;
     private final Clock clock;
     private final String systemName;
@@ -47,7 +46,6 @@ final class SpoolWorker {
             Undeliverable reports, SpoolCounters counters, ItemLog log, BadSpool bad) {
         this.queue = queue;
         this.runner = runner;
-        this.config = config;
         this.retry = new RetryPolicy(config.retryInitial(), config.retryMax(), config.maxAge());
         this.clock = clock;
         this.systemName = systemName;
