@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A queued input that never became a mail object (a bad spool file): its octets could not be parsed, or it held no
- * mail object at its index. It has no envelope, so {@link org.spoolmail.exits.MailObserver#observe} cannot hear of
+ * A queued input that never became a mail object (a bad spool file): its octets could not be parsed, it held no
+ * mail object at its index, the spool server refused its drop file, or a worker failed on it. It has no envelope, so {@link org.spoolmail.exits.MailObserver#observe} cannot hear of
  * it; observers hear of it through {@link org.spoolmail.exits.MailObserver#observeRefused}, so that the audit
  * trail has a record of every queued item, as CSSMTP's BadSpoolDisp keeps or deletes such a file with a message.
  * Immutable.
@@ -33,7 +33,11 @@ public record RefusedInput(String queueId, String origin, Identity identity, lon
     public enum Action {
         /** Kept in the queue's held state with its reason, for an operator to fix and release. */
         HELD,
-        /** Removed by the spool server ({@code bad-spool-disposition: delete}). */
+        /**
+         * Removed by the spool server: a bad spool file under {@code bad-spool-disposition: delete}, or a drop
+         * whose owner cannot be established (a link, a folder, a FIFO, a file with several names), removed unread;
+         * its {@link #identity()} user ID is then not established.
+         */
         DELETED,
         /** Removed by an operator ({@code queue purge}); {@link #operator()} names who. */
         DISCARDED

@@ -1,9 +1,7 @@
 package org.spoolmail.kernel.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,9 +119,7 @@ final class QueueCommand implements Subcommand {
     }
 
     private int list(SpoolQueue queue, PipelineConfig config) throws IOException {
-        Path status = config.spool().directory().resolve("status");
-        console.out.println(Files.exists(status) ? Files.readString(status, StandardCharsets.UTF_8).strip()
-                : "no server has run on this spool");
+        console.out.println(ServerStatus.of(queue, config.spool().directory().resolve("status")));
         console.out.println(queue.counts().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
                 .reduce((a, b) -> a + ", " + b).orElse(""));
         List<QueueItem> drops;
@@ -225,16 +221,24 @@ final class QueueCommand implements Subcommand {
                 Optional.of(plugins)), plugins)) {
             org.spoolmail.exits.mail.Identity submitter = org.spoolmail.exits.mail.Identity.of(s.submitter(),
                     operatorIdentity.systemName().value(), s.origin());
-            MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(), submitter);
             String why = "purged from the queue by operator " + operator;
             List<String> warnings;
             try {
-                warnings = kernel.runner().recordQueued(input, id, s.format(), s.index(), Disposition.discarded(why));
-            } catch (InputRefusedException e) {
-                // A bad spool file has no mail object: its purge is recorded as a refused input, without envelope.
-                warnings = kernel.runner().recordRefused(new RefusedInput(id, s.origin(), submitter,
-                        input.data().sizeOctets(), s.ccsid(), s.records(), why + "; bad spool file: "
-                        + e.getMessage(), e.conditionCode(), RefusedInput.Action.DISCARDED, Optional.of(operator)));
+                MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(), submitter);
+                try {
+                    warnings = kernel.runner().recordQueued(input, id, s.format(), s.index(),
+                            Disposition.discarded(why));
+                } catch (InputRefusedException e) {
+                    // A bad spool file has no mail object: its purge is recorded as a refused input, without envelope.
+                    warnings = kernel.runner().recordRefused(new RefusedInput(id, s.origin(), submitter,
+                            input.data().sizeOctets(), s.ccsid(), s.records(), why + "; bad spool file: "
+                            + e.getMessage(), e.conditionCode(), RefusedInput.Action.DISCARDED, Optional.of(operator)));
+                }
+            } catch (IOException e) {
+                // Its octets are gone (a data file removed by hand, a crash of an old server): the item still goes.
+                warnings = kernel.runner().recordRefused(new RefusedInput(id, s.origin(), submitter, 0, s.ccsid(),
+                        s.records(), why + "; its data file cannot be read: " + IoReason.withFile(e),
+                        ConditionCodes.ENVIRONMENT, RefusedInput.Action.DISCARDED, Optional.of(operator)));
             }
             warnings.forEach(w -> console.problem(name(), w));
         } catch (ConfigException e) {

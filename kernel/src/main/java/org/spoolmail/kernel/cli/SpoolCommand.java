@@ -14,6 +14,8 @@ import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
+import org.spoolmail.kernel.queue.DirectorySpool;
+import org.spoolmail.kernel.queue.ServerLock;
 import org.spoolmail.kernel.queue.SpoolOpener;
 import org.spoolmail.kernel.queue.SpoolQueue;
 import org.spoolmail.kernel.spool.DeliveryReports;
@@ -25,7 +27,7 @@ import org.spoolmail.kernel.text.IoReason;
  * {@code spoolmail spool [--once] [--workers N]}: the spool server. Creates the spool's folders when they are
  * missing, then drains it with N workers: {@code --once} until nothing is ready (a batch step), otherwise until
  * SIGTERM or SIGINT, after which it takes no new item, finishes the ones in flight and exits 0. One line per item on
- * standard output.
+ * standard output. One server per directory spool: a second one finds the first one's lock and exits 16.
  */
 final class SpoolCommand implements Subcommand {
 
@@ -102,24 +104,17 @@ final class SpoolCommand implements Subcommand {
                 console.out.flush();
             }
         };
-        try (Kernel kernel = Kernel.start(config, plugins)) {
-            SpoolQueue queue = SpoolOpener.open(config.spool(), Clock.systemUTC());
-            org.spoolmail.exits.mail.Identity service = serviceIdentity();
-            String system = service.systemName().value();
-            SpoolServer server = new SpoolServer(queue, kernel.runner(), config.spool(), Clock.systemUTC(),
-                    system, new DeliveryReports(queue, config.spool(), Clock.systemUTC(), system,
-                            service.userId().value(), log), log);
-            boolean once = line.hasOption("once");
-            if (!once) {
-                Signals.onTermination(server::stop);
+        SpoolQueue queue = null;
+        Optional<ServerLock> lock = Optional.empty();
+        try {
+            queue = SpoolOpener.open(config.spool(), Clock.systemUTC());
+            if (queue instanceof DirectorySpool d) {
+                lock = ServerLock.tryAcquire(d.serverLockFile());
+                if (lock.isEmpty()) {
+                    return served(config, d.serverLockFile());
+                }
             }
-            try {
-                server.run(once);
-            } finally {
-                SpoolOpener.close(queue);
-            }
-            log.line("spool: " + server.counters());
-            return ConditionCodes.OK;
+            return serve(config, plugins, queue, line.hasOption("once"), log);
         } catch (ConfigException e) {
             return configError(e);
         } catch (IOException e) {
@@ -129,6 +124,45 @@ final class SpoolCommand implements Subcommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ConditionCodes.ENVIRONMENT;
+        } finally {
+            SpoolOpener.close(queue);
+            release(lock);
+        }
+    }
+
+    private int serve(PipelineConfig config, Path plugins, SpoolQueue queue, boolean once, ItemLog log)
+            throws ConfigException, IOException, InterruptedException {
+        try (Kernel kernel = Kernel.start(config, plugins)) {
+            org.spoolmail.exits.mail.Identity service = serviceIdentity();
+            String system = service.systemName().value();
+            SpoolServer server = new SpoolServer(queue, kernel.runner(), config.spool(), Clock.systemUTC(),
+                    system, new DeliveryReports(queue, config.spool(), Clock.systemUTC(), system,
+                            service.userId().value(), log), log);
+            if (!once) {
+                Signals.onTermination(server::stop);
+            }
+            server.run(once);
+            log.line("spool: " + server.counters());
+            return ConditionCodes.OK;
+        }
+    }
+
+    /** A second server on a directory spool would take the first one's items from under it: it does not start. */
+    private int served(PipelineConfig config, Path lockFile) throws IOException {
+        long pid = ServerLock.pid(lockFile);
+        console.problem(name(), "spool " + config.spool().directory() + " is served by " + (pid > 0 ? "pid " + pid
+                : "another process") + " (it holds the lock on " + lockFile + "); one server per directory spool,"
+                + " this one did not start (condition code 16)");
+        return ConditionCodes.ENVIRONMENT;
+    }
+
+    private static void release(Optional<ServerLock> lock) {
+        if (lock.isPresent()) {
+            try {
+                lock.get().close();
+            } catch (IOException e) {
+                // the process ends next, and the system releases the lock with it
+            }
         }
     }
 

@@ -128,9 +128,14 @@ public final class DirectorySpool implements SpoolQueue {
         return taken;
     }
 
-    /** @return what the last {@link #pickup()} refused and why, one line each (not a drop file, a link ...) */
-    public List<String> pickupProblems() {
-        return pickup.problems();
+    @Override
+    public List<RefusedDrop> refusedDrops() {
+        return pickup.refused();
+    }
+
+    /** @return the file whose lock a running server holds: only one server drains a directory spool */
+    public Path serverLockFile() {
+        return folders.queue.resolve("server.lock");
     }
 
     @Override

@@ -4,13 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.spoolmail.exits.mail.Ccsid;
-import org.spoolmail.exits.mail.RecordFormat;
 
 /**
  * The file a submitter drops: a header of {@code key: value} lines ({@code spoolmail-drop: 1}, {@code origin},
@@ -63,7 +60,8 @@ final class DropFile {
      * @param in the drop, from its start
      * @param owner the file's owner, established by the server
      * @return the submission it describes, owned by {@code owner}
-     * @throws IllegalArgumentException if it is not a drop file (the message says why)
+     * @throws IllegalArgumentException if it is not a drop file, or a header field is missing, unknown or bad (the
+     *     message names the field and says why)
      * @throws IOException if reading fails
      */
     static Drop read(InputStream in, String owner) throws IOException {
@@ -88,35 +86,6 @@ final class DropFile {
                 throw new IllegalArgumentException("drop file header is longer than " + MAX_HEADER + " octets");
             }
         }
-        Map<String, String> v = new LinkedHashMap<>();
-        Map<String, String> claims = new LinkedHashMap<>();
-        List<String> options = new ArrayList<>();
-        for (Map.Entry<String, String> e : KeyValueText.read(header.toByteArray(), "drop file header")) {
-            if (e.getKey().equals("option")) {
-                options.add(e.getValue());
-            } else if (e.getKey().startsWith("claim.") && Submission.CLAIM_KEYS.contains(e.getKey().substring(6))) {
-                claims.put(e.getKey().substring(6), e.getValue());
-            } else {
-                v.put(e.getKey(), e.getValue());
-            }
-        }
-        if (!"1".equals(v.get(MAGIC))) {
-            throw new IllegalArgumentException("not a spoolmail drop file (no '" + MAGIC + ": 1' header)");
-        }
-        for (String key : List.of("origin", "ccsid", "records", "index")) {
-            if (!v.containsKey(key)) {
-                throw new IllegalArgumentException("drop file header lacks '" + key + "'");
-            }
-        }
-        ItemState state = switch (v.getOrDefault("state", "incoming")) {
-            case "incoming" -> ItemState.INCOMING;
-            case "held" -> ItemState.HELD;
-            case "deferred" -> ItemState.DEFERRED;
-            default -> throw new IllegalArgumentException("drop file state '" + v.get("state")
-                    + "' is not incoming, held or deferred");
-        };
-        return new Drop(new Submission(owner, true, claims, v.get("origin"), Optional.ofNullable(v.get("format")),
-                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")),
-                options), state, Optional.ofNullable(v.get("reason")));
+        return DropHeaderFields.read(KeyValueText.read(header.toByteArray(), "drop file header"), owner);
     }
 }

@@ -13,9 +13,13 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.RecordFormat;
@@ -24,10 +28,11 @@ import org.spoolmail.kernel.pipeline.QueueIds;
 /**
  * Takes drops into the queue the way Postfix's pickup does: each drop is first renamed out of the submitters' drop
  * folder into the server's own {@code pickup/} folder, where nobody else can replace it; only then is it examined
- * (without following links): a link, a folder or a file with more than one name is refused, since its owner
- * would not say who wrote it. The owner of the file is the established submitter. Its octets are copied into the
- * queue and the drop removed, so a submitter cannot change a message once it was taken. A drop whose header cannot
- * be read becomes a HELD item with the reason, never lost.
+ * (without following links): a link, a folder, a FIFO or a file with more than one name is removed unread, since
+ * its owner would not say who wrote it. The owner of the file is the established submitter. Its octets are copied
+ * into the queue and the drop removed, so a submitter cannot change a message once it was taken. A drop whose header
+ * cannot be read, or names a bad field, becomes a HELD item with the reason, never lost. Each refusal is kept as a
+ * {@link RefusedDrop} until the server asks for it, to write its audit record.
  */
 final class DropPickup {
 
@@ -37,7 +42,9 @@ final class DropPickup {
     private final SpoolFolders folders;
     private final Clock clock;
     private final QueueIds ids;
-    private final List<String> problems = new ArrayList<>();
+    private final List<RefusedDrop> refused = new ArrayList<>();
+    /** The drop folder names of the drops moved to pickup/ by this process, by queue ID, for refusals. */
+    private final Map<String, String> names = new HashMap<>();
 
     DropPickup(SpoolFolders folders, Clock clock) {
         this.folders = folders;
@@ -47,11 +54,11 @@ final class DropPickup {
 
     /** Moves every drop to pickup/, then takes each in; returns the queue IDs taken. */
     synchronized List<String> take() throws IOException {
-        problems.clear();
         for (String name : SpoolFolders.names(folders.drops)) {
             String id = ID.matcher(name).matches() && !known(name) ? name : ids.next();
             try {
                 Files.move(folders.drops.resolve(name), folders.pickup.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+                names.put(id, name);
             } catch (NoSuchFileException e) {
                 continue;
             }
@@ -64,8 +71,11 @@ final class DropPickup {
         takeAll();
     }
 
-    synchronized List<String> problems() {
-        return List.copyOf(problems);
+    /** @return the drops refused since the last call, each once */
+    synchronized List<RefusedDrop> refused() {
+        List<RefusedDrop> all = List.copyOf(refused);
+        refused.clear();
+        return all;
     }
 
     private List<String> takeAll() throws IOException {
@@ -92,7 +102,7 @@ final class DropPickup {
         folders.sync(ItemState.HELD);
         folders.sync(ItemState.DEFERRED);
         for (Path drop : done) {
-            Files.deleteIfExists(drop);
+            remove(drop);
         }
         return taken;
     }
@@ -100,13 +110,15 @@ final class DropPickup {
     private Optional<QueueItem> copy(String id, Path drop) throws IOException {
         PosixFileAttributes a = Files.readAttributes(drop, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         int links = ((Number) Files.getAttribute(drop, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        String owner = a.owner().getName();
+        String name = names.getOrDefault(id, id);
         if (!a.isRegularFile() || links != 1) {
-            problems.add(id + ": refused: " + (a.isSymbolicLink() ? "a symbolic link" : a.isDirectory() ? "a folder"
-                    : !a.isRegularFile() ? "not a regular file" : "a file with " + links + " names (hard links)")
-                    + ", owner " + a.owner().getName() + "; removed, its owner cannot be established");
+            refused.add(new RefusedDrop(id, name, owner, false, (a.isSymbolicLink() ? "a symbolic link"
+                    : a.isDirectory() ? "a folder" : !a.isRegularFile() ? "not a regular file"
+                    : "a file with " + links + " names (hard links); its other names keep it")
+                    + ": removed unread, since its owner cannot be established", a.size()));
             return Optional.empty();
         }
-        String owner = a.owner().getName();
         Instant now = clock.instant();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(drop, StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS))) {
@@ -115,12 +127,12 @@ final class DropPickup {
                 drop0 = DropFile.read(in, owner);
             } catch (IllegalArgumentException e) {
                 // Kept whole as a held item, so the operator can see what was dropped and by whom.
-                problems.add(id + ": held: " + e.getMessage() + " (owner " + owner + ")");
+                refused.add(new RefusedDrop(id, name, owner, true, e.getMessage(), a.size()));
                 try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
                     folders.place(folders.data.resolve(id), whole);
                 }
                 return Optional.of(new QueueItem(id, ItemState.HELD, new Submission(owner, true,
-                        java.util.Map.of(), id, Optional.empty(), Ccsid.UTF_8, RecordFormat.LF, 0), now, 0,
+                        Map.of(), name, Optional.empty(), Ccsid.UTF_8, RecordFormat.LF, 0), now, 0,
                         Optional.empty(), Optional.of("bad spool file: " + e.getMessage()), Optional.empty(),
                         Optional.empty(), List.of(), Optional.empty()));
             }
@@ -128,6 +140,20 @@ final class DropPickup {
             return Optional.of(new QueueItem(id, drop0.state(), drop0.submission(), now, 0,
                     drop0.state() == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), drop0.reason(),
                     Optional.empty(), Optional.empty(), List.of(), Optional.empty()));
+        }
+    }
+
+    /** Removes a taken or refused drop; a folder with all it holds, links inside it not followed. */
+    private void remove(Path drop) throws IOException {
+        names.remove(drop.getFileName().toString());
+        if (!Files.isDirectory(drop, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(drop);
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(drop)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

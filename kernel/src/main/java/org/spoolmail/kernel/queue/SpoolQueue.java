@@ -56,8 +56,11 @@ public interface SpoolQueue {
      */
     List<String> pickup() throws IOException;
 
-    /** @return what the last {@link #pickup()} refused and why, one line each; none for a queue without drops */
-    default List<String> pickupProblems() {
+    /**
+     * @return the drops {@link #pickup()} and {@link #recover()} refused since the last call, each reported once (a
+     *     file that is not a drop file, a bad header field, a link); none for a queue without drops
+     */
+    default List<RefusedDrop> refusedDrops() {
         return List.of();
     }
 

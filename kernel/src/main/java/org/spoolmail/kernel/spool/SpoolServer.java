@@ -37,6 +37,7 @@ public final class SpoolServer {
     private final SpoolCounters counters;
     private final StatusFile status;
     private final ItemLog log;
+    private final BadSpool bad;
     private volatile boolean stopping;
     private volatile DropWatch watch;
 
@@ -56,7 +57,8 @@ public final class SpoolServer {
         this.clock = clock;
         this.counters = new SpoolCounters();
         this.log = log;
-        this.worker = new SpoolWorker(queue, runner, config, clock, systemName, reports, counters, log);
+        this.bad = new BadSpool(queue, runner, config, systemName, counters, log);
+        this.worker = new SpoolWorker(queue, runner, config, clock, systemName, reports, counters, log, bad);
         this.status = new StatusFile(config.directory().resolve("status"), queue, counters, config.workers(),
                 runner::relayConnections);
     }
@@ -87,6 +89,7 @@ public final class SpoolServer {
         if (recovered > 0) {
             log.line("recovered " + recovered + " item(s) a former run left active");
         }
+        bad.drops(queue.refusedDrops());
         Semaphore free = new Semaphore(config.workers());
         ExecutorService workers = Executors.newFixedThreadPool(config.workers(), r -> {
             Thread t = new Thread(r, "spool-worker");
@@ -105,9 +108,10 @@ public final class SpoolServer {
                     workers.execute(() -> {
                         try {
                             worker.work(item.get());
-                        } catch (RuntimeException e) {
-                            LOG.error("worker failed on {}", item.get().id(), e);
-                            log.line(item.get().id() + " worker failed, left active: " + e);
+                        } catch (RuntimeException | Error e) {
+                            // work() holds what fails in it; this is what failed while holding it
+                            LOG.debug("worker failed on {}", item.get().id(), e);
+                            log.line(item.get().id() + " worker failed, left active for the next start: " + e);
                         } finally {
                             counters.inFlight.decrementAndGet();
                             free.release();
@@ -139,7 +143,7 @@ public final class SpoolServer {
         Optional<QueueItem> item = queue.claim(clock.instant());
         if (item.isEmpty()) {
             queue.pickup();
-            queue.pickupProblems().forEach(p -> log.line("pickup " + p));
+            bad.drops(queue.refusedDrops());
             item = queue.claim(clock.instant());
         }
         if (item.isEmpty()) {
@@ -151,7 +155,7 @@ public final class SpoolServer {
 
     private boolean readyAfterPickup() throws IOException {
         queue.pickup();
-        queue.pickupProblems().forEach(p -> log.line("pickup " + p));
+        bad.drops(queue.refusedDrops());
         queue.refresh();
         return queue.counts().get(org.spoolmail.kernel.queue.ItemState.INCOMING) > 0
                 || queue.nextDue().filter(d -> !d.isAfter(clock.instant())).isPresent();

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.ForwardPath;
 import org.spoolmail.exits.mail.Identity;
@@ -34,31 +32,33 @@ import org.spoolmail.kernel.queue.Submission;
  */
 final class SpoolWorker {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SpoolWorker.class);
-
     private final SpoolQueue queue;
     private final PipelineRunner runner;
-    private final SpoolConfig config;
     private final RetryPolicy retry;
     private final Clock clock;
     private final String systemName;
     private final Undeliverable reports;
     private final SpoolCounters counters;
     private final ItemLog log;
+    private final BadSpool bad;
 
     SpoolWorker(SpoolQueue queue, PipelineRunner runner, SpoolConfig config, Clock clock, String systemName,
-            Undeliverable reports, SpoolCounters counters, ItemLog log) {
+            Undeliverable reports, SpoolCounters counters, ItemLog log, BadSpool bad) {
         this.queue = queue;
         this.runner = runner;
-        this.config = config;
         this.retry = new RetryPolicy(config.retryInitial(), config.retryMax(), config.maxAge());
         this.clock = clock;
         this.systemName = systemName;
         this.reports = reports;
         this.counters = counters;
         this.log = log;
+        this.bad = bad;
     }
 
+    /**
+     * Works the item to its end; whatever fails in it (the queue, a stage, the kernel, even an Error) holds it with
+     * the reason and an audit record instead of leaving it active to fail again at every start.
+     */
     void work(QueueItem item) {
         Submission s = item.submission();
         try {
@@ -74,17 +74,14 @@ final class SpoolWorker {
             result.ifPresent(r -> r.warnings().forEach(w -> log.line(item.id() + " " + w)));
         } catch (InputRefusedException e) {
             boolean environment = e.conditionCode() == 16;
-            long size = size(item);
-            RefusedInput.Action action = badSpool(item, e.getMessage(), environment);
+            long size = bad.size(item.id());
+            RefusedInput.Action action = bad.dispose(item.id(), e.getMessage(), environment);
             // The parser refused it, so no observer heard of it: give the audit log its record all the same.
-            runner.recordRefused(new RefusedInput(item.id(), s.origin(), identity(s), size, s.ccsid(), s.records(),
+            bad.record(new RefusedInput(item.id(), s.origin(), bad.identity(s), size, s.ccsid(), s.records(),
                     (environment ? "" : "bad spool file: ") + e.getMessage(), e.conditionCode(), action,
-                    Optional.empty()))
-                    .forEach(w -> log.line(item.id() + " " + w));
-        } catch (IOException | UncheckedIOException e) {
-            // The queue itself failed: the item stays active and goes back to incoming when the server restarts.
-            LOG.error("queue failure on {}", item.id(), e);
-            log.line(item.id() + " queue failure, left active for the next start: " + e.getMessage());
+                    Optional.empty()));
+        } catch (IOException | RuntimeException | Error e) {
+            bad.failed(item, e);
         }
     }
 
@@ -104,7 +101,8 @@ final class SpoolWorker {
                     }
                 }
                 case RETRY -> retry(item, mail, sender, a, attempted);
-                case BAD_SPOOL -> badSpool(item, a.reason() + a.reply().map(r -> " [" + r + "]").orElse(""), false);
+                case BAD_SPOOL -> bad.dispose(item.id(), a.reason() + a.reply().map(r -> " [" + r + "]").orElse(""),
+                        false);
                 case HOLD -> {
                     queue.hold(item.id(), a.reason());
                     counters.held.incrementAndGet();
@@ -138,32 +136,6 @@ final class SpoolWorker {
         queue.defer(item.id(), next, a.reason());
         counters.deferred.incrementAndGet();
         log.line(item.id() + " DEFERRED until " + next + ": " + a.reason());
-    }
-
-    private RefusedInput.Action badSpool(QueueItem item, String reason, boolean environment) {
-        try {
-            if (config.deleteBadSpoolFiles() && !environment) {
-                queue.remove(item.id());
-                counters.failed.incrementAndGet();
-                log.line(item.id() + " DELETED (bad spool file): " + reason);
-                return RefusedInput.Action.DELETED;
-            }
-            queue.hold(item.id(), (environment ? "" : "bad spool file: ") + reason);
-            counters.held.incrementAndGet();
-            log.line(item.id() + " HELD (bad spool file): " + reason);
-            return RefusedInput.Action.HELD;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The item's size in octets, or 0 when its data file cannot be opened. */
-    private long size(QueueItem item) {
-        try {
-            return queue.content(item.id()).sizeOctets();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
     }
 
     private void remove(QueueItem item, String why) {

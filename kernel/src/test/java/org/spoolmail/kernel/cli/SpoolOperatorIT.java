@@ -177,11 +177,6 @@ class SpoolOperatorIT {
     }
 
     private String auditLine(String id, String outcome) throws java.io.IOException {
-        String audit = Files.readString(SpoolmailRun.files(dir.resolve("audit"), ".jsonl").get(0),
-                StandardCharsets.UTF_8);
-        String line = audit.lines().filter(l -> l.contains("\"queue-id\":\"" + id + "\",\"outcome\":\"" + outcome))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + outcome + " record of " + id + ": " + audit));
-        return line.replaceFirst("^\\{\"time\":\"[^\"]+\",", "")
-                .replaceFirst("\"system-name\":\\{[^}]*\\}", "\"system-name\":SYS");
+        return RefusedRecords.line(dir, id, outcome);
     }
 }
