@@ -219,7 +219,7 @@ final class QueueCommand implements Subcommand {
                 Optional.of(plugins)), plugins)) {
             org.spoolmail.exits.mail.Identity submitter = org.spoolmail.exits.mail.Identity.of(s.submitter(),
                     operatorIdentity.systemName().value(), s.origin());
-            MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(), submitter);
+            MailInput input = org.spoolmail.kernel.queue.CarriedInput.of(s, queue.content(id), submitter);
             String why = "purged from the queue by operator " + operator;
             List<String> warnings;
             try {

@@ -14,9 +14,10 @@ import org.spoolmail.exits.mail.RecordFormat;
 
 /**
  * The file a submitter drops: a header of {@code key: value} lines ({@code spoolmail-drop: 1}, {@code origin},
- * {@code format}, {@code ccsid}, {@code records}, {@code index}, {@code claim.job-name} ...), a blank line, then the
- * input's octets as they were. The header names no user: the server takes the submitter from the file's owner, and
- * everything in the header is a claim.
+ * {@code format}, {@code ccsid}, {@code records}, {@code index}, {@code claim.job-name} ..., and for each file the
+ * deck names {@code file.N}, {@code file.N.path}, {@code file.N.octets}, {@code file.N.sha256}), a blank line, the
+ * input's octets as they were, then the octets of each named file in order (see {@link CarriedFile}). The header
+ * names no user: the server takes the submitter from the file's owner, and everything in the header is a claim.
  */
 final class DropFile {
 
@@ -44,6 +45,7 @@ final class DropFile {
         l.add(Map.entry("ccsid", Integer.toString(s.ccsid().number())));
         l.add(Map.entry("records", s.records().toString()));
         l.add(Map.entry("index", Integer.toString(s.index())));
+        CarriedFile.write(s.files(), l);
         Submission.CLAIM_KEYS.stream().filter(s.claims()::containsKey)
                 .forEach(k -> l.add(Map.entry("claim." + k, s.claims().get(k))));
         if (state != ItemState.INCOMING) {
@@ -112,7 +114,8 @@ final class DropFile {
                     + "' is not incoming, held or deferred");
         };
         return new Drop(new Submission(owner, true, claims, v.get("origin"), Optional.ofNullable(v.get("format")),
-                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index"))),
+                Ccsid.parse(v.get("ccsid")), RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")),
+                CarriedFile.read(v)),
                 state, Optional.ofNullable(v.get("reason")));
     }
 }

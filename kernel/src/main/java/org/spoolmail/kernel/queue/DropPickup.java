@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.RecordFormat;
 import org.spoolmail.kernel.pipeline.QueueIds;
 
@@ -27,22 +28,29 @@ import org.spoolmail.kernel.pipeline.QueueIds;
  * (without following links): a link, a folder or a file with more than one name is refused, since its owner
  * would not say who wrote it. The owner of the file is the established submitter. Its octets are copied into the
  * queue and the drop removed, so a submitter cannot change a message once it was taken. A drop whose header cannot
- * be read becomes a HELD item with the reason, never lost.
+ * be read becomes a HELD item with the reason, never lost; so does one whose carried files do not match the SHA-256
+ * its header lists, and one larger than the spool's {@code max-drop-size}, of which only the first octets are kept
+ * (copying it whole is what a submitter filling the queue would want).
  */
 final class DropPickup {
 
     /** What submit names its drops: a queue ID. Other names get a fresh ID. */
     private static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}-[0-9a-f]{6}-\\d{4,9}");
 
+    /** What is kept of a drop over the size limit: enough for its header, which says what it claims. */
+    private static final int KEPT_OF_LARGE_DROP = 64 * 1024;
+
     private final SpoolFolders folders;
     private final Clock clock;
     private final QueueIds ids;
+    private final long maxOctets;
     private final List<String> problems = new ArrayList<>();
 
-    DropPickup(SpoolFolders folders, Clock clock) {
+    DropPickup(SpoolFolders folders, Clock clock, long maxOctets) {
         this.folders = folders;
         this.clock = clock;
         this.ids = new QueueIds(clock);
+        this.maxOctets = maxOctets;
     }
 
     /** Moves every drop to pickup/, then takes each in; returns the queue IDs taken. */
@@ -108,6 +116,17 @@ final class DropPickup {
         }
         String owner = a.owner().getName();
         Instant now = clock.instant();
+        if (a.size() > maxOctets) {
+            // Not copied: a submitter could otherwise fill the service account's queue (a sparse 200 MB drop).
+            String why = "the drop is " + a.size() + " octets, more than the spool's max-drop-size of " + maxOctets
+                    + " octets: not taken in, only its first " + KEPT_OF_LARGE_DROP + " octets are kept";
+            problems.add(id + ": held: " + why + " (owner " + owner + ")");
+            try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
+                folders.place(folders.data.resolve(id), new java.io.ByteArrayInputStream(
+                        whole.readNBytes(KEPT_OF_LARGE_DROP)));
+            }
+            return Optional.of(held(id, owner, now, why));
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(drop, StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS))) {
             DropFile.Drop drop0;
@@ -119,16 +138,28 @@ final class DropPickup {
                 try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
                     folders.place(folders.data.resolve(id), whole);
                 }
-                return Optional.of(new QueueItem(id, ItemState.HELD, new Submission(owner, true,
-                        java.util.Map.of(), id, Optional.empty(), Ccsid.UTF_8, RecordFormat.LF, 0), now, 0,
-                        Optional.empty(), Optional.of("bad spool file: " + e.getMessage()), Optional.empty(),
-                        Optional.empty(), List.of(), Optional.empty()));
+                return Optional.of(held(id, owner, now, e.getMessage()));
             }
             folders.place(folders.data.resolve(id), in);
+            Optional<String> mismatch = CarriedInput.mismatch(drop0.submission().files(),
+                    ContentHandle.ofFile(folders.data.resolve(id)));
+            if (mismatch.isPresent()) {
+                problems.add(id + ": held: " + mismatch.get() + " (owner " + owner + ")");
+                return Optional.of(new QueueItem(id, ItemState.HELD, drop0.submission(), now, 0, Optional.empty(),
+                        Optional.of("bad spool file: " + mismatch.get()), Optional.empty(), Optional.empty(),
+                        List.of(), Optional.empty()));
+            }
             return Optional.of(new QueueItem(id, drop0.state(), drop0.submission(), now, 0,
                     drop0.state() == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), drop0.reason(),
                     Optional.empty(), Optional.empty(), List.of(), Optional.empty()));
         }
+    }
+
+    /** A drop held whole as it is, with no claim read from it. */
+    private static QueueItem held(String id, String owner, Instant now, String why) {
+        return new QueueItem(id, ItemState.HELD, new Submission(owner, true, java.util.Map.of(), id, Optional.empty(),
+                Ccsid.UTF_8, RecordFormat.LF, 0), now, 0, Optional.empty(), Optional.of("bad spool file: " + why),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
     private boolean known(String id) {

@@ -1,5 +1,6 @@
 package org.spoolmail.kernel.queue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,12 +19,14 @@ import org.spoolmail.exits.mail.RecordFormat;
  * @param ccsid the CCSID of its text
  * @param records its record format
  * @param index which mail object of the parsed octets this item is (0 for an item holding one transaction)
+ * @param files the files the input names, captured at submission: their octets follow the input's in the item, in
+ *     this order; the server parses the item with these octets only (empty for inputs that name no file)
  */
 public record Submission(String submitter, boolean established, Map<String, String> claims, String origin,
-        Optional<String> format, Ccsid ccsid, RecordFormat records, int index) {
+        Optional<String> format, Ccsid ccsid, RecordFormat records, int index, List<CarriedFile> files) {
 
     /** The claim keys a submission may carry. */
-    public static final java.util.List<String> CLAIM_KEYS = java.util.List.of("job-name", "job-id", "program", "step");
+    public static final List<String> CLAIM_KEYS = List.of("job-name", "job-id", "program", "step");
 
     /** Checks the components and copies the claims. */
     public Submission {
@@ -33,6 +36,13 @@ public record Submission(String submitter, boolean established, Map<String, Stri
         java.util.Objects.requireNonNull(format, "format");
         java.util.Objects.requireNonNull(ccsid, "ccsid");
         java.util.Objects.requireNonNull(records, "records");
+        files = List.copyOf(files);
+    }
+
+    /** A submission that carries no file (an SMTP datastream, a message, a deck that names none). */
+    public Submission(String submitter, boolean established, Map<String, String> claims, String origin,
+            Optional<String> format, Ccsid ccsid, RecordFormat records, int index) {
+        this(submitter, established, claims, origin, format, ccsid, records, index, List.of());
     }
 
     /**
@@ -53,6 +63,14 @@ public record Submission(String submitter, boolean established, Map<String, Stri
      * @return this submission with the user ID the server established (a drop's header may not name it)
      */
     public Submission ownedBy(String owner) {
-        return new Submission(owner, true, claims, origin, format, ccsid, records, index);
+        return new Submission(owner, true, claims, origin, format, ccsid, records, index, files);
+    }
+
+    /**
+     * @param carried the files captured at submission
+     * @return this submission carrying them
+     */
+    public Submission carrying(List<CarriedFile> carried) {
+        return new Submission(submitter, established, claims, origin, format, ccsid, records, index, carried);
     }
 }
