@@ -103,8 +103,8 @@ final class Parts {
             }
             return writer.finish();
         } catch (EOFException e) {
-            throw deck.error(s.record(), s.keyword() + ": file " + file.file().path() + " (RECFM " + file.format() + "): "
-                    + e.getMessage());
+            throw deck.error(s.record(), s.keyword() + ": file " + file.file().path() + " (RECFM " + file.format()
+                    + "): " + e.getMessage());
         } catch (IOException e) {
             String where = reader == null ? "" : " at its record " + (reader.recordNumber() + 1);
             throw deck.error(s.record(), s.keyword() + ": file " + file.file().path() + " (RECFM " + file.format()
