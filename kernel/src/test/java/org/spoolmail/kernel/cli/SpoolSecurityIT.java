@@ -124,6 +124,33 @@ class SpoolSecurityIT {
     }
 
     @Test
+    void submitShouldCarryInEachItemOnlyTheFilesItsOwnMessageNamesWhenADeckHoldsSeveral() throws Exception {
+        Files.writeString(home.resolve("a.txt"), "for the first\n", StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("b.txt"), "for the second\n", StandardCharsets.UTF_8);
+        Path deck = deck("FROM a@example.com", "TO one@example.com", "ATTACH a.txt TEXT", "SEND",
+                "FROM a@example.com", "TO two@example.com", "ATTACH b.txt TEXT", "SEND");
+
+        SpoolmailRun submitted = spoolmail("submit", deck.toString());
+
+        assertEquals(0, submitted.code, submitted.toString());
+        List<Path> drops = SpoolmailRun.files(dir.resolve("spool/incoming"), "");
+        assertEquals(2, drops.size(), drops.toString());
+        String first = Files.readString(drops.get(0), StandardCharsets.UTF_8);
+        String second = Files.readString(drops.get(1), StandardCharsets.UTF_8);
+        assertTrue(first.contains("\nfile.1: a.txt\nfile.1.path: " + home.resolve("a.txt") + "\nfile.1.octets: 14\n"),
+                first);
+        assertFalse(first.contains("file.2") || first.contains("b.txt"), first);
+        assertTrue(first.endsWith("ATTACH a.txt TEXT\nSEND\nfor the first\n"), first);
+        assertTrue(second.contains("\nfile.1: b.txt\n") && !second.contains("a.txt"), second);
+        Files.delete(home.resolve("a.txt"));
+        Files.delete(home.resolve("b.txt"));
+
+        SpoolmailRun run = spoolmail("spool", "--once");
+        assertTrue(run.out.contains(" DELIVERED <a@example.com> -> <one@example.com>"), run.toString());
+        assertTrue(run.out.contains(" DELIVERED <a@example.com> -> <two@example.com>"), run.toString());
+    }
+
+    @Test
     void submitShouldRefuseWithConditionCode12WhenTheDeckAndItsFilesExceedMaxDropSize() throws Exception {
         pipeline = pipeline("{max-drop-size: 2KiB}");
         Files.write(home.resolve("big.bin"), new byte[3000]);
