@@ -9,7 +9,9 @@ import org.spoolmail.exits.mail.MailObject;
 /**
  * The parse stage: turns one input into one or more mail objects, since one SMTP datastream can hold several
  * transactions. The parser decides the envelope, the header section and the root MIME part; text stays in its
- * source CCSID as {@link org.spoolmail.exits.mail.PartBody.Records} until the codepage-translate stage.
+ * source CCSID as {@link org.spoolmail.exits.mail.PartBody.Records} until the codepage-translate stage. A file the
+ * input names (an attachment) is opened only through {@link MailInput#files()}, never by path: the spool server, which
+ * runs with more rights than its submitters, gives there only the octets captured at submission.
  *
  * <p>Lifecycle and threading as {@link Lifecycle}: {@code parse} may run concurrently for different inputs.
  *

@@ -224,7 +224,7 @@ final class QueueCommand implements Subcommand {
             String why = "purged from the queue by operator " + operator;
             List<String> warnings;
             try {
-                MailInput input = new MailInput(s.origin(), queue.content(id), s.ccsid(), s.records(), submitter);
+                MailInput input = org.spoolmail.kernel.queue.CarriedInput.of(s, queue.content(id), submitter);
                 try {
                     warnings = kernel.runner().recordQueued(input, id, s.format(), s.index(),
                             Disposition.discarded(why));

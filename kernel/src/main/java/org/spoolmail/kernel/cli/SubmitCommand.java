@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,7 @@ import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.Identity;
+import org.spoolmail.exits.mail.InputFiles;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.RecordFormat;
 import org.spoolmail.kernel.config.ConfigException;
@@ -27,7 +27,11 @@ import org.spoolmail.kernel.pipeline.InputRefusedException;
 import org.spoolmail.kernel.pipeline.ParsedInput;
 import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.TransactionSplitter;
+import org.spoolmail.kernel.queue.CarriedFile;
+import org.spoolmail.kernel.queue.DropTooLargeException;
 import org.spoolmail.kernel.queue.DropWriter;
+import org.spoolmail.kernel.queue.FileCapture;
+import org.spoolmail.kernel.queue.ItemState;
 import org.spoolmail.kernel.queue.ItemTooLargeException;
 import org.spoolmail.kernel.queue.JmsBatch;
 import org.spoolmail.kernel.queue.JmsSpool;
@@ -135,7 +139,7 @@ final class SubmitCommand implements Subcommand {
                         + "; nothing was queued (condition code 16)");
                 return ConditionCodes.ENVIRONMENT;
             }
-            sink = new BrokerSink((JmsSpool) broker);
+            sink = new BrokerSink((JmsSpool) broker, config.spool().maxDropOctets());
         } else {
             Path drops = config.spool().directory().resolve("incoming");
             if (!Files.isDirectory(drops)) {
@@ -143,7 +147,9 @@ final class SubmitCommand implements Subcommand {
                         + " creates the spool (condition code 16)");
                 return ConditionCodes.ENVIRONMENT;
             }
-            sink = new DropWriter(drops)::write;
+            DropWriter writer = new DropWriter(drops, config.spool().maxDropOctets());
+            sink = (id, submission, data, files) -> writer.write(id, submission, ItemState.INCOMING, Optional.empty(),
+                    data, files);
         }
         try (Kernel kernel = Kernel.start(config, plugins)) {
             IdentityResolver.Claims claims = new IdentityResolver.Claims(
@@ -170,23 +176,33 @@ final class SubmitCommand implements Subcommand {
         String origin = file.equals("-") ? "stdin" : file;
         Path path;
         try {
-            path = file.equals("-") ? stdin() : Path.of(file);
+            path = file.equals("-") ? stdin(config.spool().maxDropOctets()) : Path.of(file);
             if (Files.isDirectory(path)) {
                 throw new IOException("is a folder");
             }
             ContentHandle data = ContentHandle.ofFile(path);
             Identity identity = identities.resolve(origin, claims);
-            MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(), identity);
+            // Every file the input names is opened now, as the submitter, and travels inside the drop: the server
+            // never opens a path the drop names (relative paths: the deck's folder, or this working folder for -).
+            FileCapture files = new FileCapture(InputFiles.beside(origin));
+            MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(), identity, files);
             ParsedInput parsed = kernel.runner().parse(input, format);
             QueueIds ids = new QueueIds(java.time.Clock.systemUTC());
             List<String> queued = new java.util.ArrayList<>();
-            for (TransactionSplitter.Piece piece : new TransactionSplitter(kernel.runner()).split(input, parsed)) {
+            List<TransactionSplitter.Piece> pieces = new TransactionSplitter(kernel.runner()).split(input, parsed);
+            List<FileCapture> captures = new java.util.ArrayList<>();
+            for (TransactionSplitter.Piece piece : pieces) {
+                FileCapture own = captures(kernel, input, parsed, piece, pieces.size(), files);
+                long octets = piece.data().sizeOctets() + CarriedFile.total(own.carried());
+                DropTooLargeException.check(origin, octets, config.spool().maxDropOctets());
+                captures.add(own);
+            }
+            for (int i = 0; i < pieces.size(); i++) {
+                TransactionSplitter.Piece piece = pieces.get(i);
                 String id = ids.next();
                 Submission s = new Submission(identity.userId().value(), true, Submission.claimsOf(identity), origin,
                         Optional.of(parsed.parser()), input.ccsid(), input.recordFormat(), piece.index());
-                try (InputStream in = piece.data().open()) {
-                    drops.put(id, s, in);
-                }
+                drops.put(id, s, piece.data(), captures.get(i));
                 queued.add(id + " QUEUED " + piece.mail().envelope().reversePath() + " -> "
                         + String.join(" ", piece.mail().envelope().forwardPaths().stream().map(Object::toString)
                                 .toList()));
@@ -203,6 +219,9 @@ final class SubmitCommand implements Subcommand {
             console.problem(name(), e.getMessage() + " (condition code " + e.conditionCode()
                     + "); nothing from this input was queued");
             return e.conditionCode();
+        } catch (DropTooLargeException e) {
+            console.problem(name(), e.getMessage() + "; nothing from this input was queued (condition code 12)");
+            return ConditionCodes.BAD_INPUT;
         } catch (ItemTooLargeException e) {
             // A site limit, like a relay's SIZE refusal (RFC 1870): refused, not bad input.
             console.problem(name(), origin + ": " + e.getMessage() + "; nothing from this input was queued"
@@ -215,9 +234,23 @@ final class SubmitCommand implements Subcommand {
         }
     }
 
+    /**
+     * The files one item carries: all the input's when it is one item (or each item holds the whole input), else
+     * those its own transaction names, found by parsing it again over the files already opened (none is reopened).
+     */
+    private static FileCapture captures(Kernel kernel, MailInput input, ParsedInput parsed,
+            TransactionSplitter.Piece piece, int pieces, FileCapture files) throws IOException, InputRefusedException {
+        if (pieces == 1 || piece.data() == input.data() || files.carried().isEmpty()) {
+            return files;
+        }
+        FileCapture own = files.part();
+        kernel.runner().parse(input.withData(piece.data()).withFiles(own), Optional.of(parsed.parser()));
+        return own;
+    }
+
     /** Where submitted items go: the drop folder, or the broker of a JMS spool. */
     private interface ItemSink {
-        void put(String id, Submission submission, InputStream content) throws IOException;
+        void put(String id, Submission submission, ContentHandle data, FileCapture files) throws IOException;
 
         /** @return true when nothing is queued before {@link #commit()} */
         default boolean batched() {
@@ -231,14 +264,21 @@ final class SubmitCommand implements Subcommand {
     /** A JMS spool: the items of one input go in one transaction, so the input is queued whole or not at all. */
     private static final class BrokerSink implements ItemSink {
         private final JmsBatch batch;
+        private final long maxOctets;
 
-        BrokerSink(JmsSpool spool) {
+        BrokerSink(JmsSpool spool, long maxOctets) {
             this.batch = spool.batch();
+            this.maxOctets = maxOctets;
         }
 
         @Override
-        public void put(String id, Submission submission, InputStream content) throws IOException {
-            batch.add(id, submission, content);
+        public void put(String id, Submission submission, ContentHandle data, FileCapture files) throws IOException {
+            Submission carrying = submission.carrying(files.carried());
+            DropTooLargeException.check(submission.origin(), data.sizeOctets()
+                    + CarriedFile.total(carrying.files()), maxOctets);
+            try (InputStream in = files.append(data.open())) {
+                batch.add(id, carrying, in);
+            }
         }
 
         @Override
@@ -252,11 +292,19 @@ final class SubmitCommand implements Subcommand {
         }
     }
 
-    private static Path stdin() throws IOException {
+    /** Standard input, copied to a temporary file up to the spool's limit (no further: it could be endless). */
+    private static Path stdin(long maxOctets) throws IOException {
         Path copy = Files.createTempFile("spoolmail-submit-", ".bin");
         copy.toFile().deleteOnExit();
-        try (InputStream in = System.in) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        try (InputStream in = System.in; java.io.OutputStream out = Files.newOutputStream(copy)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                DropTooLargeException.check("stdin", total, maxOctets);
+                out.write(buffer, 0, n);
+            }
         }
         return copy;
     }

@@ -19,6 +19,7 @@ import java.util.List;
  *   mail-administrators: [postmaster@example.com]   # get a copy of every DSN
  *   dead-letter: spool/dead-letter   # DSNs for the null reverse-path
  *   poll-interval: 2s             # how often the drop folder is looked at when no file-system event comes
+ *   max-drop-size: 64MiB          # the largest drop (input and the files it names) submit writes, pickup takes
  * </pre>
  *
  * @param directory the spool folder, resolved against pipeline.yaml's folder
@@ -31,14 +32,30 @@ import java.util.List;
  * @param deadLetter where notifications to the null reverse-path go
  * @param pollInterval the longest wait between two looks at the drop folder
  * @param jms the broker of {@code type: jms}; empty for the directory spool
+ * @param maxDropOctets the largest drop in octets: the input with the files it names and the drop's header
  */
 public record SpoolConfig(Path directory, int workers, Duration retryInitial, Duration retryMax, Duration maxAge,
         boolean deleteBadSpoolFiles, List<String> mailAdministrators, Path deadLetter, Duration pollInterval,
-        java.util.Optional<JmsSpoolConfig> jms) {
+        java.util.Optional<JmsSpoolConfig> jms, long maxDropOctets) {
+
+    /**
+     * The default largest drop, 64 MiB: a relay's typical 50 MiB message limit counts the message as sent, where
+     * base64 makes every 3 octets of an attachment 4 and adds line ends, so a drop of 64 MiB refuses nothing such a
+     * relay would have taken, and no submitter can fill the queue with one drop.
+     */
+    public static final long DEFAULT_MAX_DROP_OCTETS = 64L * 1024 * 1024;
 
     /** Copies the list. */
     public SpoolConfig {
         mailAdministrators = List.copyOf(mailAdministrators);
+    }
+
+    /** A spool's settings with the default {@link #DEFAULT_MAX_DROP_OCTETS}. */
+    public SpoolConfig(Path directory, int workers, Duration retryInitial, Duration retryMax, Duration maxAge,
+            boolean deleteBadSpoolFiles, List<String> mailAdministrators, Path deadLetter, Duration pollInterval,
+            java.util.Optional<JmsSpoolConfig> jms) {
+        this(directory, workers, retryInitial, retryMax, maxAge, deleteBadSpoolFiles, mailAdministrators, deadLetter,
+                pollInterval, jms, DEFAULT_MAX_DROP_OCTETS);
     }
 
     /** A directory spool's settings (no broker). */
@@ -64,6 +81,6 @@ public record SpoolConfig(Path directory, int workers, Duration retryInitial, Du
      */
     public SpoolConfig withWorkers(int newWorkers) {
         return new SpoolConfig(directory, newWorkers, retryInitial, retryMax, maxAge, deleteBadSpoolFiles,
-                mailAdministrators, deadLetter, pollInterval, jms);
+                mailAdministrators, deadLetter, pollInterval, jms, maxDropOctets);
     }
 }

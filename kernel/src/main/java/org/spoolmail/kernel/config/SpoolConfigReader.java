@@ -28,10 +28,12 @@ final class SpoolConfigReader {
     private static final ConfigKey<List<String>> ADMINS = ConfigKey.stringList("mail-administrators", List.of());
     private static final ConfigKey<String> DEAD_LETTER = ConfigKey.string("dead-letter", "");
     private static final ConfigKey<Duration> POLL = ConfigKey.duration("poll-interval", Duration.ofSeconds(2));
+    private static final ConfigKey<Long> MAX_DROP = ConfigKey.size("max-drop-size",
+            SpoolConfig.DEFAULT_MAX_DROP_OCTETS);
     private static final List<ConfigKey<?>> KEYS = List.of(TYPE, DIRECTORY, WORKERS, RETRY_INITIAL, RETRY_MAX,
-            MAX_AGE, BAD_SPOOL, ADMINS, DEAD_LETTER, POLL, JmsSpoolConfigReader.URL, JmsSpoolConfigReader.QUEUE,
-            JmsSpoolConfigReader.CREDENTIALS, JmsSpoolConfigReader.FACTORY, JmsSpoolConfigReader.JNDI,
-            JmsSpoolConfigReader.MAX_ITEM);
+            MAX_AGE, BAD_SPOOL, ADMINS, DEAD_LETTER, POLL, MAX_DROP, JmsSpoolConfigReader.URL,
+            JmsSpoolConfigReader.QUEUE, JmsSpoolConfigReader.CREDENTIALS, JmsSpoolConfigReader.FACTORY,
+            JmsSpoolConfigReader.JNDI, JmsSpoolConfigReader.MAX_ITEM);
 
     private SpoolConfigReader() {
     }
@@ -65,6 +67,7 @@ final class SpoolConfigReader {
                         .equals("delete"), admins,
                 deadLetter.isEmpty() ? directory.resolve("dead-letter") : base.resolve(deadLetter).normalize(),
                 problems.convert(POLL, m.get("poll-interval"), "spool.poll-interval"),
-                JmsSpoolConfigReader.read("jms".equals(type), m, base, problems));
+                JmsSpoolConfigReader.read("jms".equals(type), m, base, problems),
+                problems.convert(MAX_DROP, m.get("max-drop-size"), "spool.max-drop-size"));
     }
 }

@@ -39,7 +39,8 @@ final class FormatHint {
                 if (ccsid.equals(input.ccsid()) && shape.equals(input.recordFormat())) {
                     continue;
                 }
-                MailInput reading = new MailInput(input.origin(), input.data(), ccsid, shape, input.identity());
+                MailInput reading = new MailInput(input.origin(), input.data(), ccsid, shape, input.identity(),
+                        input.files());
                 List<String> sample = FormatDetector.sample(reading);
                 for (ParserChoice p : parsers) {
                     if (p.parser().recognises(sample)) {

@@ -119,7 +119,10 @@ final class HeldMail {
         MailInput input = source.input();
         Map<String, String> claims = Submission.claimsOf(input.identity());
         return new Submission(input.identity().userId().value(), input.identity().userId().established(), claims,
-                origin(input.origin()), source.format(), input.ccsid(), input.recordFormat(), index, source.options());
+                origin(input.origin()), source.format(), input.ccsid(), input.recordFormat(), index, source.options(),
+                // The files a deck names are not captured here yet: released, such an item is held again as a bad
+                // spool file naming the file it lacks (the server opens no path an item names), never sent without it.
+                List.of());
     }
 
     /**

@@ -66,7 +66,8 @@ public final class SpoolHold {
             }
             Path drops = spool.directory().resolve("incoming");
             try (InputStream in = octets.open()) {
-                new DropWriter(drops).write(item.id(), item.submission(), item.state(), item.reason(), in);
+                new DropWriter(drops, spool.maxDropOctets()).write(item.id(), item.submission(), item.state(),
+                        item.reason(), in);
             }
             return new Kept(item.id(), drops.resolve(item.id()) + " (the spool server takes it in "
                     + item.state().label() + ")");

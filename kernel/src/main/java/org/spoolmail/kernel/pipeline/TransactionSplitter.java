@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
+import org.spoolmail.kernel.queue.ContentSlice;
 import org.spoolmail.kernel.queue.RecordOffsets;
 
 /**
@@ -71,7 +72,7 @@ public final class TransactionSplitter {
         List<Piece> pieces = new ArrayList<>();
         for (int i = 0; i < mails.size(); i++) {
             long end = i + 1 < mails.size() ? offsets[i + 1] : size;
-            ContentHandle range = slice(input.data(), offsets[i], end - offsets[i]);
+            ContentHandle range = new ContentSlice(input.data(), offsets[i], end - offsets[i]);
             if (!sameTransaction(input, range, parsed.parser(), mails.get(i))) {
                 return whole;
             }
@@ -80,44 +81,10 @@ public final class TransactionSplitter {
         return pieces;
     }
 
-    /** Octets {@code offset} to {@code offset + length} of another handle, read afresh at each open. */
-    private static ContentHandle slice(ContentHandle whole, long offset, long length) {
-        return new ContentHandle() {
-            @Override
-            public InputStream open() throws IOException {
-                InputStream in = whole.open();
-                in.skipNBytes(offset);
-                return new java.io.FilterInputStream(in) {
-                    private long left = length;
-
-                    @Override
-                    public int read() throws IOException {
-                        return left-- > 0 ? super.read() : -1;
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        if (left <= 0) {
-                            return -1;
-                        }
-                        int n = super.read(b, off, (int) Math.min(len, left));
-                        left -= Math.max(n, 0);
-                        return n;
-                    }
-                };
-            }
-
-            @Override
-            public long sizeOctets() {
-                return length;
-            }
-        };
-    }
-
     private boolean sameTransaction(MailInput input, ContentHandle range, String parser, MailObject expected) {
         try {
-            ParsedInput again = runner.parse(new MailInput(input.origin(), range, input.ccsid(),
-                    input.recordFormat(), input.identity()), Optional.of(parser));
+            // The same files as the whole input's parse: a piece never opens a named file again.
+            ParsedInput again = runner.parse(input.withData(range), Optional.of(parser));
             return again.mails().size() == 1
                     && again.mails().get(0).envelope().equals(expected.envelope());
         } catch (InputRefusedException e) {

@@ -40,10 +40,10 @@ public final class DirectorySpool implements SpoolQueue {
     private final Map<String, QueueItem> active = new ConcurrentHashMap<>();
     private final DropPickup pickup;
 
-    private DirectorySpool(SpoolFolders folders, Clock clock) {
+    private DirectorySpool(SpoolFolders folders, Clock clock, long maxDropOctets) {
         this.folders = folders;
         this.clock = clock;
-        this.pickup = new DropPickup(folders, clock);
+        this.pickup = new DropPickup(folders, clock, maxDropOctets);
     }
 
     /**
@@ -55,9 +55,23 @@ public final class DirectorySpool implements SpoolQueue {
      * @throws IOException if the folders cannot be created or read
      */
     public static DirectorySpool open(Path root, Clock clock) throws IOException {
+        return open(root, clock, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens a spool whose pickup refuses drops larger than {@code maxDropOctets} (held with the reason, the octets
+     * not copied).
+     *
+     * @param root the spool folder ({@code spool.directory} in pipeline.yaml)
+     * @param clock the clock of creation and next-attempt times
+     * @param maxDropOctets the largest drop taken in ({@code spool.max-drop-size})
+     * @return the spool
+     * @throws IOException if the folders cannot be created or read
+     */
+    public static DirectorySpool open(Path root, Clock clock, long maxDropOctets) throws IOException {
         SpoolFolders folders = new SpoolFolders(root);
         folders.create();
-        DirectorySpool spool = new DirectorySpool(folders, clock);
+        DirectorySpool spool = new DirectorySpool(folders, clock, maxDropOctets);
         spool.refresh();
         for (String id : SpoolFolders.names(folders.folder(ItemState.DEFERRED))) {
             read(folders, ItemState.DEFERRED, id).flatMap(QueueItem::nextAttempt)

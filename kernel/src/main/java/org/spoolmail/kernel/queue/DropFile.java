@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * The file a submitter drops: a header of {@code key: value} lines ({@code spoolmail-drop: 1}, {@code origin},
- * {@code format}, {@code ccsid}, {@code records}, {@code index}, {@code claim.job-name} ...), a blank line, then the
- * input's octets as they were. The header names no user: the server takes the submitter from the file's owner, and
- * everything in the header is a claim.
+ * {@code format}, {@code ccsid}, {@code records}, {@code index}, {@code claim.job-name} ..., and for each file the
+ * deck names {@code file.N}, {@code file.N.path}, {@code file.N.octets}, {@code file.N.sha256}), a blank line, the
+ * input's octets as they were, then the octets of each named file in order (see {@link CarriedFile}). The header
+ * names no user: the server takes the submitter from the file's owner, and everything in the header is a claim.
  */
 final class DropFile {
 
@@ -42,6 +43,7 @@ final class DropFile {
         l.add(Map.entry("records", s.records().toString()));
         l.add(Map.entry("index", Integer.toString(s.index())));
         s.options().forEach(o -> l.add(Map.entry("option", o)));
+        CarriedFile.write(s.files(), l);
         Submission.CLAIM_KEYS.stream().filter(s.claims()::containsKey)
                 .forEach(k -> l.add(Map.entry("claim." + k, s.claims().get(k))));
         if (state != ItemState.INCOMING) {

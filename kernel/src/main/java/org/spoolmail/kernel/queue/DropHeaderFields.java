@@ -25,6 +25,8 @@ final class DropHeaderFields {
             "index", "state", "reason");
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
+    /** The lines of a file the drop carries ({@link CarriedFile}): file.N, file.N.path, .octets, .sha256. */
+    private static final Pattern CARRIED = Pattern.compile("file\\.[1-9]\\d{0,3}(\\.path|\\.octets|\\.sha256)?");
 
     private DropHeaderFields() {
     }
@@ -48,7 +50,7 @@ final class DropHeaderFields {
                 continue;
             }
             boolean claim = key.startsWith(CLAIM) && Submission.CLAIM_KEYS.contains(key.substring(CLAIM.length()));
-            if (!claim && !FIELDS.contains(key)) {
+            if (!claim && !FIELDS.contains(key) && !CARRIED.matcher(key).matches()) {
                 throw bad(key, "not a field of a drop file header (known: " + String.join(", ", known()) + ")");
             }
             if ((claim ? claims : v).put(claim ? key.substring(CLAIM.length()) : key, e.getValue()) != null) {
@@ -80,7 +82,8 @@ final class DropHeaderFields {
             default -> throw bad("state", "'" + v.get("state") + "' is not incoming, held or deferred");
         };
         return new DropFile.Drop(new Submission(owner, true, claims, v.get("origin"), format, ccsid(v.get("ccsid")),
-                records(v.get("records")), index(v.get("index")), options), state, Optional.ofNullable(v.get("reason")));
+                records(v.get("records")), index(v.get("index")), options, carried(v)), state,
+                Optional.ofNullable(v.get("reason")));
     }
 
     /**
@@ -95,6 +98,14 @@ final class DropHeaderFields {
         if (at >= 0) {
             throw bad(key, String.format(Locale.ROOT, "the control character U+%04X at position %d; " + what
                     + " must be printable text", (int) value.charAt(at), at + 1));
+        }
+    }
+
+    private static List<CarriedFile> carried(Map<String, String> v) {
+        try {
+            return CarriedFile.read(v);
+        } catch (IllegalArgumentException e) {
+            throw bad("file", e.getMessage());
         }
     }
 
@@ -124,6 +135,7 @@ final class DropHeaderFields {
     private static List<String> known() {
         List<String> names = new java.util.ArrayList<>(FIELDS);
         names.add(OPTION);
+        names.add("file.N[.path|.octets|.sha256]");
         Submission.CLAIM_KEYS.forEach(k -> names.add(CLAIM + k));
         return names;
     }

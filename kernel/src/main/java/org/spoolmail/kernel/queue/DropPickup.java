@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.RecordFormat;
 import org.spoolmail.kernel.pipeline.QueueIds;
 
@@ -31,22 +32,28 @@ import org.spoolmail.kernel.pipeline.QueueIds;
  * (without following links): a link, a folder, a FIFO or a file with more than one name is removed unread, since
  * its owner would not say who wrote it. The owner of the file is the established submitter. Its octets are copied
  * into the queue and the drop removed, so a submitter cannot change a message once it was taken. A drop whose header
- * cannot be read, or names a bad field, becomes a HELD item with the reason, never lost. Each refusal is kept as a
- * {@link RefusedDrop} until the server asks for it, to write its audit record.
+ * cannot be read, or names a bad field, becomes a HELD item with the reason, never lost; so does one whose carried
+ * files do not match the SHA-256 its header lists, and one larger than the spool's {@code max-drop-size}, of which
+ * only the first octets are kept (copying it whole is what a submitter filling the queue would want). Each refusal
+ * is kept as a {@link RefusedDrop} until the server asks for it, to write its audit record.
  */
 final class DropPickup {
 
     /** What submit names its drops: a queue ID. Other names get a fresh ID. */
+    /** What is kept of a drop larger than max-drop-size: enough for the operator to see what it was. */
+    private static final int KEPT_OF_LARGE_DROP = 64 * 1024;
     private static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}-[0-9a-f]{6}-\\d{4,9}");
 
     private final SpoolFolders folders;
     private final Clock clock;
     private final QueueIds ids;
+    private final long maxOctets;
     private final List<RefusedDrop> refused = new ArrayList<>();
     /** The drop folder names of the drops moved to pickup/ by this process, by queue ID, for refusals. */
     private final Map<String, String> names = new HashMap<>();
 
-    DropPickup(SpoolFolders folders, Clock clock) {
+    DropPickup(SpoolFolders folders, Clock clock, long maxOctets) {
+        this.maxOctets = maxOctets;
         this.folders = folders;
         this.clock = clock;
         this.ids = new QueueIds(clock);
@@ -120,6 +127,17 @@ final class DropPickup {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (a.size() > maxOctets) {
+            // Not copied: a submitter could otherwise fill the service account's queue (a sparse 200 MB drop).
+            String why = "the drop is " + a.size() + " octets, more than the spool's max-drop-size of " + maxOctets
+                    + " octets: not taken in, only its first " + KEPT_OF_LARGE_DROP + " octets are kept";
+            refused.add(new RefusedDrop(id, name, owner, true, why, a.size()));
+            try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
+                folders.place(folders.data.resolve(id), new java.io.ByteArrayInputStream(
+                        whole.readNBytes(KEPT_OF_LARGE_DROP)));
+            }
+            return Optional.of(held(id, owner, name, now, why));
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(drop, StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS))) {
             DropFile.Drop drop0;
@@ -131,16 +149,28 @@ final class DropPickup {
                 try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
                     folders.place(folders.data.resolve(id), whole);
                 }
-                return Optional.of(new QueueItem(id, ItemState.HELD, new Submission(owner, true,
-                        Map.of(), name, Optional.empty(), Ccsid.UTF_8, RecordFormat.LF, 0), now, 0,
-                        Optional.empty(), Optional.of("bad spool file: " + e.getMessage()), Optional.empty(),
-                        Optional.empty(), List.of(), Optional.empty()));
+                return Optional.of(held(id, owner, name, now, e.getMessage()));
             }
             folders.place(folders.data.resolve(id), in);
+            Optional<String> mismatch = CarriedInput.mismatch(drop0.submission().files(),
+                    ContentHandle.ofFile(folders.data.resolve(id)));
+            if (mismatch.isPresent()) {
+                refused.add(new RefusedDrop(id, name, owner, true, mismatch.get(), a.size()));
+                return Optional.of(new QueueItem(id, ItemState.HELD, drop0.submission(), now, 0, Optional.empty(),
+                        Optional.of("bad spool file: " + mismatch.get()), Optional.empty(), Optional.empty(),
+                        List.of(), Optional.empty()));
+            }
             return Optional.of(new QueueItem(id, drop0.state(), drop0.submission(), now, 0,
                     drop0.state() == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), drop0.reason(),
                     Optional.empty(), Optional.empty(), List.of(), Optional.empty()));
         }
+    }
+
+    /** A drop held whole as it is (or its first octets), with no claim read from it. */
+    private static QueueItem held(String id, String owner, String name, Instant now, String why) {
+        return new QueueItem(id, ItemState.HELD, new Submission(owner, true, Map.of(), name, Optional.empty(),
+                Ccsid.UTF_8, RecordFormat.LF, 0), now, 0, Optional.empty(), Optional.of("bad spool file: " + why),
+                Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
     /** Removes a taken or refused drop; a folder with all it holds, links inside it not followed. */

@@ -34,6 +34,7 @@ final class ItemFile {
         l.add(Map.entry("records", s.records().toString()));
         l.add(Map.entry("index", Integer.toString(s.index())));
         s.options().forEach(o -> l.add(Map.entry("option", o)));
+        CarriedFile.write(s.files(), l);
         l.add(Map.entry("created", item.created().toString()));
         l.add(Map.entry("attempts", Integer.toString(item.attempts())));
         item.nextAttempt().ifPresent(t -> l.add(Map.entry("next-attempt", t.toString())));
@@ -67,7 +68,7 @@ final class ItemFile {
         }
         Submission s = new Submission(v.get("submitter"), Boolean.parseBoolean(v.get("established")), claims,
                 v.get("origin"), Optional.ofNullable(v.get("format")), Ccsid.parse(v.get("ccsid")),
-                RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")), options);
+                RecordFormat.parse(v.get("records")), Integer.parseInt(v.get("index")), options, CarriedFile.read(v));
         return new QueueItem(v.get("id"), state, s, Instant.parse(v.get("created")),
                 Integer.parseInt(v.get("attempts")), Optional.ofNullable(v.get("next-attempt")).map(Instant::parse),
                 Optional.ofNullable(v.get("reason")), Optional.ofNullable(v.get("last-reply")),

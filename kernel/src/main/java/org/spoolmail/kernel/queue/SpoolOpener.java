@@ -27,7 +27,7 @@ public final class SpoolOpener {
      */
     public static SpoolQueue open(SpoolConfig config, Clock clock) throws IOException {
         if (config.jms().isEmpty()) {
-            return DirectorySpool.open(config.directory(), clock);
+            return DirectorySpool.open(config.directory(), clock, config.maxDropOctets());
         }
         JmsSpoolConfig j = config.jms().get();
         ConnectionFactory factory = j.connectionFactory().isPresent()

@@ -1,5 +1,6 @@
 package org.spoolmail.kernel.queue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,12 +21,15 @@ import org.spoolmail.exits.mail.RecordFormat;
  * @param index which mail object of the parsed octets this item is (0 for an item holding one transaction)
  * @param options the command-line options that shaped the input when {@code send} kept it, e.g. {@code [--codepage,
  *     1047, --plugins, /opt/spoolmail/plugins]}, shown by {@code queue show}; empty for submitted items
+ * @param files the files the input names, captured at submission: their octets follow the input's in the item, in
+ *     this order; the server parses the item with these octets only (empty for inputs that name no file)
  */
 public record Submission(String submitter, boolean established, Map<String, String> claims, String origin,
-        Optional<String> format, Ccsid ccsid, RecordFormat records, int index, java.util.List<String> options) {
+        Optional<String> format, Ccsid ccsid, RecordFormat records, int index, List<String> options,
+        List<CarriedFile> files) {
 
     /** The claim keys a submission may carry. */
-    public static final java.util.List<String> CLAIM_KEYS = java.util.List.of("job-name", "job-id", "program", "step");
+    public static final List<String> CLAIM_KEYS = List.of("job-name", "job-id", "program", "step");
 
     /** Checks the components and copies the claims. */
     public Submission {
@@ -35,24 +39,17 @@ public record Submission(String submitter, boolean established, Map<String, Stri
         java.util.Objects.requireNonNull(format, "format");
         java.util.Objects.requireNonNull(ccsid, "ccsid");
         java.util.Objects.requireNonNull(records, "records");
-        options = java.util.List.copyOf(options);
+        options = List.copyOf(options);
+        files = List.copyOf(files);
     }
 
     /**
-     * A submission without command-line options (what {@code submit} and the drop folder give).
-     *
-     * @param submitter the submitter's user ID
-     * @param established true when the user ID comes from the operating system
-     * @param claims claimed job facts
-     * @param origin the input's path or {@code stdin}
-     * @param format the parser that read it; empty to detect again
-     * @param ccsid the CCSID of its text
-     * @param records its record format
-     * @param index which mail object of the octets this item is
+     * A submission without command-line options that carries no file (an SMTP datastream, a message, a deck that
+     * names none), as {@code submit} and the drop folder give.
      */
     public Submission(String submitter, boolean established, Map<String, String> claims, String origin,
             Optional<String> format, Ccsid ccsid, RecordFormat records, int index) {
-        this(submitter, established, claims, origin, format, ccsid, records, index, java.util.List.of());
+        this(submitter, established, claims, origin, format, ccsid, records, index, List.of(), List.of());
     }
 
     /**
@@ -73,6 +70,23 @@ public record Submission(String submitter, boolean established, Map<String, Stri
      * @return this submission with the user ID the server established (a drop's header may not name it)
      */
     public Submission ownedBy(String owner) {
-        return new Submission(owner, true, claims, origin, format, ccsid, records, index, options);
+        return new Submission(owner, true, claims, origin, format, ccsid, records, index, options, files);
+    }
+
+    /**
+     * @param carried the files captured at submission
+     * @return this submission carrying them
+     */
+    public Submission carrying(List<CarriedFile> carried) {
+        return new Submission(submitter, established, claims, origin, format, ccsid, records, index, options,
+                carried);
+    }
+
+    /**
+     * @param kept the command-line options that shaped the input, for {@code queue show}
+     * @return this submission with them
+     */
+    public Submission withOptions(List<String> kept) {
+        return new Submission(submitter, established, claims, origin, format, ccsid, records, index, kept, files);
     }
 }

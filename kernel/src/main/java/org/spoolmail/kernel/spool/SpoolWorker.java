@@ -20,6 +20,7 @@ import org.spoolmail.kernel.config.SpoolConfig;
 import org.spoolmail.kernel.pipeline.InputRefusedException;
 import org.spoolmail.kernel.pipeline.ItemResult;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
+import org.spoolmail.kernel.queue.CarriedInput;
 import org.spoolmail.kernel.queue.QueueItem;
 import org.spoolmail.kernel.queue.RecipientState;
 import org.spoolmail.kernel.queue.SpoolQueue;
@@ -62,8 +63,8 @@ final class SpoolWorker {
     void work(QueueItem item) {
         Submission s = item.submission();
         try {
-            MailInput input = new MailInput(s.origin(), queue.content(item.id()), s.ccsid(), s.records(),
-                    identity(s));
+            // The files a deck names are the octets the item carries: the server never opens a path it names.
+            MailInput input = CarriedInput.of(s, queue.content(item.id()), identity(s));
             Set<String> finished = new HashSet<>(item.finalRecipients());
             Optional<ItemResult> result = runner.runQueued(input, item.id(), s.format(), s.index(), finished,
                     (role, attempted, mail, d) -> journal(item, role, attempted, mail, d));

@@ -91,7 +91,7 @@ class EmbeddingIT {
         assertEquals(org.spoolmail.kernel.queue.ItemState.DEFERRED, item.state());
         assertEquals(new org.spoolmail.kernel.queue.Submission(System.getProperty("user.name"), true,
                 java.util.Map.of(), "java-api", java.util.Optional.empty(), Ccsid.UTF_8, RecordFormat.CRLF, 0,
-                List.of("--records", "crlf")), item.submission());
+                List.of("--records", "crlf"), List.of()), item.submission());
         assertEquals(java.util.Optional.of("DEFERRED, condition code 4: change freeze"), item.reason());
         assertEquals(java.util.Optional.of("451 4.3.2 frozen"), item.lastReply());
         assertEquals(List.of("<wayne@example.com> PENDING", "<archive@example.org> PENDING"), item.recipients()

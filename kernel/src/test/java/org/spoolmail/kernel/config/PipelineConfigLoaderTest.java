@@ -292,6 +292,23 @@ class PipelineConfigLoaderTest {
     }
 
     @Test
+    void loadShouldReadMaxDropSizeWithItsUnitAndDefaultTo64MiBWhenTheSpoolBlockLacksIt() throws Exception {
+        Path given = write("version: 1\nspool: {max-drop-size: 10MiB}\npipeline:\n  - stage: parse\n"
+                + "    use: smtp-datastream\n");
+        assertEquals(10L * 1024 * 1024, loader.load(given).spool().maxDropOctets());
+
+        Path none = write("version: 1\nspool: {workers: \"2\"}\npipeline:\n  - stage: parse\n"
+                + "    use: smtp-datastream\n");
+        assertEquals(67108864L, loader.load(none).spool().maxDropOctets());
+
+        Path bare = write("version: 1\nspool: {max-drop-size: 1000}\npipeline:\n  - stage: parse\n"
+                + "    use: smtp-datastream\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(bare));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith(bare + ": spool.max-drop-size: '1000' "), e.problems().get(0));
+    }
+
+    @Test
     void loadShouldRefuseBareNumbersAndUnknownKeysWhenInTheSpoolBlock() throws Exception {
         Path file = write("version: 1\nspool: {retry-initial: 30, colour: red, type: broker,"
                 + " bad-spool-disposition: drop}\npipeline:\n  - stage: parse\n    use: smtp-datastream\n");
@@ -300,7 +317,7 @@ class PipelineConfigLoaderTest {
 
         assertEquals(List.of(file + ": spool.colour: unknown key (known: bad-spool-disposition, connection-factory,"
                 + " credentials-file, dead-letter, directory, jndi-factory, mail-administrators, max-age,"
-                + " max-item-size, poll-interval, queue, retry-initial, retry-max, type, url, workers)",
+                + " max-drop-size, max-item-size, poll-interval, queue, retry-initial, retry-max, type, url, workers)",
                 file + ": spool.type: 'broker' is not allowed (expected one of directory, jms)",
                 file + ": spool.retry-initial: '30' is not a duration with a unit (500ms, 30s, 5m, 2h) (expected a"
                         + " duration such as 30s)",

@@ -41,7 +41,7 @@ class DirectorySpoolTest extends SpoolQueueContract {
         DirectorySpool spool = spool();
         Submission claimed = new Submission("forged-user", true, Map.of("job-name", "PAYROLL"), "pay.smtp",
                 Optional.of("smtp-datastream"), Ccsid.of(1047), RecordFormat.fixed(80), 0);
-        new DropWriter(spool.dropFolder()).write("20261204T100000-aaaaaa-0001", claimed,
+        new DropWriter(spool.dropFolder(), Long.MAX_VALUE).write("20261204T100000-aaaaaa-0001", claimed,
                 new ByteArrayInputStream("MAIL FROM:<a@b>\n".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(List.of("20261204T100000-aaaaaa-0001"), spool.pickup());
         QueueItem item = spool.claim(clock.instant()).orElseThrow();

@@ -203,7 +203,8 @@ public abstract class SpoolQueueContract {
     @Test
     void submitShouldKeepRecipientStatesAndOptionsSoTheRetrySendsOnlyToTheOpenRecipient() throws Exception {
         Submission sent = new Submission("batch1", true, Map.of(), "/u/batch1/pay.smtp", Optional.of("smtp-datastream"),
-                Ccsid.ISO_8859_1, RecordFormat.LF, 0, List.of("--codepage", "819", "--plugins", "/opt/plugins"));
+                Ccsid.ISO_8859_1, RecordFormat.LF, 0, List.of("--codepage", "819", "--plugins", "/opt/plugins"),
+                List.of());
         queue.submit(new QueueItem("20261204T100000-aaaaaa-0001", ItemState.DEFERRED, sent, Instant.EPOCH, 0,
                 Optional.empty(), Optional.of("DEFERRED, condition code 4: the relay deferred <b@example.com>"),
                 Optional.of("451 4.3.0 try later"), Optional.of("<pay@example.com>"),

@@ -1,21 +1,21 @@
 package org.spoolmail.plugins.parse.control;
 
-import java.nio.file.Path;
+import java.io.IOException;
 
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
+import org.spoolmail.exits.mail.InputFiles;
 import org.spoolmail.exits.mail.InputLocation;
 import org.spoolmail.exits.mail.MailInput;
 
 /**
- * What every part of one deck's parse needs: where it came from (for error messages and relative file paths), its
- * CCSID, and the symbols to substitute. One per input, so parses of different decks share nothing.
+ * What every part of one deck's parse needs: where it came from (for error messages), where the files it names come
+ * from, its CCSID, and the symbols to substitute. One per input, so parses of different decks share nothing.
  *
  * @param input the deck
- * @param folder the folder relative file paths resolve against: the deck's own, or the working folder for stdin
  * @param symbols the symbol values of this run
  */
-record DeckContext(MailInput input, Path folder, Symbols symbols) {
+record DeckContext(MailInput input, Symbols symbols) {
 
     /**
      * Makes the context of one deck.
@@ -25,12 +25,7 @@ record DeckContext(MailInput input, Path folder, Symbols symbols) {
      * @return the context
      */
     static DeckContext of(MailInput input, Symbols symbols) {
-        Path folder = Path.of("").toAbsolutePath();
-        if (!input.origin().equals("stdin")) {
-            Path parent = Path.of(input.origin()).toAbsolutePath().getParent();
-            folder = parent == null ? folder : parent;
-        }
-        return new DeckContext(input, folder, symbols);
+        return new DeckContext(input, symbols);
     }
 
     /** @return the deck's CCSID */
@@ -77,13 +72,20 @@ record DeckContext(MailInput input, Path folder, Symbols symbols) {
     }
 
     /**
-     * Resolves a file path written in a statement.
+     * Opens a file a statement names, through the input's {@link InputFiles}: the deck never opens a path itself,
+     * so the spool server reads only the octets an item carries and {@code send} the submitter's own files.
      *
-     * @param written the path as written
-     * @return the absolute path
+     * @param written the path as written, symbols substituted
+     * @param s the statement
+     * @return the opened file
+     * @throws PermanentStageException if it cannot be opened, naming the statement's record and the reason
      */
-    Path resolve(String written) {
-        return folder.resolve(written).toAbsolutePath().normalize();
+    InputFiles.Opened open(String written, Statement s) throws PermanentStageException {
+        try {
+            return input.files().open(written);
+        } catch (IOException e) {
+            throw error(s.record(), s.keyword() + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.spoolmail.plugins.parse.control;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import java.util.regex.Pattern;
 import org.spoolmail.exits.PermanentStageException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentType;
+import org.spoolmail.exits.mail.InputFiles;
 import org.spoolmail.exits.mail.RecordFormat;
 
 /**
@@ -20,14 +19,14 @@ import org.spoolmail.exits.mail.RecordFormat;
  * operands {@code NAME=}, {@code TYPE=}, {@code CCSID=}, {@code RECFM=}, {@code LRECL=} and the flags
  * {@code BINARY} and {@code TEXT}. A text file's CCSID and record format default to the deck's.
  *
- * @param path the file, resolved and checked readable
+ * @param file the file, opened once through the input's {@link InputFiles}
  * @param name the attachment's file name; the file's own name by default
  * @param type the content type as written, if any: a bare type/subtype (parameters are the stages' to add)
  * @param binary true for BINARY
  * @param ccsid the CCSID of a text file
  * @param format the record format of a text file
  */
-record FileOperands(Path path, String name, Optional<ContentType> type, boolean binary, Ccsid ccsid,
+record FileOperands(InputFiles.Opened file, String name, Optional<ContentType> type, boolean binary, Ccsid ccsid,
         RecordFormat format) {
 
     private static final Set<String> KEYS = Set.of("NAME", "TYPE", "CCSID", "RECFM", "LRECL");
@@ -69,11 +68,11 @@ record FileOperands(Path path, String name, Optional<ContentType> type, boolean 
                 throw deck.error(s.record(), s.keyword() + ": operand " + key + " is given twice");
             }
         }
-        Path path = readable(deck.substitute(words.get(0).text(), s.record()), s, deck);
-        return of(path, keyed, s, deck);
+        InputFiles.Opened file = deck.open(deck.substitute(words.get(0).text(), s.record()), s);
+        return of(file, keyed, s, deck);
     }
 
-    private static FileOperands of(Path path, Map<String, String> keyed, Statement s, DeckContext deck)
+    private static FileOperands of(InputFiles.Opened file, Map<String, String> keyed, Statement s, DeckContext deck)
             throws PermanentStageException {
         boolean binary = keyed.containsKey("BINARY");
         boolean textual = keyed.containsKey("TEXT") || keyed.keySet().stream().anyMatch(TEXT_KEYS::contains);
@@ -81,11 +80,11 @@ record FileOperands(Path path, String name, Optional<ContentType> type, boolean 
             throw deck.error(s.record(), "ATTACH: BINARY cannot be combined with TEXT, CCSID=, RECFM= or LRECL=");
         }
         if (s.keyword() == Keyword.ATTACH && !binary && !textual) {
-            throw deck.error(s.record(), "ATTACH " + path.getFileName() + ": say BINARY (sent byte for byte) or"
+            throw deck.error(s.record(), "ATTACH " + file.fileName() + ": say BINARY (sent byte for byte) or"
                     + " TEXT (translated line by line, with CCSID= and RECFM= if not the deck's)");
         }
         String name = Optional.ofNullable(keyed.get("NAME")).filter(n -> !n.isBlank())
-                .orElse(path.getFileName().toString());
+                .orElse(file.fileName());
         Optional<ContentType> type = keyed.containsKey("TYPE") ? Optional.of(type(keyed.get("TYPE"), s, deck))
                 : Optional.empty();
         if (binary && type.isPresent() && type.get().type().equalsIgnoreCase("message")) {
@@ -95,18 +94,7 @@ record FileOperands(Path path, String name, Optional<ContentType> type, boolean 
         }
         Ccsid ccsid = keyed.containsKey("CCSID") ? ccsid(keyed.get("CCSID"), s, deck) : deck.ccsid();
         RecordFormat format = format(keyed.get("RECFM"), keyed.get("LRECL"), s, deck);
-        return new FileOperands(path, name, type, binary, ccsid, format);
-    }
-
-    private static Path readable(String written, Statement s, DeckContext deck) throws PermanentStageException {
-        Path path = deck.resolve(written);
-        if (!Files.isRegularFile(path)) {
-            throw deck.error(s.record(), s.keyword() + ": file " + path + " does not exist or is not a file");
-        }
-        if (!Files.isReadable(path)) {
-            throw deck.error(s.record(), s.keyword() + ": file " + path + " cannot be read (permission denied)");
-        }
-        return path;
+        return new FileOperands(file, name, type, binary, ccsid, format);
     }
 
     private static ContentType type(String value, Statement s, DeckContext deck) throws PermanentStageException {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.spoolmail.exits.PermanentStageException;
-import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.ContentTransferEncoding;
 import org.spoolmail.exits.mail.ContentType;
 import org.spoolmail.exits.mail.HeaderSection;
@@ -20,9 +19,9 @@ import org.spoolmail.exits.mail.TextRecords;
 /**
  * Makes the leaf parts of a message: inline body blocks and text files as untranslated records in their own CCSID
  * (the codepage-translate stage turns them into lines), binary files as content no stage may change, marked
- * base64, and attachments with Content-Disposition {@code attachment; filename="NAME"}. A binary file is sent
- * as the octets of its reported size, so one that reports 0 octets but holds data (Linux /proc files) is refused
- * rather than sent empty; text files are read as a stream and need no such check. Thread-safe.
+ * base64, and attachments with Content-Disposition {@code attachment; filename="NAME"}. Every file comes opened from
+ * the input's {@code InputFiles} (which refuses one that reports 0 octets but holds data, such as Linux /proc files,
+ * rather than send it empty). Thread-safe.
  */
 final class Parts {
 
@@ -82,37 +81,21 @@ final class Parts {
                 + file.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         if (file.binary()) {
             ContentType type = file.type().orElse(ContentType.OCTET_STREAM).withParameter("name", file.name());
-            try {
-                // Opened now, once: delivery reads this opened file, whatever the name denotes by then.
-                ContentHandle content = ContentHandle.ofFile(file.path());
-                if (content.sizeOctets() == 0 && holdsData(file)) {
-                    throw deck.error(s.record(), "ATTACH: file " + file.path() + " reports a size of 0 octets but"
-                            + " holds data (a generated file such as /proc/...): copy it to a regular file and"
-                            + " attach the copy");
-                }
-                return new MimePart(type, Optional.of(ContentTransferEncoding.BASE64), disposition,
-                        Optional.of(new PartBody.Binary(content)), List.of());
-            } catch (IOException e) {
-                throw deck.error(s.record(), "ATTACH: file " + file.path() + " cannot be read: " + e.getMessage());
-            }
+            // Opened once, when the statement was read: delivery sends these octets, whatever the name denotes by
+            // then (and on the spool server they are the octets the item carries, never a path it names).
+            return new MimePart(type, Optional.of(ContentTransferEncoding.BASE64), disposition,
+                    Optional.of(new PartBody.Binary(file.file().content())), List.of());
         }
         ContentType type = file.type().orElse(ContentType.TEXT_PLAIN).withParameter("name", file.name());
         return new MimePart(type, Optional.empty(), disposition,
                 Optional.of(new PartBody.Records(records(file, s, deck))), List.of());
     }
 
-    /** @return true if reading the file gives at least one octet, whatever size it reports */
-    private static boolean holdsData(FileOperands file) throws IOException {
-        try (InputStream in = ContentHandle.openRegular(file.path())) {
-            return in.read() >= 0;
-        }
-    }
-
     private static TextRecords records(FileOperands file, Statement s, DeckContext deck)
             throws PermanentStageException {
         TextRecords.Writer writer = TextRecords.writer(file.ccsid());
         RecordReader reader = null;
-        try (InputStream in = ContentHandle.openRegular(file.path())) {
+        try (InputStream in = file.file().content().open()) {
             reader = file.format().reader(in);
             byte[] record;
             while ((record = reader.next()) != null) {
@@ -120,11 +103,11 @@ final class Parts {
             }
             return writer.finish();
         } catch (EOFException e) {
-            throw deck.error(s.record(), s.keyword() + ": file " + file.path() + " (RECFM " + file.format() + "): "
-                    + e.getMessage());
+            throw deck.error(s.record(), s.keyword() + ": file " + file.file().path() + " (RECFM " + file.format()
+                    + "): " + e.getMessage());
         } catch (IOException e) {
             String where = reader == null ? "" : " at its record " + (reader.recordNumber() + 1);
-            throw deck.error(s.record(), s.keyword() + ": file " + file.path() + " (RECFM " + file.format()
+            throw deck.error(s.record(), s.keyword() + ": file " + file.file().path() + " (RECFM " + file.format()
                     + ") cannot be read" + where + ": " + e.getMessage());
         }
     }
