@@ -48,14 +48,26 @@ final class SpoolmailRun {
      *     audit-log)
      */
     static String pipeline(List<String> head, String parser, int port) {
+        return pipeline(head, parser, port, List.of("    routines: []"));
+    }
+
+    /**
+     * @param head the lines after {@code version: 1}
+     * @param parser the parse stage's parser
+     * @param port the sink's port
+     * @param routines the verify-sender entry's lines after {@code exit:} (routines and their config)
+     * @return the reference pipeline with these exit routines
+     */
+    static String pipeline(List<String> head, String parser, int port, List<String> routines) {
         List<String> lines = new ArrayList<>(List.of("version: 1"));
         lines.addAll(head);
         lines.addAll(List.of(
                 "pipeline:",
                 "  - stage: parse",
                 "    use: " + parser,
-                "  - exit: verify-sender",
-                "    routines: []",
+                "  - exit: verify-sender"));
+        lines.addAll(routines);
+        lines.addAll(List.of(
                 "    time-limit: 5s",
                 "  - stage: mime-encode",
                 "    use: mime-encode",
@@ -76,14 +88,23 @@ final class SpoolmailRun {
      * {@code $SPOOLMAIL_JAVA_OPTS} as the launcher takes them (e.g. {@code -XX:StartFlightRecording=...} to profile).
      */
     List<String> program(Path deck) {
+        return command(dist, "send", "-c", work.resolve("pipeline.yaml").toString(), deck.toString());
+    }
+
+    /**
+     * The options in {@code $SPOOLMAIL_JAVA_OPTS} (as the launcher takes them, e.g.
+     * {@code -XX:StartFlightRecording=...} to profile), then the built distribution's class path, main class and
+     * {@code args}: what follows {@code java} to run the CLI.
+     */
+    static List<String> command(Path dist, String... args) {
         List<String> program = new ArrayList<>();
         String extra = System.getenv().getOrDefault("SPOOLMAIL_JAVA_OPTS", "").strip();
         if (!extra.isEmpty()) {
             program.addAll(List.of(extra.split("\\s+")));
         }
-        program.addAll(List.of("-Dspoolmail.home=" + dist, "-cp", dist.resolve("lib") + "/*",
-                "org.spoolmail.kernel.cli.Main", "send", "-c", work.resolve("pipeline.yaml").toString(),
-                deck.toString()));
+        program.addAll(List.of("-Dspoolmail.home=" + dist.toAbsolutePath(), "-cp",
+                dist.toAbsolutePath().resolve("lib") + "/*", "org.spoolmail.kernel.cli.Main"));
+        program.addAll(List.of(args));
         return program;
     }
 }
