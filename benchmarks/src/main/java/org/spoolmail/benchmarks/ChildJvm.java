@@ -58,6 +58,12 @@ final class ChildJvm {
         return new Result(nanos, Long.parseLong(Files.readString(rss).strip()), heapPeak(gc));
     }
 
+    /** @return this JVM's class path with every entry absolute, for a child JVM that runs in another folder */
+    static String ownClassPath() {
+        return String.join(java.io.File.pathSeparator, java.util.Arrays.stream(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).map(e -> Path.of(e).toAbsolutePath().toString()).toList());
+    }
+
     private static long heapPeak(Path gcLog) throws IOException {
         long peak = 0;
         if (Files.exists(gcLog)) {

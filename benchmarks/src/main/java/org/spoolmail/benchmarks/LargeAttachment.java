@@ -43,7 +43,7 @@ final class LargeAttachment {
             try (DiscardSink sink = new DiscardSink(0, false)) {
                 SpoolmailRun spoolmail = new SpoolmailRun(dist, work);
                 Path deck = spoolmail.prepare("attach", sink.port(), Optional.of(file));
-                List<String> peer = List.of("-cp", System.getProperty("java.class.path"),
+                List<String> peer = List.of("-cp", ChildJvm.ownClassPath(),
                         JakartaMailProgram.class.getName(), String.valueOf(sink.port()), file.toString());
                 Figures ours = new Figures();
                 Figures theirs = new Figures();

@@ -24,7 +24,7 @@ final class Startup {
         try (DiscardSink sink = new DiscardSink(0, false)) {
             SpoolmailRun spoolmail = new SpoolmailRun(dist, work);
             List<String> ours = spoolmail.program(spoolmail.prepare("small", sink.port(), Optional.empty()));
-            List<String> peer = List.of("-cp", System.getProperty("java.class.path"),
+            List<String> peer = List.of("-cp", ChildJvm.ownClassPath(),
                     JakartaMailProgram.class.getName(), String.valueOf(sink.port()));
             Samples oursRuns = new Samples();
             Samples peerRuns = new Samples();

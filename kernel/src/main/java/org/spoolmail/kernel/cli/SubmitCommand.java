@@ -27,7 +27,7 @@ import org.spoolmail.kernel.pipeline.InputRefusedException;
 import org.spoolmail.kernel.pipeline.ParsedInput;
 import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.TransactionSplitter;
-import org.spoolmail.kernel.queue.DropWriter;
+import org.spoolmail.kernel.queue.DropBatch;
 import org.spoolmail.kernel.queue.ItemTooLargeException;
 import org.spoolmail.kernel.queue.JmsBatch;
 import org.spoolmail.kernel.queue.JmsSpool;
@@ -142,7 +142,7 @@ final class SubmitCommand implements Subcommand {
                         + " creates the spool (condition code 16)");
                 return ConditionCodes.ENVIRONMENT;
             }
-            sink = new DropWriter(drops)::write;
+            sink = new DropSink(new DropBatch(drops));
         }
         try (Kernel kernel = Kernel.start(config, plugins)) {
             IdentityResolver.Claims claims = new IdentityResolver.Claims(
@@ -159,6 +159,7 @@ final class SubmitCommand implements Subcommand {
         } catch (ConfigException e) {
             return configError(e);
         } finally {
+            sink.abandon();
             SpoolOpener.close(broker);
         }
     }
@@ -199,15 +200,18 @@ final class SubmitCommand implements Subcommand {
             console.out.flush();
             return ConditionCodes.OK;
         } catch (InputRefusedException e) {
+            drops.abandon();
             console.problem(name(), e.getMessage() + " (condition code " + e.conditionCode()
                     + "); nothing from this input was queued");
             return e.conditionCode();
         } catch (ItemTooLargeException e) {
+            drops.abandon();
             // A site limit, like a relay's SIZE refusal (RFC 1870): refused, not bad input.
             console.problem(name(), origin + ": " + e.getMessage() + "; nothing from this input was queued"
                     + " (condition code 8)");
             return ConditionCodes.REFUSED;
         } catch (IOException e) {
+            drops.abandon();
             console.problem(name(), "cannot read or queue " + origin + ": " + e.getMessage()
                     + " (condition code 12)");
             return ConditionCodes.BAD_INPUT;
@@ -224,6 +228,37 @@ final class SubmitCommand implements Subcommand {
         }
 
         default void commit() throws IOException {
+        }
+
+        /** Removes what was put but not committed (after a failure); nothing once everything was committed. */
+        default void abandon() {
+        }
+    }
+
+    /** A directory spool: the drops of one input are forced and published in groups ({@link DropBatch}). */
+    private record DropSink(DropBatch batch) implements ItemSink {
+        @Override
+        public void put(String id, Submission submission, InputStream content) throws IOException {
+            batch.add(id, submission, content);
+        }
+
+        @Override
+        public boolean batched() {
+            return true;
+        }
+
+        @Override
+        public void commit() throws IOException {
+            batch.commit();
+        }
+
+        @Override
+        public void abandon() {
+            try {
+                batch.close();
+            } catch (IOException e) {
+                // hidden temporary drops stay behind; the server never takes a name starting with '.'
+            }
         }
     }
 

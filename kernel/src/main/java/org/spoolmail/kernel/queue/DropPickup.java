@@ -72,22 +72,36 @@ final class DropPickup {
         List<String> taken = new ArrayList<>();
         List<Path> done = new ArrayList<>();
         List<QueueItem> items = new ArrayList<>();
-        for (String id : SpoolFolders.names(folders.pickup)) {
-            Path drop = folders.pickup.resolve(id);
-            if (folders.stateOf(id).isPresent()) {
-                done.add(drop); // taken in before a crash; only its removal was missing
-                continue;
+        List<SpoolFolders.Staged> data = new ArrayList<>();
+        try {
+            for (String id : SpoolFolders.names(folders.pickup)) {
+                Path drop = folders.pickup.resolve(id);
+                if (folders.stateOf(id).isPresent()) {
+                    done.add(drop); // taken in before a crash; only its removal was missing
+                    continue;
+                }
+                Optional<QueueItem> item = copy(id, drop, data);
+                item.ifPresent(items::add);
+                done.add(drop);
             }
-            Optional<QueueItem> item = copy(id, drop);
-            item.ifPresent(items::add);
-            done.add(drop);
+        } catch (IOException | RuntimeException e) {
+            // nothing placed: the drops stay in pickup/ for the next take
+            for (SpoolFolders.Staged s : data) {
+                Files.deleteIfExists(s.temp());
+            }
+            throw e;
         }
-        // Batched: every data file durable before any state file names it, every state file before its drop goes.
+        // Batched, each group forced at once: every data file durable before any state file names it, every state
+        // file before its drop goes.
+        folders.placeAll(data);
         folders.dataSync.sync();
+        List<SpoolFolders.Staged> states = new ArrayList<>();
         for (QueueItem item : items) {
-            folders.place(folders.file(item.state(), item.id()), ItemFile.write(item));
+            states.add(folders.stage(folders.file(item.state(), item.id()),
+                    new java.io.ByteArrayInputStream(ItemFile.write(item))));
             taken.add(item.id());
         }
+        folders.placeAll(states);
         folders.sync(ItemState.INCOMING);
         folders.sync(ItemState.HELD);
         folders.sync(ItemState.DEFERRED);
@@ -97,7 +111,7 @@ final class DropPickup {
         return taken;
     }
 
-    private Optional<QueueItem> copy(String id, Path drop) throws IOException {
+    private Optional<QueueItem> copy(String id, Path drop, List<SpoolFolders.Staged> data) throws IOException {
         PosixFileAttributes a = Files.readAttributes(drop, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         int links = ((Number) Files.getAttribute(drop, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
         if (!a.isRegularFile() || links != 1) {
@@ -117,14 +131,14 @@ final class DropPickup {
                 // Kept whole as a held item, so the operator can see what was dropped and by whom.
                 problems.add(id + ": held: " + e.getMessage() + " (owner " + owner + ")");
                 try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
-                    folders.place(folders.data.resolve(id), whole);
+                    data.add(folders.stage(folders.data.resolve(id), whole));
                 }
                 return Optional.of(new QueueItem(id, ItemState.HELD, new Submission(owner, true,
                         java.util.Map.of(), id, Optional.empty(), Ccsid.UTF_8, RecordFormat.LF, 0), now, 0,
                         Optional.empty(), Optional.of("bad spool file: " + e.getMessage()), Optional.empty(),
                         Optional.empty(), List.of(), Optional.empty()));
             }
-            folders.place(folders.data.resolve(id), in);
+            data.add(folders.stage(folders.data.resolve(id), in));
             return Optional.of(new QueueItem(id, drop0.state(), drop0.submission(), now, 0,
                     drop0.state() == ItemState.DEFERRED ? Optional.of(now) : Optional.empty(), drop0.reason(),
                     Optional.empty(), Optional.empty(), List.of(), Optional.empty()));

@@ -52,20 +52,42 @@ public final class DropWriter {
      */
     public void write(String id, Submission submission, ItemState state, Optional<String> reason,
             InputStream content) throws IOException {
-        Path temp = folder.resolve("." + id + ".tmp");
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        Path temp = temporary(id);
         try {
-            try (FileChannel c = posix() ? FileChannel.open(temp, options,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))
-                    : FileChannel.open(temp, options); OutputStream out = Channels.newOutputStream(c)) {
-                out.write(DropFile.header(submission, state, reason));
-                content.transferTo(out);
-                c.force(true);
-            }
+            writeTemporary(temp, submission, state, reason, content, true);
             Files.move(temp, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
+        syncFolder();
+    }
+
+    /** The hidden name a drop is written under before its rename: the server ignores names starting with '.'. */
+    Path temporary(String id) {
+        return folder.resolve("." + id + ".tmp");
+    }
+
+    /** Writes a drop under its temporary name (0640), forced to disk or not ({@link DropBatch} forces in groups). */
+    void writeTemporary(Path temp, Submission submission, ItemState state, Optional<String> reason,
+            InputStream content, boolean force) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        try (FileChannel c = posix() ? FileChannel.open(temp, options,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))
+                : FileChannel.open(temp, options); OutputStream out = Channels.newOutputStream(c)) {
+            out.write(DropFile.header(submission, state, reason));
+            content.transferTo(out);
+            if (force) {
+                c.force(true);
+            }
+        }
+    }
+
+    /** Renames a written temporary drop to its queue ID, where the server sees it. */
+    void publish(Path temp, String id) throws IOException {
+        Files.move(temp, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void syncFolder() throws IOException {
         try {
             FolderSync.force(folder);
         } catch (java.nio.file.AccessDeniedException e) {
