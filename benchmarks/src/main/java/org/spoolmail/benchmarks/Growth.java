@@ -22,17 +22,17 @@ final class Growth {
         double fixed = spool.drain(spool.fill(1), WORKERS).seconds();
         System.out.printf(Locale.ROOT, "Growth: drain with %d workers of queues of each size into smtp-sink on"
                 + " 127.0.0.1; fixed cost (a queue of one item) %.2f s%n", WORKERS, fixed);
-        System.out.printf("%10s %12s %12s %14s %12s   %s%n", "items", "fill s", "drain s", "ms/message", "vs first",
-                "load average");
+        System.out.printf("%10s %12s %12s %14s %12s %14s   %s%n", "items", "fill s", "drain s", "ms/message",
+                "vs first", "CPU ms/message", "load average");
         double first = 0;
         for (int items : sizes) {
             SpoolDrain.Queued queued = spool.fill(items);
             SpoolDrain.Drain drain = spool.drain(queued, WORKERS);
             double perMessage = Math.max(drain.seconds() - fixed, 0) / (items - 1) * 1000;
             first = first == 0 ? perMessage : first;
-            System.out.printf(Locale.ROOT, "%10d %12.1f %12.2f %14.3f %12.2f   %s%n", items,
+            System.out.printf(Locale.ROOT, "%10d %12.1f %12.2f %14.3f %12.2f %14.3f   %s%n", items,
                     queued.submitSeconds() + queued.takeInSeconds(), drain.seconds(), perMessage, perMessage / first,
-                    Summary.loadAverage());
+                    drain.cpuMillisPerMessage(), Summary.loadAverage());
             SpoolDrain.deleteTree(queued.folder());
             if (items != sizes.get(0)) {
                 summary.add(String.format(Locale.ROOT, "growth, ms/message at %,d vs %,d", items, sizes.get(0)),

@@ -48,7 +48,7 @@ final class LargeAttachment {
                 Figures ours = new Figures();
                 Figures theirs = new Figures();
                 for (int i = 0; i < rounds; i++) {
-                    ours.add(jvm.run("spoolmail", JVM, spoolmail.program(deck)), sink.takeLast(), file, sha256);
+                    ours.add(jvm.runLauncher("spoolmail", JVM, spoolmail.program(deck)), sink.takeLast(), file, sha256);
                     theirs.add(jvm.run("jakarta", JVM, peer), sink.takeLast(), file, sha256);
                 }
                 System.out.println(ours.row(mebibytes, "spoolmail"));

@@ -2,6 +2,8 @@ package org.spoolmail.benchmarks;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,15 +42,24 @@ final class SmtpPeers {
         throw new IllegalStateException("smtp-sink did not listen on 127.0.0.1:" + port);
     }
 
-    /** Runs smtp-source and returns messages per second of its wall time. */
-    static double smtpSource(int port, int messages, int size, int sessions) throws Exception {
+    /** What one smtp-source run took: messages per second of its wall time, and its CPU milliseconds per message. */
+    record Source(double perSecond, double cpuMillisPerMessage) {
+    }
+
+    /** Runs smtp-source under GNU time. */
+    static Source smtpSource(int port, int messages, int size, int sessions) throws Exception {
+        Path cpu = Files.createTempFile("smtp-source-", ".cpu");
+        List<String> command = new ArrayList<>(CpuTime.prefix(cpu));
+        command.addAll(List.of("smtp-source", "-s", String.valueOf(sessions), "-m", String.valueOf(messages),
+                "-l", String.valueOf(size), "-f", "batch@example.com", "-t", "ops@example.com", "127.0.0.1:" + port));
         long start = System.nanoTime();
-        Process p = new ProcessBuilder("smtp-source", "-s", String.valueOf(sessions), "-m", String.valueOf(messages),
-                "-l", String.valueOf(size), "-f", "batch@example.com", "-t", "ops@example.com",
-                "127.0.0.1:" + port).inheritIO().start();
+        Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("smtp-source failed with exit code " + p.exitValue());
         }
-        return messages / ((System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = Math.max(CpuTime.read(cpu), 0.01); // GNU time counts in hundredths
+        Files.delete(cpu);
+        return new Source(messages / seconds, cpuSeconds * 1000 / messages);
     }
 }

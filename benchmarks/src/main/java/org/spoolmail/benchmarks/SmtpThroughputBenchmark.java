@@ -32,7 +32,7 @@ public final class SmtpThroughputBenchmark {
         try {
             List<String> rows = new ArrayList<>();
             for (int sessions : new int[] {1, 4}) {
-                double source = best(rounds, () -> SmtpPeers.smtpSource(PORT, messages, SIZE, sessions));
+                double source = best(rounds, () -> SmtpPeers.smtpSource(PORT, messages, SIZE, sessions).perSecond());
                 double spoolmail = best(rounds, () -> new StageSender(work, PORT, SIZE).send(messages, sessions));
                 double jakarta = best(rounds, () -> new JakartaSender(PORT, SIZE).send(messages, sessions));
                 rows.add(String.format(Locale.ROOT, "%8d %14.0f %14.0f %14.0f %12.2f %12.2f", sessions, source,

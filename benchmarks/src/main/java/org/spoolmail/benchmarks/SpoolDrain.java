@@ -29,10 +29,14 @@ final class SpoolDrain {
     record Queued(Path folder, int items, double submitSeconds, double takeInSeconds) {
     }
 
-    /** One drain: items delivered and the wall time of the spool process. */
-    record Drain(int items, int workers, double seconds) {
+    /** One drain: items delivered, the wall time of the spool process and the CPU time it used (user + system). */
+    record Drain(int items, int workers, double seconds, double cpuSeconds) {
         double perSecond() {
             return items / seconds;
+        }
+
+        double cpuMillisPerMessage() {
+            return cpuSeconds * 1000 / items;
         }
     }
 
@@ -63,7 +67,7 @@ final class SpoolDrain {
     }
 
     private List<String> takeIn(Path folder, int items) {
-        return List.of("-cp", dist.resolve("lib") + "/*:"
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-cp", dist.resolve("lib") + "/*:"
                 + QueueTakeIn.class.getProtectionDomain().getCodeSource().getLocation().getPath(),
                 QueueTakeIn.class.getName(), folder.resolve("spool").toString(), String.valueOf(items));
     }
@@ -79,12 +83,13 @@ final class SpoolDrain {
         String out = run(run, SpoolmailRun.command(dist, "spool", "--once", "--workers", String.valueOf(workers),
                 "-c", "pipeline.yaml"), "spool");
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpu = CpuTime.read(run.resolve("spool.cpu"));
         Matcher m = DELIVERED.matcher(out);
         if (!m.find() || Integer.parseInt(m.group(1)) != queued.items()) {
             throw new IllegalStateException("spool delivered not all " + queued.items() + " items; see " + run);
         }
         deleteTree(run);
-        return new Drain(queued.items(), workers, seconds);
+        return new Drain(queued.items(), workers, seconds, cpu);
     }
 
     private String pipeline() {
@@ -114,9 +119,12 @@ final class SpoolDrain {
         }
     }
 
-    /** Runs {@code java <program>} in {@code folder}; returns its output, fails unless it ends with exit code 0. */
+    /**
+     * Runs {@code program} in {@code folder} under GNU time (its CPU time to {@code <name>.cpu}); returns its output,
+     * fails unless it ends with exit code 0.
+     */
     private static String run(Path folder, List<String> program, String name) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command = new ArrayList<>(CpuTime.prefix(folder.resolve(name + ".cpu")));
         command.addAll(program);
         Path log = folder.resolve(name + ".log");
         Process p = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)

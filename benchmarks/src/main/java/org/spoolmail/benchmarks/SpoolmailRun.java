@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * spoolmail's side of the memory and start-up figures: a control-statement deck (docs/control-statements.md) and a
  * pipeline.yaml whose deliver stage is deliver-smtp to the sink, run by the real CLI from the built distribution
- * ({@code kernel/target/dist}) in its own JVM: {@code java -cp dist/lib/* org.spoolmail.kernel.cli.Main send}.
+ * ({@code kernel/target/dist}) through the launcher, as a user runs it: {@code ./spoolmail send}.
  * The pipeline is the reference one (parse, verify-sender, mime-encode, codepage-translate, deliver, audit-log).
  */
 final class SpoolmailRun {
@@ -92,18 +92,12 @@ final class SpoolmailRun {
     }
 
     /**
-     * The options in {@code $SPOOLMAIL_JAVA_OPTS} (as the launcher takes them, e.g.
-     * {@code -XX:StartFlightRecording=...} to profile), then the built distribution's class path, main class and
-     * {@code args}: what follows {@code java} to run the CLI.
+     * The launcher of the repository the distribution was built in ({@code ./spoolmail}, as a user runs it: it
+     * adds the class-data archive and {@code $SPOOLMAIL_JAVA_OPTS}) and {@code args}.
      */
     static List<String> command(Path dist, String... args) {
         List<String> program = new ArrayList<>();
-        String extra = System.getenv().getOrDefault("SPOOLMAIL_JAVA_OPTS", "").strip();
-        if (!extra.isEmpty()) {
-            program.addAll(List.of(extra.split("\\s+")));
-        }
-        program.addAll(List.of("-Dspoolmail.home=" + dist.toAbsolutePath(), "-cp",
-                dist.toAbsolutePath().resolve("lib") + "/*", "org.spoolmail.kernel.cli.Main"));
+        program.add(dist.toAbsolutePath().getParent().getParent().getParent().resolve("spoolmail").toString());
         program.addAll(List.of(args));
         return program;
     }

@@ -29,7 +29,7 @@ final class Startup {
             Samples oursRuns = new Samples();
             Samples peerRuns = new Samples();
             for (int i = -1; i < runs; i++) {
-                oursRuns.add(jvm.run("spoolmail", List.of(), ours), sink, i >= 0);
+                oursRuns.add(jvm.runLauncher("spoolmail", List.of(), ours), sink, i >= 0);
                 peerRuns.add(jvm.run("jakarta", List.of(), peer), sink, i >= 0);
             }
             System.out.printf("Start-up: one small message to a discarding sink on 127.0.0.1, fresh JVMs, median of %d"
