@@ -160,7 +160,7 @@ class ControlStatementErrorTest {
     void parseShouldNameTheFilesRecordWhenATextAttachmentHasAMalformedRdw() throws Exception {
         PermanentStageException e = refused(Decks.ascii(deck, OK, "TO b@example.com", "ATTACH short.vb RECFM=VB"));
 
-        assertEquals(deck + " record 3: ATTACH: file " + dir.resolve("short.vb") + " (RECFM variable): record 2: RDW says 96"
+        assertEquals(deck + " record 3: ATTACH: file " + dir.resolve("short.vb") + " (RECFM vb): record 2: RDW says 96"
                 + " octets of data, only 3 remain", e.getMessage());
     }
 
