@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * (Postfix's smtp-sink caps near 130 MB/s, too slow for the 1 GiB figure). It offers what a smart host offers
  * (PIPELINING, SIZE, 8BITMIME; or PIPELINING alone) and notes, per message, the octets of the data and the time
  * from the first octet after the 354 to the final dot, so a run can tell transfer time from start-up and
- * preparation. Each connection has its own thread.
+ * preparation, and the sha256 of the last base64 part as it decoded it ({@link PartDigest}), so a run can show
+ * the attachment arrived intact. Each connection has its own thread.
  */
 final class DiscardSink implements AutoCloseable {
 
@@ -27,8 +28,14 @@ final class DiscardSink implements AutoCloseable {
     private static final byte[] EHLO_PLAIN = "250-sink.example.org\r\n250 PIPELINING\r\n"
             .getBytes(StandardCharsets.US_ASCII);
 
-    /** One message's data phase as the sink saw it. */
-    record Data(long octets, long nanos) {
+    /**
+     * One message's data phase as the sink saw it.
+     *
+     * @param octets the data's octets on the wire, final dot included
+     * @param nanos from the first octet after the 354 to the final dot
+     * @param sha256 the sha256 (hex) of the message's last base64 part, decoded, if it had one
+     */
+    record Data(long octets, long nanos, java.util.Optional<String> sha256) {
     }
 
     private final ServerSocket server;
@@ -139,6 +146,7 @@ final class DiscardSink implements AutoCloseable {
         int state = 2; // 0 other, 1 CR, 2 at line start, 3 line start + '.', 4 '.' + CR
         long octets = 0;
         long start = 0;
+        PartDigest digest = new PartDigest();
         while (true) {
             int n = in.read(buffer);
             if (n < 0) {
@@ -151,10 +159,12 @@ final class DiscardSink implements AutoCloseable {
                 state = next(state, buffer[i]);
                 if (state == 5) {
                     octets += i + 1;
+                    digest.update(buffer, 0, i + 1);
                     pushBack(in, buffer, i + 1, n);
-                    return new Data(octets, System.nanoTime() - start);
+                    return new Data(octets, System.nanoTime() - start, digest.sha256());
                 }
             }
+            digest.update(buffer, 0, n);
             octets += n;
         }
     }

@@ -13,7 +13,8 @@ import java.util.Locale;
  * {@code smtp-sink}. Prints messages per second and the ratios; the machine is noisy, so each figure is the best
  * of {@code rounds} rounds.
  *
- * <p>Usage: {@code benchmarks/smtp-throughput [messages] [rounds]} (defaults 2000 and 3).
+ * <p>Usage: {@code benchmarks/run stage [messages] [rounds]} (defaults 2000 and 3). The whole pipeline's
+ * throughput, from the spool, is {@link Throughput}'s.
  */
 public final class SmtpThroughputBenchmark {
 
@@ -27,18 +28,11 @@ public final class SmtpThroughputBenchmark {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = Files.createTempDirectory("spoolmail-bench-");
-        // smtp-sink refuses to run as root without -u; "nobody" exists on every Debian system.
-        List<String> command = new ArrayList<>(List.of("smtp-sink"));
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("-u", "nobody"));
-        }
-        command.addAll(List.of("127.0.0.1:" + PORT, "1000"));
-        Process sink = new ProcessBuilder(command).inheritIO().start();
+        Process sink = SmtpPeers.startSink(PORT);
         try {
-            SmtpPeers.awaitPort(PORT);
             List<String> rows = new ArrayList<>();
             for (int sessions : new int[] {1, 4}) {
-                double source = best(rounds, () -> SmtpPeers.smtpSource(PORT, messages, SIZE, sessions));
+                double source = best(rounds, () -> SmtpPeers.smtpSource(PORT, messages, SIZE, sessions).perSecond());
                 double spoolmail = best(rounds, () -> new StageSender(work, PORT, SIZE).send(messages, sessions));
                 double jakarta = best(rounds, () -> new JakartaSender(PORT, SIZE).send(messages, sessions));
                 rows.add(String.format(Locale.ROOT, "%8d %14.0f %14.0f %14.0f %12.2f %12.2f", sessions, source,

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * spoolmail's side of the memory and start-up figures: a control-statement deck (docs/control-statements.md) and a
  * pipeline.yaml whose deliver stage is deliver-smtp to the sink, run by the real CLI from the built distribution
- * ({@code kernel/target/dist}) in its own JVM: {@code java -cp dist/lib/* org.spoolmail.kernel.cli.Main send}.
+ * ({@code kernel/target/dist}) through the launcher, as a user runs it: {@code ./spoolmail send}.
  * The pipeline is the reference one (parse, verify-sender, mime-encode, codepage-translate, deliver, audit-log).
  */
 final class SpoolmailRun {
@@ -48,14 +48,26 @@ final class SpoolmailRun {
      *     audit-log)
      */
     static String pipeline(List<String> head, String parser, int port) {
+        return pipeline(head, parser, port, List.of("    routines: []"));
+    }
+
+    /**
+     * @param head the lines after {@code version: 1}
+     * @param parser the parse stage's parser
+     * @param port the sink's port
+     * @param routines the verify-sender entry's lines after {@code exit:} (routines and their config)
+     * @return the reference pipeline with these exit routines
+     */
+    static String pipeline(List<String> head, String parser, int port, List<String> routines) {
         List<String> lines = new ArrayList<>(List.of("version: 1"));
         lines.addAll(head);
         lines.addAll(List.of(
                 "pipeline:",
                 "  - stage: parse",
                 "    use: " + parser,
-                "  - exit: verify-sender",
-                "    routines: []",
+                "  - exit: verify-sender"));
+        lines.addAll(routines);
+        lines.addAll(List.of(
                 "    time-limit: 5s",
                 "  - stage: mime-encode",
                 "    use: mime-encode",
@@ -76,14 +88,17 @@ final class SpoolmailRun {
      * {@code $SPOOLMAIL_JAVA_OPTS} as the launcher takes them (e.g. {@code -XX:StartFlightRecording=...} to profile).
      */
     List<String> program(Path deck) {
+        return command(dist, "send", "-c", work.resolve("pipeline.yaml").toString(), deck.toString());
+    }
+
+    /**
+     * The launcher of the repository the distribution was built in ({@code ./spoolmail}, as a user runs it: it
+     * adds the class-data archive and {@code $SPOOLMAIL_JAVA_OPTS}) and {@code args}.
+     */
+    static List<String> command(Path dist, String... args) {
         List<String> program = new ArrayList<>();
-        String extra = System.getenv().getOrDefault("SPOOLMAIL_JAVA_OPTS", "").strip();
-        if (!extra.isEmpty()) {
-            program.addAll(List.of(extra.split("\\s+")));
-        }
-        program.addAll(List.of("-Dspoolmail.home=" + dist, "-cp", dist.resolve("lib") + "/*",
-                "org.spoolmail.kernel.cli.Main", "send", "-c", work.resolve("pipeline.yaml").toString(),
-                deck.toString()));
+        program.add(dist.toAbsolutePath().getParent().getParent().getParent().resolve("spoolmail").toString());
+        program.addAll(List.of(args));
         return program;
     }
 }

@@ -26,6 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class ContentHandleFileTest {
 
+    @Test
+    void skipShouldMoveWithoutReadingAndLeaveTheShrinkToTheNextReadWhenTheFileShrank() throws Exception {
+        Path file = Files.writeString(dir.resolve("batch.smtp"), "0123456789".repeat(1000), StandardCharsets.US_ASCII);
+        ContentHandle handle = ContentHandle.ofFile(file);
+        InputStream in = handle.open();
+        assertEquals(5003, in.skip(5003));
+        assertEquals('3', in.read());
+        try (var c = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            c.truncate(100);
+        }
+
+        assertEquals(4000, in.skip(4000)); // InputStream's own skip read the file, and failed here
+        assertEquals(996, in.skip(5000));
+        EOFException e = assertThrows(EOFException.class, () -> handle.open().readAllBytes());
+        assertEquals(file + " became shorter while it was being read: it held 10000 octets when opened, 100 now",
+                e.getMessage());
+    }
+
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
     @TempDir

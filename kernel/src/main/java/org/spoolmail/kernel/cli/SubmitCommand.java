@@ -28,10 +28,9 @@ import org.spoolmail.kernel.pipeline.ParsedInput;
 import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.TransactionSplitter;
 import org.spoolmail.kernel.queue.CarriedFile;
+import org.spoolmail.kernel.queue.DropBatch;
 import org.spoolmail.kernel.queue.DropTooLargeException;
-import org.spoolmail.kernel.queue.DropWriter;
 import org.spoolmail.kernel.queue.FileCapture;
-import org.spoolmail.kernel.queue.ItemState;
 import org.spoolmail.kernel.queue.ItemTooLargeException;
 import org.spoolmail.kernel.queue.JmsBatch;
 import org.spoolmail.kernel.queue.JmsSpool;
@@ -147,9 +146,7 @@ final class SubmitCommand implements Subcommand {
                         + " creates the spool (condition code 16)");
                 return ConditionCodes.ENVIRONMENT;
             }
-            DropWriter writer = new DropWriter(drops, config.spool().maxDropOctets());
-            sink = (id, submission, data, files) -> writer.write(id, submission, ItemState.INCOMING, Optional.empty(),
-                    data, files);
+            sink = new DropSink(new DropBatch(drops, config.spool().maxDropOctets()));
         }
         try (Kernel kernel = Kernel.start(config, plugins)) {
             IdentityResolver.Claims claims = new IdentityResolver.Claims(
@@ -166,6 +163,7 @@ final class SubmitCommand implements Subcommand {
         } catch (ConfigException e) {
             return configError(e);
         } finally {
+            sink.abandon();
             SpoolOpener.close(broker);
         }
     }
@@ -216,6 +214,7 @@ final class SubmitCommand implements Subcommand {
             console.out.flush();
             return ConditionCodes.OK;
         } catch (InputRefusedException e) {
+            drops.abandon();
             console.problem(name(), e.getMessage() + " (condition code " + e.conditionCode()
                     + "); nothing from this input was queued");
             return e.conditionCode();
@@ -223,11 +222,13 @@ final class SubmitCommand implements Subcommand {
             console.problem(name(), e.getMessage() + "; nothing from this input was queued (condition code 12)");
             return ConditionCodes.BAD_INPUT;
         } catch (ItemTooLargeException e) {
+            drops.abandon();
             // A site limit, like a relay's SIZE refusal (RFC 1870): refused, not bad input.
             console.problem(name(), origin + ": " + e.getMessage() + "; nothing from this input was queued"
                     + " (condition code 8)");
             return ConditionCodes.REFUSED;
         } catch (IOException e) {
+            drops.abandon();
             console.problem(name(), "cannot read or queue " + origin + ": " + e.getMessage()
                     + " (condition code 12)");
             return ConditionCodes.BAD_INPUT;
@@ -258,6 +259,37 @@ final class SubmitCommand implements Subcommand {
         }
 
         default void commit() throws IOException {
+        }
+
+        /** Removes what was put but not committed (after a failure); nothing once everything was committed. */
+        default void abandon() {
+        }
+    }
+
+    /** A directory spool: the drops of one input are forced and published in groups ({@link DropBatch}). */
+    private record DropSink(DropBatch batch) implements ItemSink {
+        @Override
+        public void put(String id, Submission submission, ContentHandle data, FileCapture files) throws IOException {
+            batch.add(id, submission, data, files);
+        }
+
+        @Override
+        public boolean batched() {
+            return true;
+        }
+
+        @Override
+        public void commit() throws IOException {
+            batch.commit();
+        }
+
+        @Override
+        public void abandon() {
+            try {
+                batch.close();
+            } catch (IOException e) {
+                // hidden temporary drops stay behind; the server never takes a name starting with '.'
+            }
         }
     }
 

@@ -89,22 +89,36 @@ final class DropPickup {
         List<String> taken = new ArrayList<>();
         List<Path> done = new ArrayList<>();
         List<QueueItem> items = new ArrayList<>();
-        for (String id : SpoolFolders.names(folders.pickup)) {
-            Path drop = folders.pickup.resolve(id);
-            if (folders.stateOf(id).isPresent()) {
-                done.add(drop); // taken in before a crash; only its removal was missing
-                continue;
+        List<SpoolFolders.Staged> data = new ArrayList<>();
+        try {
+            for (String id : SpoolFolders.names(folders.pickup)) {
+                Path drop = folders.pickup.resolve(id);
+                if (folders.stateOf(id).isPresent()) {
+                    done.add(drop); // taken in before a crash; only its removal was missing
+                    continue;
+                }
+                Optional<QueueItem> item = copy(id, drop, data);
+                item.ifPresent(items::add);
+                done.add(drop);
             }
-            Optional<QueueItem> item = copy(id, drop);
-            item.ifPresent(items::add);
-            done.add(drop);
+        } catch (IOException | RuntimeException e) {
+            // nothing placed: the drops stay in pickup/ for the next take
+            for (SpoolFolders.Staged s : data) {
+                Files.deleteIfExists(s.temp());
+            }
+            throw e;
         }
-        // Batched: every data file durable before any state file names it, every state file before its drop goes.
+        // Batched, each group forced at once: every data file durable before any state file names it, every state
+        // file before its drop goes.
+        folders.placeAll(data);
         folders.dataSync.sync();
+        List<SpoolFolders.Staged> states = new ArrayList<>();
         for (QueueItem item : items) {
-            folders.place(folders.file(item.state(), item.id()), ItemFile.write(item));
+            states.add(folders.stage(folders.file(item.state(), item.id()),
+                    new java.io.ByteArrayInputStream(ItemFile.write(item))));
             taken.add(item.id());
         }
+        folders.placeAll(states);
         folders.sync(ItemState.INCOMING);
         folders.sync(ItemState.HELD);
         folders.sync(ItemState.DEFERRED);
@@ -114,7 +128,7 @@ final class DropPickup {
         return taken;
     }
 
-    private Optional<QueueItem> copy(String id, Path drop) throws IOException {
+    private Optional<QueueItem> copy(String id, Path drop, List<SpoolFolders.Staged> data) throws IOException {
         PosixFileAttributes a = Files.readAttributes(drop, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         int links = ((Number) Files.getAttribute(drop, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
         String owner = a.owner().getName();
@@ -133,8 +147,8 @@ final class DropPickup {
                     + " octets: not taken in, only its first " + KEPT_OF_LARGE_DROP + " octets are kept";
             refused.add(new RefusedDrop(id, name, owner, true, why, a.size()));
             try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
-                folders.place(folders.data.resolve(id), new java.io.ByteArrayInputStream(
-                        whole.readNBytes(KEPT_OF_LARGE_DROP)));
+                data.add(folders.stage(folders.data.resolve(id), new java.io.ByteArrayInputStream(
+                        whole.readNBytes(KEPT_OF_LARGE_DROP))));
             }
             return Optional.of(held(id, owner, name, now, why));
         }
@@ -147,13 +161,14 @@ final class DropPickup {
                 // Kept whole as a held item, so the operator can see what was dropped and by whom.
                 refused.add(new RefusedDrop(id, name, owner, true, e.getMessage(), a.size()));
                 try (InputStream whole = Files.newInputStream(drop, LinkOption.NOFOLLOW_LINKS)) {
-                    folders.place(folders.data.resolve(id), whole);
+                    data.add(folders.stage(folders.data.resolve(id), whole));
                 }
                 return Optional.of(held(id, owner, name, now, e.getMessage()));
             }
-            folders.place(folders.data.resolve(id), in);
+            SpoolFolders.Staged staged = folders.stage(folders.data.resolve(id), in);
+            data.add(staged);
             Optional<String> mismatch = CarriedInput.mismatch(drop0.submission().files(),
-                    ContentHandle.ofFile(folders.data.resolve(id)));
+                    ContentHandle.ofFile(staged.temp()));
             if (mismatch.isPresent()) {
                 refused.add(new RefusedDrop(id, name, owner, true, mismatch.get(), a.size()));
                 return Optional.of(new QueueItem(id, ItemState.HELD, drop0.submission(), now, 0, Optional.empty(),

@@ -53,13 +53,24 @@ public final class DropWriter {
      */
     public void write(String id, Submission submission, ItemState state, Optional<String> reason, ContentHandle input,
             FileCapture files) throws IOException {
+        Submission carrying = carrying(submission, state, reason, input, files);
+        try (InputStream in = files.append(input.open())) {
+            write(id, carrying, state, reason, in);
+        }
+    }
+
+    /**
+     * The submission with the files it carries, checked against max-drop-size before anything is written.
+     *
+     * @throws DropTooLargeException if the drop would be larger than the spool takes
+     */
+    Submission carrying(Submission submission, ItemState state, Optional<String> reason, ContentHandle input,
+            FileCapture files) throws IOException {
         Submission carrying = submission.carrying(files.carried());
         long octets = DropFile.header(carrying, state, reason).length + input.sizeOctets()
                 + CarriedFile.total(carrying.files());
         DropTooLargeException.check(carrying.origin(), octets, maxOctets);
-        try (InputStream in = files.append(input.open())) {
-            write(id, carrying, state, reason, in);
-        }
+        return carrying;
     }
 
     /**
@@ -85,21 +96,43 @@ public final class DropWriter {
      */
     public void write(String id, Submission submission, ItemState state, Optional<String> reason,
             InputStream content) throws IOException {
-        Path temp = folder.resolve("." + id + ".tmp");
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        Path temp = temporary(id);
         try {
-            try (FileChannel c = posix() ? FileChannel.open(temp, options,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))
-                    : FileChannel.open(temp, options); OutputStream out = Channels.newOutputStream(c)) {
-                byte[] header = DropFile.header(submission, state, reason);
-                out.write(header);
-                copy(content, out, submission.origin(), header.length);
-                c.force(true);
-            }
+            writeTemporary(temp, submission, state, reason, content, true);
             Files.move(temp, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
+        syncFolder();
+    }
+
+    /** The hidden name a drop is written under before its rename: the server ignores names starting with '.'. */
+    Path temporary(String id) {
+        return folder.resolve("." + id + ".tmp");
+    }
+
+    /** Writes a drop under its temporary name (0640), forced to disk or not ({@link DropBatch} forces in groups). */
+    void writeTemporary(Path temp, Submission submission, ItemState state, Optional<String> reason,
+            InputStream content, boolean force) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        try (FileChannel c = posix() ? FileChannel.open(temp, options,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")))
+                : FileChannel.open(temp, options); OutputStream out = Channels.newOutputStream(c)) {
+            byte[] header = DropFile.header(submission, state, reason);
+            out.write(header);
+            copy(content, out, submission.origin(), header.length);
+            if (force) {
+                c.force(true);
+            }
+        }
+    }
+
+    /** Renames a written temporary drop to its queue ID, where the server sees it. */
+    void publish(Path temp, String id) throws IOException {
+        Files.move(temp, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    void syncFolder() throws IOException {
         try {
             FolderSync.force(folder);
         } catch (java.nio.file.AccessDeniedException e) {

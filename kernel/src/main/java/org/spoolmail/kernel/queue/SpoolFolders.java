@@ -117,6 +117,46 @@ final class SpoolFolders {
         }
     }
 
+    /** A file written to tmp/ and not yet forced nor renamed over its target. */
+    record Staged(Path temp, Path target) {
+    }
+
+    /**
+     * Writes a file to tmp/ without forcing it, for {@link #placeAll}, which forces a group of them at once.
+     *
+     * @param target where the file goes
+     * @param content its octets
+     * @return the staged file
+     */
+    Staged stage(Path target, InputStream content) throws IOException {
+        Path temp = OwnerOnly.createTempFile(tmp, target.getFileName().toString() + ".", ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+            content.transferTo(out);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return new Staged(temp, target);
+    }
+
+    /**
+     * Places staged files durably as a group: all forced at once ({@link ParallelForce}), then each renamed over its
+     * target, as {@link #place} does one by one. The folders are not synced here. Temporary files left by a failure
+     * are removed.
+     */
+    void placeAll(List<Staged> files) throws IOException {
+        try {
+            ParallelForce.forceAll(files.stream().map(Staged::temp).toList());
+            for (Staged f : files) {
+                Files.move(f.temp(), f.target(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            for (Staged f : files) {
+                Files.deleteIfExists(f.temp());
+            }
+        }
+    }
+
     /** Renames a state file to another state's folder and makes it durable; false if it is not (or no longer) there. */
     boolean move(String id, ItemState from, ItemState to) throws IOException {
         Path target = file(to, id);

@@ -17,7 +17,8 @@ import java.util.Set;
  * The audit files of one directory, one per day ({@code audit-YYYY-MM-DD.jsonl}). Keeps the current day's file
  * open in append mode and writes each record with one write call under this object's lock, so records of
  * concurrent observers never interleave, and writers in other processes (O_APPEND) do not overwrite them. With
- * {@code fsync} each record is forced to the device before {@link #append} returns. A file it creates is owner-only
+ * {@code fsync} each record is forced to the device before {@link #append} returns, by a group commit outside the
+ * lock ({@link GroupCommit}): concurrent appends share one fsync. A file it creates is owner-only
  * (0600) where the file system has POSIX permissions: it tells who sent what to whom.
  */
 final class DailyAuditFile {
@@ -25,7 +26,8 @@ final class DailyAuditFile {
     private final Path directory;
     private final boolean fsync;
     private LocalDate openDate;
-    private FileChannel channel;
+    private volatile FileChannel channel;
+    private final GroupCommit commit = new GroupCommit();
 
     DailyAuditFile(Path directory, boolean fsync) {
         this.directory = directory;
@@ -49,20 +51,42 @@ final class DailyAuditFile {
      * @param line the record's octets, ending with a line feed
      * @throws IOException if the file cannot be opened, written or forced; the next call opens it anew
      */
-    synchronized void append(LocalDate date, byte[] line) throws IOException {
+    void append(LocalDate date, byte[] line) throws IOException {
+        long ticket = write(date, line);
+        if (fsync) {
+            try {
+                commit.awaitDurable(ticket, this::forceOpen);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted before the audit record was forced to disk");
+            }
+        }
+    }
+
+    private synchronized long write(LocalDate date, byte[] line) throws IOException {
         try {
             FileChannel target = channelFor(date);
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 target.write(buffer);
             }
-            if (fsync) {
-                target.force(false);
-            }
+            return commit.wrote();
         } catch (IOException e) {
             discard(e);
             throw e;
         }
+    }
+
+    /**
+     * Forces the open file without holding the lock, so that others append meanwhile. When the file was closed
+     * meanwhile, {@link GroupCommit} knows whether {@link #close()} forced it first.
+     */
+    private void forceOpen() throws IOException {
+        FileChannel open = channel;
+        if (open == null) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+        open.force(false);
     }
 
     /**
@@ -75,7 +99,14 @@ final class DailyAuditFile {
         channel = null;
         openDate = null;
         if (open != null) {
-            open.close();
+            try {
+                if (fsync) {
+                    open.force(false);
+                    commit.allDurable();
+                }
+            } finally {
+                open.close();
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.spoolmail.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,41 +8,39 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Start-up: one small message through {@code spoolmail send} (a control-statement deck, the whole pipeline,
- * deliver-smtp) against a bare Java program that sends it with Jakarta Mail ({@link JakartaMailProgram}), both in
- * fresh JVMs with default options, to the same {@link DiscardSink}. One unmeasured run of each first (file cache),
- * then {@code runs} of each, alternating; the figure is the median wall time. DESIGN.md's target: spoolmail within
- * 1.5x the peer's time.
- *
- * <p>Usage: {@code benchmarks/startup [runs]} (default 11).
+ * Start-up (issue 11, target 3): one small message through {@code spoolmail send} (a control-statement deck, the
+ * whole pipeline, deliver-smtp) against a bare Java program that sends it with Jakarta Mail
+ * ({@link JakartaMailProgram}), both in fresh JVMs with default options, to the same {@link DiscardSink}. One
+ * unmeasured run of each first (file cache), then {@code runs} of each, alternating; the figure is the median wall
+ * time from process start to exit. Target: spoolmail within 1.5x the peer's time.
  */
-public final class StartupBenchmark {
+final class Startup {
 
-    private StartupBenchmark() {
+    private Startup() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 11;
-        Path work = Files.createTempDirectory("spoolmail-bench-start-");
+    static void run(Path dist, Path work, int runs, Summary summary) throws Exception {
         ChildJvm jvm = new ChildJvm(work);
         try (DiscardSink sink = new DiscardSink(0, false)) {
-            SpoolmailRun spoolmail = new SpoolmailRun(Path.of("kernel/target/dist"), work);
+            SpoolmailRun spoolmail = new SpoolmailRun(dist, work);
             List<String> ours = spoolmail.program(spoolmail.prepare("small", sink.port(), Optional.empty()));
-            List<String> peer = List.of("-cp", System.getProperty("java.class.path"),
+            List<String> peer = List.of("-cp", ChildJvm.ownClassPath(),
                     JakartaMailProgram.class.getName(), String.valueOf(sink.port()));
             Samples oursRuns = new Samples();
             Samples peerRuns = new Samples();
             for (int i = -1; i < runs; i++) {
-                oursRuns.add(jvm.run("spoolmail", List.of(), ours), sink, i >= 0);
+                oursRuns.add(jvm.runLauncher("spoolmail", List.of(), ours), sink, i >= 0);
                 peerRuns.add(jvm.run("jakarta", List.of(), peer), sink, i >= 0);
             }
             System.out.printf("Start-up: one small message to a discarding sink on 127.0.0.1, fresh JVMs, median of %d"
-                    + " runs (seconds of wall time)%n", runs);
+                    + " runs (seconds of wall time); load average %s%n", runs, Summary.loadAverage());
             System.out.printf("%-14s %10s %10s %10s %14s%n", "program", "median", "min", "max", "peak RSS MiB");
             System.out.println(oursRuns.row("spoolmail"));
             System.out.println(peerRuns.row("jakarta-mail"));
-            System.out.printf(Locale.ROOT, "spoolmail / jakarta-mail: %.2f; target 1.50 or less%n",
-                    median(oursRuns.seconds) / median(peerRuns.seconds));
+            double ratio = median(oursRuns.seconds) / median(peerRuns.seconds);
+            summary.add("start-up, one small message (s, median)", String.format(Locale.ROOT, "%.3f",
+                    median(oursRuns.seconds)), String.format(Locale.ROOT, "jakarta-mail %.3f",
+                    median(peerRuns.seconds)), ratio, "<= 1.50", ratio <= 1.5);
         }
     }
 
