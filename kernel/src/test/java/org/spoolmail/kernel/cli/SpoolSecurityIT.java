@@ -177,9 +177,9 @@ class SpoolSecurityIT {
 
         SpoolmailRun run = spoolmail("spool", "--once");
 
-        assertTrue(run.out.contains(": held: the drop is 200000000 octets, more than the spool's"
-                + " max-drop-size of 1048576 octets: not taken in, only its first 65536 octets are kept (owner root)"),
-                run.toString());
+        assertTrue(run.out.contains(" HELD (bad spool file): the drop is 200000000 octets, more than the spool's"
+                + " max-drop-size of 1048576 octets: not taken in, only its first 65536 octets are kept (dropped as"
+                + " 'sparse' by root)"), run.toString());
         List<Path> data = SpoolmailRun.files(dir.resolve("spool/queue/data"), "");
         assertEquals(1, data.size(), data.toString());
         assertEquals(65536, Files.size(data.get(0)));

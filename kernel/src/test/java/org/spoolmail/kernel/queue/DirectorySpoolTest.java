@@ -115,7 +115,8 @@ class DirectorySpoolTest extends SpoolQueueContract {
                         + " got 0"),
                 Arguments.of("claim.user: root", "drop file header field 'claim.user': not a field of a drop file"
                         + " header (known: spoolmail-drop, origin, format, ccsid, records, index, state, reason,"
-                        + " claim.job-name, claim.job-id, claim.program, claim.step)"),
+                        + " option, file.N[.path|.octets|.sha256], claim.job-name, claim.job-id, claim.program,"
+                        + " claim.step)"),
                 Arguments.of("origin: again", "drop file header field 'origin': given twice"),
                 Arguments.of("format: ../x", "drop file header field 'format': '../x' is not a parser name such as"
                         + " smtp-datastream"));
