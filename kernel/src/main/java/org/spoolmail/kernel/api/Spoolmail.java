@@ -109,9 +109,11 @@ public final class Spoolmail implements AutoCloseable {
         lock.readLock().lock();
         try {
             PipelineRunner runner = running().runner();
+            // Through a capture, so that mail kept in the spool queue carries the files a deck names.
             MailInput mailInput = new MailInput(input.origin(), input.data(),
                     input.ccsid().orElse(config.inputCcsid()), input.records().orElse(config.inputRecords()),
-                    identity(input.origin()));
+                    identity(input.origin()), new org.spoolmail.kernel.queue.FileCapture(
+                            org.spoolmail.exits.mail.InputFiles.beside(input.origin())));
             InputResult r = runner.run(mailInput, input.format(), false, resendOptions(input));
             List<MailResult> mails = r.items().stream().map(Spoolmail::result).toList();
             return new SubmitResult(mails, r.error(), r.errorCode(), r.heldAt().map(k -> k.id()),

@@ -16,6 +16,7 @@ import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentHandle;
+import org.spoolmail.exits.mail.InputFiles;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.RecordFormat;
 import org.spoolmail.kernel.config.ConfigException;
@@ -30,6 +31,7 @@ import org.spoolmail.kernel.pipeline.PipelineRunner;
 import org.spoolmail.kernel.pipeline.QueueIds;
 import org.spoolmail.kernel.pipeline.SpoolHold;
 import org.spoolmail.kernel.pipeline.UnreadInputHold;
+import org.spoolmail.kernel.queue.FileCapture;
 import org.spoolmail.kernel.text.IoReason;
 
 /**
@@ -228,8 +230,10 @@ final class SendCommand implements Subcommand {
             console.problem(name(), "cannot read " + origin + ": " + IoReason.of(e) + " (condition code 12)");
             return ConditionCodes.BAD_INPUT;
         }
+        // The files a deck names are opened through a capture, so that mail kept in the spool queue carries them
+        // (the spool server opens no path an item names); nothing is read twice unless mail is kept.
         MailInput input = new MailInput(origin, data, config.inputCcsid(), config.inputRecords(),
-                identities.resolve(origin, claims));
+                identities.resolve(origin, claims), new FileCapture(InputFiles.beside(origin)));
         InputResult result = runner.run(input, format, check, resendOptions);
         result.error().ifPresent(e -> console.problem(name(), e + " (condition code " + result.errorCode()
                 + "); nothing from this input " + (check ? "would be" : "was") + " sent"));

@@ -1,6 +1,7 @@
 package org.spoolmail.kernel.pipeline;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import org.spoolmail.exits.mail.ForwardPath;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.RecipientResult;
+import org.spoolmail.kernel.queue.CarriedFile;
+import org.spoolmail.kernel.queue.FileCapture;
 import org.spoolmail.kernel.queue.ItemState;
 import org.spoolmail.kernel.queue.QueueItem;
 import org.spoolmail.kernel.queue.RecipientState;
@@ -80,7 +83,34 @@ final class HeldMail {
                 Optional.of(outcome(held ? "HELD" : "DEFERRED", held ? d.holdCause().map(Enum::name) : Optional.empty(),
                         code) + reason), reply, Optional.of(mail.envelope().reversePath().toString()),
                 recipients(mail, d), Optional.empty());
-        return hold.keep(item, piece.data());
+        return keepCarrying(hold, item, source.input(), piece.data());
+    }
+
+    /**
+     * Keeps the item with the files its input's parse opened (a deck's ATTACH, TEXTFILE, HTMLFILE), captured as
+     * {@code submit} captures them: the octets follow the item's own and the submission lists them with length and
+     * SHA-256, because the spool server opens no path an item names.
+     */
+    private static SpoolHold.Kept keepCarrying(SpoolHold hold, QueueItem item, MailInput input, ContentHandle data)
+            throws IOException {
+        if (!(input.files() instanceof FileCapture capture) || capture.carried().isEmpty()) {
+            return hold.keep(item, data);
+        }
+        List<CarriedFile> files = capture.carried();
+        QueueItem carrying = new QueueItem(item.id(), item.state(), item.submission().carrying(files),
+                item.created(), item.attempts(), item.nextAttempt(), item.reason(), item.lastReply(), item.sender(),
+                item.recipients(), item.lastAttempt());
+        return hold.keep(carrying, new ContentHandle() {
+            @Override
+            public InputStream open() throws IOException {
+                return capture.append(data.open());
+            }
+
+            @Override
+            public long sizeOctets() {
+                return data.sizeOctets() + CarriedFile.total(files);
+            }
+        });
     }
 
     /**
@@ -107,7 +137,7 @@ final class HeldMail {
         QueueItem item = new QueueItem(id, ItemState.HELD, submission(new Source(input, format, options, null), 0),
                 java.time.Instant.EPOCH, 0, Optional.empty(), Optional.of(outcome("HELD", Optional.of(cause), code)
                 + reason), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
-        return hold.keep(item, data);
+        return keepCarrying(hold, item, input, data);
     }
 
     /** e.g. {@code HELD, hold-cause EXIT_FAILURE, condition code 8: }, before the reason */
@@ -120,8 +150,6 @@ final class HeldMail {
         Map<String, String> claims = Submission.claimsOf(input.identity());
         return new Submission(input.identity().userId().value(), input.identity().userId().established(), claims,
                 origin(input.origin()), source.format(), input.ccsid(), input.recordFormat(), index, source.options(),
-                // The files a deck names are not captured here yet: released, such an item is held again as a bad
-                // spool file naming the file it lacks (the server opens no path an item names), never sent without it.
                 List.of());
     }
 

@@ -258,6 +258,48 @@ class SendHoldIT {
                 .contains("Subject: first"), spool.toString());
     }
 
+    @Test
+    void releaseShouldSendAHeldDecksAttachmentAsItWasAtSendWhenTheFileChangedSince() throws Exception {
+        Path pipeline = deckPipeline(PipelineFiles.smtp(closedPort()));
+        Path report = Files.writeString(dir.resolve("report.txt"), "TOTALS 4711\n", StandardCharsets.US_ASCII);
+        Path deck = Files.writeString(dir.resolve("job.deck"), String.join("\n", "FROM batch@example.com",
+                "TO ops@example.com", "SUBJECT nightly", "TEXT", "see attached", "ENDTEXT",
+                "ATTACH report.txt TEXT", ""), StandardCharsets.US_ASCII);
+
+        SpoolmailRun sent = SpoolmailRun.send(pipeline, deck.toString());
+        assertEquals(16, sent.code, sent.toString());
+        String id = HeldItems.id(sent, "HELD");
+        // The file changes after send kept the mail; then the operator points the pipeline at a working relay.
+        Files.writeString(report, "CHANGED AFTER SEND\n", StandardCharsets.US_ASCII);
+        deckPipeline(PipelineFiles.outbox());
+        SpoolmailRun released = SpoolmailRun.run("queue", "release", id, "-c", pipeline.toString());
+        SpoolmailRun spool = SpoolmailRun.run("spool", "--once", "-c", pipeline.toString(), "--plugins",
+                SpoolmailRun.PLUGINS.toString());
+
+        assertEquals(0, released.code, released.toString());
+        assertEquals(0, spool.code, spool.toString());
+        assertTrue(spool.out.contains(id + " DELIVERED <batch@example.com> -> <ops@example.com>"), spool.toString());
+        String eml = Files.readString(dir.resolve("outbox/" + id + ".eml"), StandardCharsets.UTF_8);
+        assertTrue(eml.contains("TOTALS 4711"), eml);
+        assertTrue(!eml.contains("CHANGED AFTER SEND"), eml);
+    }
+
+    /** The reference pipeline reading control-statement decks, delivering as given. */
+    private Path deckPipeline(String deliver) throws Exception {
+        Path file = PipelineFiles.write(dir, deliver, "");
+        String yaml = Files.readString(file, StandardCharsets.UTF_8).replace(
+                "    use: smtp-datastream\n    config: {default-domain: example.com}\n",
+                "    use: [control-statements, smtp-datastream]\n");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     private static String permissions(Path path) throws java.io.IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
