@@ -114,6 +114,12 @@ public final class JmsSpool implements SpoolQueue, AutoCloseable {
         return moves.recover();
     }
 
+    /** A claim is a transacted receive: when its commit fails (failover), the broker gives the item again. */
+    @Override
+    public boolean redeliversAfterFailure() {
+        return true;
+    }
+
     @Override
     public Optional<QueueItem> claim(Instant now) throws IOException {
         return claims.claim(now);

@@ -65,6 +65,17 @@ public interface SpoolQueue {
     }
 
     /**
+     * Whether an item whose work failed in the queue itself (an I/O error, a broker's transaction cut off by a
+     * failover) goes back to the queue by itself: a broker rolls the claim back and gives the item again, so the
+     * worker must leave it there rather than hold it. A directory spool does not: its worker holds the item.
+     *
+     * @return true for a queue whose claims are transactions the queue rolls back
+     */
+    default boolean redeliversAfterFailure() {
+        return false;
+    }
+
+    /**
      * Looks again for items other processes made ready (operator commands), for a queue that keeps an index.
      *
      * @throws IOException if the queue cannot be read

@@ -81,7 +81,15 @@ final class SpoolWorker {
             bad.record(new RefusedInput(item.id(), s.origin(), bad.identity(s), size, s.ccsid(), s.records(),
                     (environment ? "" : "bad spool file: ") + e.getMessage(), e.conditionCode(), action,
                     Optional.empty()));
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException | UncheckedIOException e) {
+            if (queue.redeliversAfterFailure()) {
+                // A broker's transaction cut off (failover): it rolls the claim back and gives the item again, to
+                // this instance or another; holding it would take it out of the drain for good.
+                log.line(item.id() + " queue failure, the broker gives the item again: " + e.getMessage());
+            } else {
+                bad.failed(item, e);
+            }
+        } catch (RuntimeException | Error e) {
             bad.failed(item, e);
         }
     }
