@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.store.StoredMessage;
@@ -84,21 +87,35 @@ class SpoolRetryIT {
             server.terminate();
             assertEquals(0, server.waitFor(30), server.output());
             Map<String, Integer> subjects = new HashMap<>();
+            Set<String> beforeOutage = new HashSet<>();
             for (StoredMessage m : first.getImapHostManager().getAllMessages()) {
                 subjects.merge(m.getMimeMessage().getSubject(), 1, Integer::sum);
+                beforeOutage.add(m.getMimeMessage().getSubject());
             }
             for (MimeMessage m : back.getReceivedMessages()) {
                 subjects.merge(m.getSubject(), 1, Integer::sum);
             }
+            // The relay is stopped mid-drain: a message it stored whose 250 reply never reached the worker is sent
+            // again after the outage (the window RFC 1047 describes, which no SMTP client can close). Only the items
+            // the 2 workers had in flight at the stop can fall in it, each once, the first copy before the outage.
+            Set<String> twice = new TreeSet<>();
             for (int i = 0; i < 200; i++) {
-                assertEquals(1, subjects.getOrDefault(SpoolPipelines.subject(i), 0), SpoolPipelines.subject(i));
+                String subject = SpoolPipelines.subject(i);
+                int copies = subjects.getOrDefault(subject, 0);
+                assertTrue(copies == 1 || copies == 2 && beforeOutage.contains(subject), subject + ": " + copies);
+                if (copies == 2) {
+                    twice.add(subject);
+                }
             }
-            assertEquals(200, subjects.values().stream().mapToInt(Integer::intValue).sum(), subjects.toString());
+            assertTrue(twice.size() <= 2, "sent twice though not in flight at the outage: " + twice);
+            assertEquals(200 + twice.size(), subjects.values().stream().mapToInt(Integer::intValue).sum(),
+                    subjects.toString());
             assertEquals(Map.of(ItemState.INCOMING, 0, ItemState.ACTIVE, 0, ItemState.DEFERRED, 0,
                     ItemState.HELD, 0), spool.counts());
             System.out.println("SpoolRetryIT: " + deferred + " item(s) deferred while the relay was down; delays by"
                     + " attempt (ms): " + delays + "; delivered " + before + " before the outage and "
-                    + back.getReceivedMessages().length + " after the relay came back, each subject once");
+                    + back.getReceivedMessages().length + " after the relay came back, each subject once except in the RFC 1047 window at the"
+                    + " outage: " + twice);
         } finally {
             back.stop();
         }
