@@ -27,6 +27,20 @@ public record CarriedFile(String name, String path, long octets, String sha256) 
         }
     }
 
+    /** The lines {@link #write} adds, as help and error texts name them. */
+    static final String KEYS = "file.N[.path|.octets|.sha256]";
+
+    private static final java.util.regex.Pattern KEY =
+            java.util.regex.Pattern.compile("file\\.[1-9]\\d{0,3}(\\.path|\\.octets|\\.sha256)?");
+
+    /**
+     * @param key a header's or state file's key
+     * @return true when it is one of the lines {@link #write} adds (N from 1 to 9999)
+     */
+    static boolean isKey(String key) {
+        return KEY.matcher(key).matches();
+    }
+
     /** Adds the {@code file.N}, {@code file.N.path}, {@code file.N.octets}, {@code file.N.sha256} lines (N from 1). */
     static void write(List<CarriedFile> files, List<Map.Entry<String, String>> lines) {
         for (int i = 0; i < files.size(); i++) {

@@ -25,8 +25,6 @@ final class DropHeaderFields {
             "index", "state", "reason");
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
-    /** The lines of a file the drop carries ({@link CarriedFile}): file.N, file.N.path, .octets, .sha256. */
-    private static final Pattern CARRIED = Pattern.compile("file\\.[1-9]\\d{0,3}(\\.path|\\.octets|\\.sha256)?");
 
     private DropHeaderFields() {
     }
@@ -50,7 +48,7 @@ final class DropHeaderFields {
                 continue;
             }
             boolean claim = key.startsWith(CLAIM) && Submission.CLAIM_KEYS.contains(key.substring(CLAIM.length()));
-            if (!claim && !FIELDS.contains(key) && !CARRIED.matcher(key).matches()) {
+            if (!claim && !FIELDS.contains(key) && !CarriedFile.isKey(key)) {
                 throw bad(key, "not a field of a drop file header (known: " + String.join(", ", known()) + ")");
             }
             if ((claim ? claims : v).put(claim ? key.substring(CLAIM.length()) : key, e.getValue()) != null) {
@@ -135,7 +133,7 @@ final class DropHeaderFields {
     private static List<String> known() {
         List<String> names = new java.util.ArrayList<>(FIELDS);
         names.add(OPTION);
-        names.add("file.N[.path|.octets|.sha256]");
+        names.add(CarriedFile.KEYS);
         Submission.CLAIM_KEYS.forEach(k -> names.add(CLAIM + k));
         return names;
     }
