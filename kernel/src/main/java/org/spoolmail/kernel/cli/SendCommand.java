@@ -119,11 +119,14 @@ final class SendCommand implements Subcommand {
         if (line.getArgList().stream().filter("-"::equals).count() > 1) {
             return usageError("standard input (-) can be named only once");
         }
-        for (String flag : List.of("job-name", "job-id", "program")) {
-            Optional<String> refused = IdentityResolver.refusal(line.getOptionValue(flag));
-            if (refused.isPresent()) {
-                return usageError("--" + flag + " " + refused.get());
-            }
+        Optional<String> refused = JobClaims.flagRefusal(line);
+        if (refused.isPresent()) {
+            return usageError(refused.get());
+        }
+        refused = JobClaims.environmentRefusal(line, launch.environment(), "nothing was sent");
+        if (refused.isPresent()) {
+            console.problem(name(), refused.get());
+            return ConditionCodes.ENVIRONMENT;
         }
         Optional<Ccsid> ccsid;
         Optional<RecordFormat> records;
@@ -160,10 +163,7 @@ final class SendCommand implements Subcommand {
                 TraceLog trace = new TraceLog(console, name(),
                         line.hasOption("trace") ? kernel.stagesDeclaring(WIRE_TRACE) : List.of())) {
             IdentityResolver identities = new IdentityResolver(launch.environment());
-            IdentityResolver.Claims claims = new IdentityResolver.Claims(
-                    Optional.ofNullable(line.getOptionValue("job-name")),
-                    Optional.ofNullable(line.getOptionValue("job-id")),
-                    Optional.ofNullable(line.getOptionValue("program")));
+            IdentityResolver.Claims claims = JobClaims.of(line);
             int code = 0;
             Optional<String> format = Optional.ofNullable(line.getOptionValue("format"));
             for (String file : line.getArgList()) {
@@ -192,10 +192,7 @@ final class SendCommand implements Subcommand {
             return;
         }
         try {
-            IdentityResolver.Claims claims = new IdentityResolver.Claims(
-                    Optional.ofNullable(line.getOptionValue("job-name")),
-                    Optional.ofNullable(line.getOptionValue("job-id")),
-                    Optional.ofNullable(line.getOptionValue("program")));
+            IdentityResolver.Claims claims = JobClaims.of(line);
             // The shape recorded is the one given (pipeline.yaml's defaults are unknown); queue show lists it.
             MailInput input = new MailInput("stdin", stdin(), ccsid.orElse(Ccsid.UTF_8),
                     records.orElse(RecordFormat.LF), new IdentityResolver(launch.environment()).resolve("stdin",

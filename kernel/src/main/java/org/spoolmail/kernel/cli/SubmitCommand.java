@@ -104,11 +104,14 @@ final class SubmitCommand implements Subcommand {
         if (line.getArgList().isEmpty()) {
             return usageError("no input: name one or more files, or - for standard input");
         }
-        for (String flag : List.of("job-name", "job-id", "program")) {
-            Optional<String> refused = IdentityResolver.refusal(line.getOptionValue(flag));
-            if (refused.isPresent()) {
-                return usageError("--" + flag + " " + refused.get());
-            }
+        Optional<String> refused = JobClaims.flagRefusal(line);
+        if (refused.isPresent()) {
+            return usageError(refused.get());
+        }
+        refused = JobClaims.environmentRefusal(line, launch.environment(), "nothing was queued");
+        if (refused.isPresent()) {
+            console.problem(name(), refused.get());
+            return ConditionCodes.ENVIRONMENT;
         }
         PipelineConfig config;
         Optional<Ccsid> ccsid;
@@ -149,10 +152,7 @@ final class SubmitCommand implements Subcommand {
             sink = new DropSink(new DropBatch(drops, config.spool().maxDropOctets()));
         }
         try (Kernel kernel = Kernel.start(config, plugins)) {
-            IdentityResolver.Claims claims = new IdentityResolver.Claims(
-                    Optional.ofNullable(line.getOptionValue("job-name")),
-                    Optional.ofNullable(line.getOptionValue("job-id")),
-                    Optional.ofNullable(line.getOptionValue("program")));
+            IdentityResolver.Claims claims = JobClaims.of(line);
             IdentityResolver identities = new IdentityResolver(launch.environment());
             int code = 0;
             for (String file : line.getArgList()) {
@@ -219,20 +219,26 @@ final class SubmitCommand implements Subcommand {
                     + "); nothing from this input was queued");
             return e.conditionCode();
         } catch (DropTooLargeException e) {
-            console.problem(name(), e.getMessage() + "; nothing from this input was queued (condition code 12)");
-            return ConditionCodes.BAD_INPUT;
+            return refusedForSize(e.getMessage());
         } catch (ItemTooLargeException e) {
             drops.abandon();
-            // A site limit, like a relay's SIZE refusal (RFC 1870): refused, not bad input.
-            console.problem(name(), origin + ": " + e.getMessage() + "; nothing from this input was queued"
-                    + " (condition code 8)");
-            return ConditionCodes.REFUSED;
+            return refusedForSize(origin + ": " + e.getMessage());
         } catch (IOException e) {
             drops.abandon();
             console.problem(name(), "cannot read or queue " + origin + ": " + e.getMessage()
                     + " (condition code 12)");
             return ConditionCodes.BAD_INPUT;
         }
+    }
+
+    /**
+     * A size bound of the spool (the directory spool's max-drop-size, the JMS spool's max-item-size) is a site limit,
+     * like a relay's SIZE refusal (RFC 1870 section 6, a permanent 552): the input is refused (8), not bad (12), on
+     * either kind of spool.
+     */
+    private int refusedForSize(String why) {
+        console.problem(name(), why + "; nothing from this input was queued (condition code 8)");
+        return ConditionCodes.REFUSED;
     }
 
     /**

@@ -74,17 +74,57 @@ public final class IdentityResolver {
     }
 
     private Optional<IdentityFact> claimed(Optional<String> flag, List<Variable> variables) {
-        Optional<String> value = flag.map(String::strip).filter(IdentityResolver::usable);
-        for (Variable v : variables) {
-            value = value.or(() -> Optional.ofNullable(environment.get(v.name())).map(v.extract())
-                    .map(String::strip).filter(IdentityResolver::usable));
+        Optional<String> value = flag.map(String::strip).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            value = firstSet(environment, variables).map(Setting::value);
         }
-        return value.map(IdentityFact::claimed);
+        return value.filter(IdentityResolver::usable).map(IdentityFact::claimed);
     }
 
     /**
-     * A value with a control character or line separator is not a job name: from the environment it is ignored
-     * rather than trusted or echoed; on the command line {@link #refusal} makes it a usage error.
+     * Says why the environment's claim for a fact the command line leaves open cannot be used: the first variable
+     * set (not blank) in the order above is the one that counts, so a bad value is refused, not passed over for the
+     * next scheduler's variable. The commands refuse such an environment with condition code 16 before reading any
+     * input, as they refuse a bad flag; {@link #resolve} alone would leave the fact unclaimed.
+     *
+     * @param environment the process environment
+     * @param claims what the command line claims (a fact it claims is not looked up in the environment)
+     * @return e.g. {@code SPOOLMAIL_JOBNAME holds control character U+000D}, or empty when every claim is usable
+     */
+    public static Optional<String> environmentRefusal(Map<String, String> environment, Claims claims) {
+        List<Map.Entry<Optional<String>, List<Variable>>> facts = List.of(Map.entry(claims.jobName(), JOB_NAME),
+                Map.entry(claims.jobId(), JOB_ID), Map.entry(claims.program(), PROGRAM),
+                Map.entry(claims.step(), STEP));
+        for (Map.Entry<Optional<String>, List<Variable>> fact : facts) {
+            if (fact.getKey().isPresent()) {
+                continue;
+            }
+            Optional<Setting> set = firstSet(environment, fact.getValue());
+            Optional<String> refused = set.flatMap(s -> refusal(s.value()));
+            if (refused.isPresent()) {
+                return Optional.of(set.get().variable() + " " + refused.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Setting> firstSet(Map<String, String> environment, List<Variable> variables) {
+        for (Variable v : variables) {
+            String raw = environment.get(v.name());
+            if (raw != null && !raw.isBlank()) {
+                return Optional.of(new Setting(v.name(), v.extract().apply(raw).strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The variable that gives a fact, and its value as read. */
+    private record Setting(String variable, String value) {
+    }
+
+    /**
+     * A value with a control character or line separator is not a job name: it is never trusted or echoed; the
+     * commands refuse it with condition code 16 ({@link #refusal}, {@link #environmentRefusal}).
      */
     private static boolean usable(String value) {
         return !value.isEmpty() && org.spoolmail.exits.mail.HeaderField.firstControl(value) < 0;

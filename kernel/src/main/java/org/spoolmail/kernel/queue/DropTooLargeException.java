@@ -3,8 +3,8 @@ package org.spoolmail.kernel.queue;
 import java.io.IOException;
 
 /**
- * A drop larger than the spool's {@code max-drop-size}: refused at submission (condition code 12), so that no
- * submitter can fill the service account's queue with one drop.
+ * A drop larger than the spool's {@code max-drop-size}: refused at submission (condition code 8, a site limit as the
+ * JMS spool's max-item-size is), so that no submitter can fill the service account's queue with one drop.
  */
 public final class DropTooLargeException extends IOException {
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,41 @@ class CommandLineIT {
         assertEquals("spoolmail send: --job-name holds control character U+000D (condition code 16)",
                 run.err.lines().findFirst().orElseThrow());
         assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
+    }
+
+    @Test
+    void sendShouldRefuseWithCode16AJobNameTheEnvironmentSetsWithALineBreakInsteadOfDroppingIt() throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+
+        SpoolmailRun run = SpoolmailRun.runIn(Map.of("SPOOLMAIL_JOBNAME", "PAY\rROLL", "UNISON_JOB", "WS#S.TWSJOB"),
+                "send", "-c", pipeline.toString(), "--plugins", SpoolmailRun.PLUGINS.toString(),
+                SpoolmailRun.corpus(dir, "seed-example.smtp").toString());
+
+        assertEquals(16, run.code, run.toString());
+        assertEquals("spoolmail send: the environment's SPOOLMAIL_JOBNAME holds control character U+000D: a job's"
+                + " claims cannot carry one (fix the variable or the scheduler's job definition, or claim with the"
+                + " flag); nothing was sent (condition code 16)\n", run.err);
+        assertEquals(List.of(), SpoolmailRun.files(dir.resolve("outbox"), ".eml"));
+    }
+
+    @Test
+    void submitShouldRefuseWithCode16AJobIdTheSchedulerSetsWithAControlCharacterUnlessAFlagClaimsOne()
+            throws Exception {
+        Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
+        Map<String, String> environment = Map.of("UNISON_JOBNUM", "42\u001b[2J");
+        String input = SpoolmailRun.corpus(dir, "seed-example.smtp").toString();
+
+        SpoolmailRun refused = SpoolmailRun.runIn(environment, "submit", "-c", pipeline.toString(), input);
+        SpoolmailRun flagged = SpoolmailRun.runIn(environment, "submit", "-c", pipeline.toString(), "--job-id",
+                "J42", input);
+
+        assertEquals(16, refused.code, refused.toString());
+        assertEquals("spoolmail submit: the environment's UNISON_JOBNUM holds control character U+001B: a job's"
+                + " claims cannot carry one (fix the variable or the scheduler's job definition, or claim with the"
+                + " flag); nothing was queued (condition code 16)\n", refused.err);
+        // The flag's claim wins over the variable, which is then never read: the run goes on to the spool (none here).
+        assertEquals(16, flagged.code, flagged.toString());
+        assertTrue(flagged.err.startsWith("spoolmail submit: no spool drop folder "), flagged.err);
     }
 
     @Test

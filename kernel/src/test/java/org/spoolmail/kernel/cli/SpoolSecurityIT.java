@@ -151,17 +151,17 @@ class SpoolSecurityIT {
     }
 
     @Test
-    void submitShouldRefuseWithConditionCode12WhenTheDeckAndItsFilesExceedMaxDropSize() throws Exception {
+    void submitShouldRefuseWithConditionCode8WhenTheDeckAndItsFilesExceedMaxDropSize() throws Exception {
         pipeline = pipeline("{max-drop-size: 2KiB}");
         Files.write(home.resolve("big.bin"), new byte[3000]);
         Path deck = deck("FROM a@example.com", "TO ops@example.com", "ATTACH big.bin BINARY");
 
         SpoolmailRun run = spoolmail("submit", deck.toString());
 
-        assertEquals(12, run.code, run.toString());
+        assertEquals(8, run.code, run.toString());
         assertEquals("spoolmail submit: " + deck + " with the files it names makes a drop of more than 2048 octets,"
                 + " the spool's max-drop-size (spool.max-drop-size in pipeline.yaml); nothing from this input was"
-                + " queued (condition code 12)\n", run.err);
+                + " queued (condition code 8)\n", run.err);
         assertEquals(List.of(), SpoolmailRun.files(dir.resolve("spool/incoming"), ""));
     }
 

@@ -31,10 +31,15 @@ final class SpoolmailRun {
     }
 
     static SpoolmailRun run(String... args) {
+        return runIn(Map.of(), args);
+    }
+
+    /** Runs it with these environment variables (as a scheduler sets them for a job), and no others. */
+    static SpoolmailRun runIn(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment).run(args);
         return new SpoolmailRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

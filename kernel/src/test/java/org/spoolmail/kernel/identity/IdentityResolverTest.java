@@ -96,6 +96,33 @@ class IdentityResolverTest {
     }
 
     @Test
+    void resolveShouldNotPassOverABadJobNameToTheNextSchedulersVariable() throws Exception {
+        Identity identity = new IdentityResolver(Map.of("SPOOLMAIL_JOBNAME", "PAY\rX", "UNISON_JOB", "WS#S.TWSNAME"))
+                .resolve("job.smtp", IdentityResolver.Claims.NONE);
+
+        assertEquals(Optional.empty(), identity.jobName());
+    }
+
+    @Test
+    void environmentRefusalShouldNameTheVariableAndCharacterOfTheFirstSetClaimTheFlagsLeaveOpen() throws Exception {
+        Map<String, String> environment = Map.of("SPOOLMAIL_JOBID", " ", "UNISON_JOBNUM", "7\u0085",
+                "SPOOLMAIL_PROGRAM", "PGM\u2028X");
+        IdentityResolver.Claims programFlag = new IdentityResolver.Claims(Optional.empty(), Optional.empty(),
+                Optional.of("IEBGENER"));
+        IdentityResolver.Claims both = new IdentityResolver.Claims(Optional.empty(), Optional.of("J1"),
+                Optional.of("IEBGENER"));
+
+        assertEquals(Optional.of("UNISON_JOBNUM holds control character U+0085"),
+                IdentityResolver.environmentRefusal(environment, programFlag));
+        assertEquals(Optional.of("SPOOLMAIL_PROGRAM holds control character U+2028"),
+                IdentityResolver.environmentRefusal(Map.of("SPOOLMAIL_PROGRAM", "PGM\u2028X"),
+                        IdentityResolver.Claims.NONE));
+        assertEquals(Optional.empty(), IdentityResolver.environmentRefusal(environment, both));
+        assertEquals(Optional.empty(), IdentityResolver.environmentRefusal(Map.of("UNISON_JOB", "WS#S.PAYROLL"),
+                IdentityResolver.Claims.NONE));
+    }
+
+    @Test
     void refusalShouldNameTheCharacterWhenAFlagValueHoldsAControlCharacter() throws Exception {
         assertEquals(Optional.of("holds control character U+001B"), IdentityResolver.refusal("PAY\u001b[2J"));
         assertEquals(Optional.of("is empty"), IdentityResolver.refusal("  "));
