@@ -170,6 +170,9 @@ final class QueueCommand implements Subcommand {
         if (!s.options().isEmpty()) {
             console.out.println("options: " + String.join(" ", s.options()));
         }
+        // The files the deck named travel in the item as they were at submission; the server never opens the path.
+        s.files().forEach(f -> console.out.println("file: " + f.name() + " (" + f.path() + ", " + f.octets()
+                + " octets, sha256 " + f.sha256() + ", carried in the item)"));
         console.out.println("created: " + i.created());
         console.out.println("attempts: " + i.attempts());
         i.nextAttempt().ifPresent(t -> console.out.println("next-attempt: " + t));

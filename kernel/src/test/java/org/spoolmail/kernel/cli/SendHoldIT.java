@@ -269,6 +269,10 @@ class SendHoldIT {
         SpoolmailRun sent = SpoolmailRun.send(pipeline, deck.toString());
         assertEquals(16, sent.code, sent.toString());
         String id = HeldItems.id(sent, "HELD");
+        List<String> shown = HeldItems.show(pipeline, id);
+        assertTrue(shown.contains("file: report.txt (" + report + ", 12 octets, sha256"
+                + " cc73e4c95f26af6f9f4ad41cbea4f8e528952dd68936780886f28c021375bd36, carried in the item)"),
+                shown.toString());
         // The file changes after send kept the mail; then the operator points the pipeline at a working relay.
         Files.writeString(report, "CHANGED AFTER SEND\n", StandardCharsets.US_ASCII);
         deckPipeline(PipelineFiles.outbox());
