@@ -18,8 +18,8 @@ public final class QueueTakeIn {
     public static void main(String[] args) throws Exception {
         DirectorySpool spool = DirectorySpool.open(Path.of(args[0]), Clock.systemUTC());
         int taken = spool.pickup().size();
-        if (taken != Integer.parseInt(args[1]) || !spool.pickupProblems().isEmpty()) {
-            System.err.println("took in " + taken + " of " + args[1] + " drops: " + spool.pickupProblems());
+        if (taken != Integer.parseInt(args[1]) || !spool.refusedDrops().isEmpty()) {
+            System.err.println("took in " + taken + " of " + args[1] + " drops: " + spool.refusedDrops());
             System.exit(1);
         }
         System.out.println("took in " + taken);
