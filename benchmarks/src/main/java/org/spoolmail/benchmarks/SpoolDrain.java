@@ -93,7 +93,7 @@ final class SpoolDrain {
     }
 
     private String pipeline() {
-        return SpoolmailRun.pipeline(List.of("hold-directory: held", "input: {ccsid: \"819\", records: lf}",
+        return SpoolmailRun.pipeline(List.of("input: {ccsid: \"819\", records: lf}",
                 "spool: {directory: spool, workers: \"4\"}"), "smtp-datastream", port, List.of(
                 "    routines: [directory-sender]",
                 "    config:",

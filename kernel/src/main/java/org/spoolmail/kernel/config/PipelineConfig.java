@@ -11,7 +11,7 @@ import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.RecordFormat;
 
 /**
- * A pipeline.yaml as read: where it was read from, the plugins folder, the default input shape, the hold folder,
+ * A pipeline.yaml as read: where it was read from, the plugins folder, the default input shape, the spool,
  * the entries in pipeline order (from the file, never from extension ordinals), the command-line stage settings,
  * and the problems found in the file that did not stop it from being read (the assembler adds its own and reports
  * them all together, so a user sees every problem at once).
@@ -24,19 +24,14 @@ import org.spoolmail.exits.mail.RecordFormat;
  * @param inputCcsid the CCSID of inputs unless {@code --codepage} says otherwise
  * @param inputRecords the record format of inputs unless {@code --records} says otherwise
  * @param entries the stages and exit points in order; the first is the parse stage
- * @param holdDirectory where {@code send} keeps held mail ({@code hold-directory}, default {@code held} beside
- *     pipeline.yaml), in the same form as {@code source}
  * @param stageSettings settings from the command line (e.g. {@code --trace}: {@code wire-trace: true}) that replace
  *     the file's value in every stage whose schema declares the key
  * @param problems problems of the file, each prefixed with the file and YAML path; empty when it is sound
  * @param spool the {@code spool:} block: where the spool is and how the server drains it
  */
 public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optional<Path> sitePluginsDirectory,
-        Ccsid inputCcsid, RecordFormat inputRecords, List<StageEntry> entries, Path holdDirectory,
-        Map<String, String> stageSettings, List<String> problems, SpoolConfig spool) {
-
-    /** The hold folder when pipeline.yaml names none, beside the file. */
-    public static final String DEFAULT_HOLD_DIRECTORY = "held";
+        Ccsid inputCcsid, RecordFormat inputRecords, List<StageEntry> entries, Map<String, String> stageSettings,
+        List<String> problems, SpoolConfig spool) {
 
     /** Copies the collections. */
     public PipelineConfig {
@@ -53,18 +48,16 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
      * @param inputCcsid the CCSID of inputs
      * @param inputRecords the record format of inputs
      * @param entries the entries in order
-     * @param holdDirectory where held mail is kept
      * @param stageSettings command-line stage settings
      * @param problems problems of the file
      */
     public PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid inputCcsid, RecordFormat inputRecords,
-            List<StageEntry> entries, Path holdDirectory, Map<String, String> stageSettings, List<String> problems) {
-        this(source, pluginsDirectory, Optional.empty(), inputCcsid, inputRecords, entries, holdDirectory,
-                stageSettings, problems, SpoolConfig.defaults(source.toAbsolutePath().normalize().getParent()));
+            List<StageEntry> entries, Map<String, String> stageSettings, List<String> problems) {
+        this(source, pluginsDirectory, Optional.empty(), inputCcsid, inputRecords, entries, stageSettings, problems, SpoolConfig.defaults(source.toAbsolutePath().normalize().getParent()));
     }
 
     /**
-     * A sound configuration with the default hold folder and no command-line stage settings.
+     * A sound configuration without command-line stage settings.
      *
      * @param source the file as the user named it
      * @param pluginsDirectory the plugins folder named in the file, if any
@@ -74,8 +67,7 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
      */
     public PipelineConfig(Path source, Optional<Path> pluginsDirectory, Ccsid inputCcsid, RecordFormat inputRecords,
             List<StageEntry> entries) {
-        this(source, pluginsDirectory, inputCcsid, inputRecords, entries,
-                source.resolveSibling(DEFAULT_HOLD_DIRECTORY), Map.of(), List.of());
+        this(source, pluginsDirectory, inputCcsid, inputRecords, entries, Map.of(), List.of());
     }
 
     /**
@@ -83,7 +75,7 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
      * @return this configuration with other spool settings
      */
     public PipelineConfig withSpool(SpoolConfig newSpool) {
-        return new PipelineConfig(source, pluginsDirectory, sitePluginsDirectory, inputCcsid, inputRecords, entries, holdDirectory,
+        return new PipelineConfig(source, pluginsDirectory, sitePluginsDirectory, inputCcsid, inputRecords, entries,
                 stageSettings, problems, newSpool);
     }
 
@@ -118,8 +110,7 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
     public PipelineConfig withOverrides(Optional<Ccsid> ccsid, Optional<RecordFormat> records,
             Optional<Path> plugins) {
         return new PipelineConfig(source, plugins.or(() -> pluginsDirectory), sitePluginsDirectory,
-                ccsid.orElse(inputCcsid), records.orElse(inputRecords), entries, holdDirectory, stageSettings,
-                problems, spool);
+                ccsid.orElse(inputCcsid), records.orElse(inputRecords), entries, stageSettings, problems, spool);
     }
 
     /**
@@ -133,7 +124,7 @@ public record PipelineConfig(Path source, Optional<Path> pluginsDirectory, Optio
         Map<String, String> settings = new LinkedHashMap<>(stageSettings);
         settings.put(key, value);
         return new PipelineConfig(source, pluginsDirectory, sitePluginsDirectory, inputCcsid, inputRecords, entries,
-                holdDirectory, settings, problems, spool);
+                settings, problems, spool);
     }
 
     /**

@@ -101,8 +101,6 @@ public final class PipelineConfigLoader {
         }
         Optional<Path> plugins = folder(file, top, "plugins-directory", problems);
         Optional<Path> sitePlugins = folder(file, top, "site-plugins-directory", problems);
-        Path hold = file.resolveSibling(text(top.getOrDefault("hold-directory",
-                PipelineConfig.DEFAULT_HOLD_DIRECTORY)));
         if (top.containsKey("hold-directory")) {
             // Refused rather than ignored: a site that still looks there would never find its held mail.
             problems.add("hold-directory", "is no longer used: send keeps held and deferred mail in the spool queue"
@@ -121,8 +119,8 @@ public final class PipelineConfigLoader {
             }
             problems.throwIfAny();
         }
-        return new PipelineConfig(file, plugins, sitePlugins, ccsid, records, entries, hold, Map.of(),
-                problems.lines(), spool);
+        return new PipelineConfig(file, plugins, sitePlugins, ccsid, records, entries, Map.of(), problems.lines(),
+                spool);
     }
 
     /** A folder named by a top-level key, relative to the pipeline file's folder. */
