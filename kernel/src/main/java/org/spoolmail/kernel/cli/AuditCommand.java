@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.spoolmail.kernel.audit.AuditFilter;
 import org.spoolmail.kernel.audit.AuditLog;
 import org.spoolmail.kernel.config.ConfigException;
@@ -32,17 +30,16 @@ import org.spoolmail.kernel.text.IoReason;
  * match), 4 answered but damaged lines were skipped (each named on standard error), 16 a bad option value, no audit
  * folder to read, or a folder or file that cannot be read.
  */
-final class AuditCommand implements Subcommand {
+final class AuditCommand extends ParsedCommand {
 
     private static final List<String> FILTERS = List.of("user", "job", "sender", "recipient", "queue-id", "since",
             "until", "outcome");
 
-    private final Console console;
     private final Launch launch;
     private final Clock clock;
 
     AuditCommand(Console console, Launch launch, Clock clock) {
-        this.console = console;
+        super(console);
         this.launch = launch;
         this.clock = clock;
     }
@@ -65,8 +62,8 @@ final class AuditCommand implements Subcommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption("c", "config", true, "pipeline file whose audit-log folder is read (default:"
-                        + " $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
+                .addOption(CommonOptions.config("pipeline file whose audit-log folder is read (default:"
+                        + " $SPOOLMAIL_CONFIG or ./pipeline.yaml)"))
                 .addOption(arg("directory", "DIR", "the audit folder to read instead of the pipeline's"))
                 .addOption(arg("user", "USER", "submitter's user ID; * and ? as wildcards, case ignored"))
                 .addOption(arg("job", "JOB", "job name or job ID, e.g. PAY* or JOB04711"))
@@ -81,7 +78,7 @@ final class AuditCommand implements Subcommand {
                         + "; several separated by commas"))
                 .addOption(Option.builder().longOpt("json").desc("print the matching records as they are, one JSON"
                         + " object per line").get())
-                .addOption("h", "help", false, "show this help");
+                .addOption(CommonOptions.help());
     }
 
     private static Option arg(String name, String argName, String description) {
@@ -89,17 +86,7 @@ final class AuditCommand implements Subcommand {
     }
 
     @Override
-    public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            return usageError(e.getMessage());
-        }
-        if (line.hasOption("help")) {
-            printHelp(console.out);
-            return ConditionCodes.OK;
-        }
+    int run(CommandLine line) {
         if (!line.getArgList().isEmpty()) {
             return usageError("unexpected argument " + line.getArgList().get(0) + ": filters are options");
         }
@@ -182,11 +169,5 @@ final class AuditCommand implements Subcommand {
                     + " folder with --directory");
         }
         return folders;
-    }
-
-    private int usageError(String message) {
-        console.problem(name(), message + " (condition code 16)");
-        printHelp(console.err);
-        return ConditionCodes.ENVIRONMENT;
     }
 }

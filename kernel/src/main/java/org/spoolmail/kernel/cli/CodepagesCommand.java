@@ -8,9 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.kernel.pipeline.ConditionCodes;
 
@@ -19,14 +17,13 @@ import org.spoolmail.kernel.pipeline.ConditionCodes;
  * name, the character at x'7C' (what a job types for '@' in CCSID 37) and the octet of '@'. A site whose x'7C' is
  * not '@' sets the parser's {@code at-sign} to that character.
  */
-final class CodepagesCommand implements Subcommand {
+final class CodepagesCommand extends ParsedCommand {
 
     private static final Pattern IBM_NAME = Pattern.compile("(?:x-)?IBM0*(\\d{2,5})");
 
-    private final Console console;
 
     CodepagesCommand(Console console) {
-        this.console = console;
+        super(console);
     }
 
     @Override
@@ -46,22 +43,13 @@ final class CodepagesCommand implements Subcommand {
 
     @Override
     public Options options() {
-        return new Options().addOption("h", "help", false, "show this help");
+        return new Options().addOption(CommonOptions.help());
     }
 
     @Override
-    public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            console.problem(name(), e.getMessage() + " (condition code 16)");
-            printHelp(console.err);
-            return ConditionCodes.ENVIRONMENT;
-        }
-        if (line.hasOption("help") || !line.getArgList().isEmpty()) {
-            printHelp(line.hasOption("help") ? console.out : console.err);
-            return line.hasOption("help") ? ConditionCodes.OK : ConditionCodes.ENVIRONMENT;
+    int run(CommandLine line) {
+        if (!line.getArgList().isEmpty()) {
+            return usageError("no arguments expected, got " + line.getArgList());
         }
         console.out.println("CCSID  charset    x'7C'  '@'");
         for (Ccsid ccsid : ebcdicCcsids().values()) {

@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.pf4j.PluginWrapper;
 import org.spoolmail.exits.Lifecycle;
 import org.spoolmail.exits.MailExit;
@@ -27,7 +24,7 @@ import org.spoolmail.kernel.plugin.PluginHost;
  * parsers, stages, exit routines and log stages they provide, each with its configuration keys, in columns as wide
  * as their longest value; a footer names the keys of an exit-point entry.
  */
-final class PluginsCommand implements Subcommand {
+final class PluginsCommand extends ParsedCommand {
 
     private static final List<Class<?>> POINTS = List.of(MailParser.class, MailStage.class, MailExit.class,
             MailObserver.class);
@@ -36,11 +33,10 @@ final class PluginsCommand implements Subcommand {
     static final String EXIT_POINT_KEYS = "Exit-point entries (- exit: NAME) take: routines (MailExit names above, run in"
             + " order), time-limit (a duration such as 5s; default 10s), on-error (fail or defer; default fail)";
 
-    private final Console console;
     private final Launch launch;
 
     PluginsCommand(Console console, Launch launch) {
-        this.console = console;
+        super(console);
         this.launch = launch;
     }
 
@@ -62,24 +58,15 @@ final class PluginsCommand implements Subcommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption("c", "config", true, "pipeline file whose plugins-directory to use")
-                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR").desc("plugins folder").get())
-                .addOption("h", "help", false, "show this help");
+                .addOption(CommonOptions.config("pipeline file whose plugins-directory to use"))
+                .addOption(CommonOptions.plugins())
+                .addOption(CommonOptions.help());
     }
 
     @Override
-    public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            console.problem(name(), e.getMessage() + " (condition code 16)");
-            printHelp(console.err);
-            return ConditionCodes.ENVIRONMENT;
-        }
-        if (line.hasOption("help")) {
-            printHelp(console.out);
-            return ConditionCodes.OK;
+    int run(CommandLine line) {
+        if (!line.getArgList().isEmpty()) {
+            return usageError("no arguments expected, got " + line.getArgList());
         }
         try {
             Optional<PipelineConfig> config = Optional.empty();

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Disposition;
 import org.spoolmail.exits.mail.MailInput;
 import org.spoolmail.exits.mail.RefusedInput;
@@ -36,13 +34,12 @@ import org.spoolmail.kernel.text.IoReason;
  * server's status line; {@code release} sends a held item again, {@code retry} makes a deferred one due now,
  * {@code purge} removes one with an audit record naming the operator.
  */
-final class QueueCommand implements Subcommand {
+final class QueueCommand extends ParsedCommand {
 
-    private final Console console;
     private final Launch launch;
 
     QueueCommand(Console console, Launch launch) {
-        this.console = console;
+        super(console);
         this.launch = launch;
     }
 
@@ -64,25 +61,15 @@ final class QueueCommand implements Subcommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
+                .addOption(CommonOptions.config())
                 .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
                         .desc("plugins folder, for purge's audit record (default: as send)").get())
                 .addOption(Option.builder().longOpt("all").desc("retry: every deferred item").get())
-                .addOption("h", "help", false, "show this help");
+                .addOption(CommonOptions.help());
     }
 
     @Override
-    public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            return usageError(e.getMessage());
-        }
-        if (line.hasOption("help")) {
-            printHelp(console.out);
-            return ConditionCodes.OK;
-        }
+    int run(CommandLine line) {
         List<String> words = line.getArgList();
         String action = words.isEmpty() ? "list" : words.get(0);
         boolean all = action.equals("retry") && line.hasOption("all") && words.size() == 1;
@@ -267,11 +254,5 @@ final class QueueCommand implements Subcommand {
     private static String age(Duration d) {
         long s = d.getSeconds();
         return s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s < 172800 ? s / 3600 + "h" : s / 86400 + "d";
-    }
-
-    private int usageError(String message) {
-        console.problem(name(), message + " (condition code 16)");
-        printHelp(console.err);
-        return ConditionCodes.ENVIRONMENT;
     }
 }

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.InputFiles;
@@ -40,7 +38,7 @@ import org.spoolmail.kernel.text.IoReason;
  * is the highest. As {@code spoolmail check} it runs every stage but delivery (and records no audit) and prints
  * what would be sent: envelope, header summary, parts and problems.
  */
-final class SendCommand implements Subcommand {
+final class SendCommand extends ParsedCommand {
 
     /** The config key {@code --trace} sets in every stage that declares it. */
     private static final String WIRE_TRACE = "wire-trace";
@@ -48,7 +46,6 @@ final class SendCommand implements Subcommand {
     private static final List<String> RESEND_OPTIONS = List.of("codepage", "records", "format", "job-name", "job-id",
             "program", "plugins", "config");
 
-    private final Console console;
     private final Launch launch;
     private final boolean check;
 
@@ -58,7 +55,7 @@ final class SendCommand implements Subcommand {
      * @param check true for {@code spoolmail check}: no delivery, a report of each message
      */
     SendCommand(Console console, Launch launch, boolean check) {
-        this.console = console;
+        super(console);
         this.launch = launch;
         this.check = check;
     }
@@ -81,38 +78,17 @@ final class SendCommand implements Subcommand {
 
     @Override
     public Options options() {
-        return new Options()
-                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
-                .addOption(Option.builder().longOpt("codepage").hasArg().argName("CCSID")
-                        .desc("CCSID of the input, e.g. 1047 (default: input.ccsid of the pipeline)").get())
-                .addOption(Option.builder().longOpt("records").hasArg().argName("FORMAT")
-                        .desc("record format: fb:N, vb, lf, crlf, nl, ebcdic-lf (default: input.records)").get())
-                .addOption(Option.builder().longOpt("format").hasArg().argName("NAME")
-                        .desc("parser to use, e.g. smtp-datastream, control-statements, rfc5322-message (default:"
-                                + " detected among the parse stage's)").get())
-                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
-                        .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
-                        .get())
+        Options options = new Options()
+                .addOption(CommonOptions.config())
+                .addOption(CommonOptions.plugins())
                 .addOption(Option.builder().longOpt("trace").desc("show the SMTP dialogue on standard error"
                         + " (sets wire-trace: true in every stage that has it, e.g. deliver-smtp)").get())
-                .addOption(Option.builder().longOpt("job-name").hasArg().desc("job name (claimed)").get())
-                .addOption(Option.builder().longOpt("job-id").hasArg().desc("job ID (claimed)").get())
-                .addOption(Option.builder().longOpt("program").hasArg().desc("program name (claimed)").get())
-                .addOption("h", "help", false, "show this help");
+                .addOption(CommonOptions.help());
+        return CommonOptions.claims(CommonOptions.inputShape(options, CommonOptions.FORMATS));
     }
 
     @Override
-    public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            return usageError(e.getMessage());
-        }
-        if (line.hasOption("help")) {
-            printHelp(console.out);
-            return ConditionCodes.OK;
-        }
+    int run(CommandLine line) {
         if (line.getArgList().isEmpty()) {
             return usageError("no input: name one or more files, or - for standard input");
         }
@@ -152,7 +128,7 @@ final class SendCommand implements Subcommand {
         } catch (ConfigException e) {
             keepStdin(line, ccsid, records,
                     SpoolConfig.defaults(configFile.toAbsolutePath().normalize().getParent()), e);
-            return configError(e);
+            return configError(e, "nothing was sent");
         }
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
         config = config.withOverrides(ccsid, records, Optional.of(plugins));
@@ -176,7 +152,7 @@ final class SendCommand implements Subcommand {
             return code;
         } catch (ConfigException e) {
             keepStdin(line, ccsid, records, config.spool(), e);
-            return configError(e);
+            return configError(e, "nothing was sent");
         }
     }
 
@@ -271,17 +247,5 @@ final class SendCommand implements Subcommand {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         }
         return ContentHandle.ofFile(copy);
-    }
-
-    private int usageError(String message) {
-        console.problem(name(), message + " (condition code 16)");
-        printHelp(console.err);
-        return ConditionCodes.ENVIRONMENT;
-    }
-
-    private int configError(ConfigException e) {
-        e.problems().forEach(p -> console.problem(name(), p));
-        console.problem(name(), "configuration error, nothing was sent (condition code 16)");
-        return ConditionCodes.ENVIRONMENT;
     }
 }

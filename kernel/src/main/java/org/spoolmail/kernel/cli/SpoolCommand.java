@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.spoolmail.kernel.config.ConfigException;
 import org.spoolmail.kernel.config.PipelineConfig;
 import org.spoolmail.kernel.config.PipelineConfigLoader;
@@ -29,13 +27,12 @@ import org.spoolmail.kernel.text.IoReason;
  * SIGTERM or SIGINT, after which it takes no new item, finishes the ones in flight and exits 0. One line per item on
  * standard output. One server per directory spool: a second one finds the first one's lock and exits 16.
  */
-final class SpoolCommand implements Subcommand {
+final class SpoolCommand extends ParsedCommand {
 
-    private final Console console;
     private final Launch launch;
 
     SpoolCommand(Console console, Launch launch) {
-        this.console = console;
+        super(console);
         this.launch = launch;
     }
 
@@ -57,28 +54,16 @@ final class SpoolCommand implements Subcommand {
     @Override
     public Options options() {
         return new Options()
-                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
-                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
-                        .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
-                        .get())
+                .addOption(CommonOptions.config())
+                .addOption(CommonOptions.plugins())
                 .addOption(Option.builder().longOpt("once").desc("drain what is ready, then exit").get())
                 .addOption(Option.builder().longOpt("workers").hasArg().argName("N")
                         .desc("items delivered at once (default: spool.workers of the pipeline, 4)").get())
-                .addOption("h", "help", false, "show this help");
+                .addOption(CommonOptions.help());
     }
 
     @Override
-    public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            return usageError(e.getMessage());
-        }
-        if (line.hasOption("help")) {
-            printHelp(console.out);
-            return ConditionCodes.OK;
-        }
+    int run(CommandLine line) {
         if (!line.getArgList().isEmpty()) {
             return usageError("no arguments expected, got " + line.getArgList());
         }
@@ -87,7 +72,7 @@ final class SpoolCommand implements Subcommand {
             config = new PipelineConfigLoader(true).read(launch.configFile(Optional.ofNullable(
                     line.getOptionValue("config"))));
         } catch (ConfigException e) {
-            return configError(e);
+            return configError(e, "the spool server did not start");
         }
         if (line.hasOption("workers")) {
             String n = line.getOptionValue("workers");
@@ -116,7 +101,7 @@ final class SpoolCommand implements Subcommand {
             }
             return serve(config, plugins, queue, line.hasOption("once"), log);
         } catch (ConfigException e) {
-            return configError(e);
+            return configError(e, "the spool server did not start");
         } catch (IOException e) {
             console.problem(name(), "spool " + config.spool().directory() + ": " + IoReason.withFile(e)
                     + " (condition code 16)");
@@ -174,17 +159,5 @@ final class SpoolCommand implements Subcommand {
         return new org.spoolmail.kernel.identity.IdentityResolver(launch.environment()).resolve("spool",
                 new org.spoolmail.kernel.identity.IdentityResolver.Claims(Optional.empty(), Optional.empty(),
                         Optional.empty()));
-    }
-
-    private int usageError(String message) {
-        console.problem(name(), message + " (condition code 16)");
-        printHelp(console.err);
-        return ConditionCodes.ENVIRONMENT;
-    }
-
-    private int configError(ConfigException e) {
-        e.problems().forEach(p -> console.problem(name(), p));
-        console.problem(name(), "configuration error, the spool server did not start (condition code 16)");
-        return ConditionCodes.ENVIRONMENT;
     }
 }

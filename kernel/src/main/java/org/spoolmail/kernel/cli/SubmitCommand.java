@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.spoolmail.exits.mail.Ccsid;
 import org.spoolmail.exits.mail.ContentHandle;
 import org.spoolmail.exits.mail.Identity;
@@ -45,13 +42,12 @@ import org.spoolmail.kernel.queue.Submission;
  * folder atomically, and its queue ID is printed. The server establishes the submitter from the drop's owner; job
  * facts given here stay claims.
  */
-final class SubmitCommand implements Subcommand {
+final class SubmitCommand extends ParsedCommand {
 
-    private final Console console;
     private final Launch launch;
 
     SubmitCommand(Console console, Launch launch) {
-        this.console = console;
+        super(console);
         this.launch = launch;
     }
 
@@ -72,35 +68,15 @@ final class SubmitCommand implements Subcommand {
 
     @Override
     public Options options() {
-        return new Options()
-                .addOption("c", "config", true, "pipeline file (default: $SPOOLMAIL_CONFIG or ./pipeline.yaml)")
-                .addOption(Option.builder().longOpt("codepage").hasArg().argName("CCSID")
-                        .desc("CCSID of the input, e.g. 1047 (default: input.ccsid of the pipeline)").get())
-                .addOption(Option.builder().longOpt("records").hasArg().argName("FORMAT")
-                        .desc("record format: fb:N, vb, lf, crlf, nl, ebcdic-lf (default: input.records)").get())
-                .addOption(Option.builder().longOpt("format").hasArg().argName("NAME")
-                        .desc("parser to use (default: detected among the parse stage's)").get())
-                .addOption(Option.builder().longOpt("plugins").hasArg().argName("DIR")
-                        .desc("plugins folder (default: plugins-directory of the pipeline, or the distribution's)")
-                        .get())
-                .addOption(Option.builder().longOpt("job-name").hasArg().desc("job name (claimed)").get())
-                .addOption(Option.builder().longOpt("job-id").hasArg().desc("job ID (claimed)").get())
-                .addOption(Option.builder().longOpt("program").hasArg().desc("program name (claimed)").get())
-                .addOption("h", "help", false, "show this help");
+        Options options = new Options()
+                .addOption(CommonOptions.config())
+                .addOption(CommonOptions.plugins())
+                .addOption(CommonOptions.help());
+        return CommonOptions.claims(CommonOptions.inputShape(options, CommonOptions.FORMATS));
     }
 
     @Override
-    public int run(String[] args) {
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(options(), args);
-        } catch (ParseException e) {
-            return usageError(e.getMessage());
-        }
-        if (line.hasOption("help")) {
-            printHelp(console.out);
-            return ConditionCodes.OK;
-        }
+    int run(CommandLine line) {
         if (line.getArgList().isEmpty()) {
             return usageError("no input: name one or more files, or - for standard input");
         }
@@ -127,7 +103,7 @@ final class SubmitCommand implements Subcommand {
             config = new PipelineConfigLoader(true).read(launch.configFile(Optional.ofNullable(
                     line.getOptionValue("config"))));
         } catch (ConfigException e) {
-            return configError(e);
+            return configError(e, "nothing was queued");
         }
         Path plugins = launch.pluginsFolder(Optional.ofNullable(line.getOptionValue("plugins")), Optional.of(config));
         config = config.withOverrides(ccsid, records, Optional.of(plugins));
@@ -161,7 +137,7 @@ final class SubmitCommand implements Subcommand {
             }
             return code;
         } catch (ConfigException e) {
-            return configError(e);
+            return configError(e, "nothing was queued");
         } finally {
             sink.abandon();
             SpoolOpener.close(broker);
@@ -345,17 +321,5 @@ final class SubmitCommand implements Subcommand {
             }
         }
         return copy;
-    }
-
-    private int usageError(String message) {
-        console.problem(name(), message + " (condition code 16)");
-        printHelp(console.err);
-        return ConditionCodes.ENVIRONMENT;
-    }
-
-    private int configError(ConfigException e) {
-        e.problems().forEach(p -> console.problem(name(), p));
-        console.problem(name(), "configuration error, nothing was queued (condition code 16)");
-        return ConditionCodes.ENVIRONMENT;
     }
 }

@@ -130,6 +130,31 @@ class CommandLineIT {
     }
 
     @Test
+    void codepagesAndPluginsShouldSayWhatIsWrongWithCode16WhenGivenAnArgument() {
+        SpoolmailRun codepages = SpoolmailRun.run("codepages", "1047");
+        SpoolmailRun plugins = SpoolmailRun.run("plugins", "--plugins", SpoolmailRun.PLUGINS.toString(), "extra");
+
+        assertEquals(16, codepages.code, codepages.toString());
+        assertEquals(List.of("spoolmail codepages: no arguments expected, got [1047] (condition code 16)",
+                "usage: spoolmail codepages [options]"), codepages.err.lines().limit(2).toList());
+        assertEquals(16, plugins.code, plugins.toString());
+        assertEquals("spoolmail plugins: no arguments expected, got [extra] (condition code 16)",
+                plugins.err.lines().findFirst().orElseThrow());
+        assertEquals("", codepages.out + plugins.out);
+    }
+
+    @Test
+    void submitAndSendShouldDescribeTheirSharedOptionsInTheSameWords() {
+        List<String> send = SpoolmailRun.run("send", "--help").out.lines().filter(l -> l.contains("--format")
+                || l.contains("--job-name") || l.contains("--plugins") || l.contains("--config")).toList();
+        List<String> submit = SpoolmailRun.run("submit", "--help").out.lines().filter(l -> l.contains("--format")
+                || l.contains("--job-name") || l.contains("--plugins") || l.contains("--config")).toList();
+
+        assertEquals(4, send.size(), send.toString());
+        assertEquals(send, submit);
+    }
+
+    @Test
     void sendShouldRefuseALineSeparatorInAClaimedJobIdInsteadOfFailing() throws Exception {
         Path pipeline = PipelineFiles.write(dir, PipelineFiles.outbox(), "");
 
