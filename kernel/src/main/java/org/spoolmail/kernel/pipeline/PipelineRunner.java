@@ -301,24 +301,23 @@ public final class PipelineRunner {
     }
 
     /**
-     * Runs one item of the spool queue: the input holds the item's octets, parsed again with the parser that read
-     * them at submission; the mail object gets the item's queue ID, and the recipients a former attempt finished
-     * are taken out of its envelope before any stage sees it. A transient stage failure (relay unreachable, a
-     * resource down) defers the item rather than holding it: the spool retries. The journal hears the outcome as
-     * soon as the stopping stage returns, before the observers, so that the relay's acceptance is recorded as
-     * quickly as possible after its reply (RFC 1047).
+     * Runs one item of the spool queue through the processing stages: the input holds the item's octets, parsed
+     * again with the parser that read them at submission; the mail object gets the item's queue ID, and the
+     * recipients a former attempt finished are taken out of its envelope before any stage sees it. A transient stage
+     * failure (relay unreachable, a resource down) defers the item rather than holding it: the spool retries. The
+     * observers have not heard of the outcome yet: the caller records it in the queue first, as soon as it can after
+     * the relay's reply (RFC 1047), then has the observers record it with {@link #finishQueued}, on any thread.
      *
      * @param input the item's octets and submitter
      * @param queueId the item's queue ID
      * @param format the parser that read it at submission; empty to detect
      * @param index which mail object of the parsed octets the item is
      * @param finished the forward-paths (as {@code <a@x>}) a former attempt finished: accepted or refused for good
-     * @param journal told of the outcome before the observers run
-     * @return how it ended; empty when a former attempt finished every recipient (nothing is run)
+     * @return where the stages left it; empty when a former attempt finished every recipient (nothing is run)
      * @throws InputRefusedException if the octets cannot be parsed, or hold no mail object at {@code index}
      */
-    public Optional<ItemResult> runQueued(MailInput input, String queueId, Optional<String> format, int index,
-            java.util.Set<String> finished, Journal journal) throws InputRefusedException {
+    public Optional<QueuedStop> runQueued(MailInput input, String queueId, Optional<String> format, int index,
+            java.util.Set<String> finished) throws InputRefusedException {
         ParsedInput parsed = parse(input, format);
         if (index >= parsed.mails().size()) {
             throw new InputRefusedException(input.origin() + ": holds " + parsed.mails().size()
@@ -334,12 +333,38 @@ public final class PipelineRunner {
         MDC.put("mail-id", queueId);
         try {
             Stopped stopped = runStages(admitted, true);
-            journal.stopped(stopped.role(), open, stopped.mail(), stopped.disposition());
-            return Optional.of(finish(stopped.mail(), stopped.disposition(), ConditionCodes.of(stopped.mail(),
-                    stopped.disposition()), Optional.empty(), Optional.empty()));
+            return Optional.of(new QueuedStop(stopped.role(), open, stopped.mail(), stopped.disposition()));
         } finally {
             MDC.remove("mail-id");
         }
+    }
+
+    /**
+     * Has every observer record how a queued item ended (the audit record), once the queue has recorded it.
+     *
+     * @param stop what {@link #runQueued} returned
+     * @return how it ended, with the warnings of observers that could not record it
+     */
+    public ItemResult finishQueued(QueuedStop stop) {
+        MDC.put("mail-id", stop.mail().id());
+        try {
+            return finish(stop.mail(), stop.disposition(), ConditionCodes.of(stop.mail(), stop.disposition()),
+                    Optional.empty(), Optional.empty());
+        } finally {
+            MDC.remove("mail-id");
+        }
+    }
+
+    /**
+     * Where the stages left a queued item.
+     *
+     * @param role the role of the stage that stopped it, e.g. {@code deliver}, or {@code pipeline}
+     * @param attempted the forward-paths the attempt started with (the item's open ones)
+     * @param mail the mail object as it ended
+     * @param disposition how it ended
+     */
+    public record QueuedStop(String role, List<org.spoolmail.exits.mail.ForwardPath> attempted, MailObject mail,
+            Disposition disposition) {
     }
 
     /**
@@ -389,19 +414,6 @@ public final class PipelineRunner {
             throw new InputRefusedException(input.origin() + ": parse failed: " + StageCall.describe(e),
                     ConditionCodes.ENVIRONMENT);
         }
-    }
-
-    /** Hears how a queued item ended, before the observers record it. */
-    @FunctionalInterface
-    public interface Journal {
-        /**
-         * @param role the role of the stage that stopped it, e.g. {@code deliver}, or {@code pipeline}
-         * @param attempted the forward-paths the attempt started with (the item's open ones)
-         * @param mail the mail object as it ended
-         * @param disposition how it ended
-         */
-        void stopped(String role, List<org.spoolmail.exits.mail.ForwardPath> attempted, MailObject mail,
-                Disposition disposition);
     }
 
     /** Each processing stage in order until one stops the item; {@code spool}: transient failures defer it. */

@@ -23,7 +23,8 @@ import org.spoolmail.kernel.queue.SpoolQueue;
  * pipeline (its stages are resolved once and thread-safe per the SPI) and so deliver-smtp's pooled relay
  * connections. With {@code once} it returns when nothing is ready and nothing is in flight; otherwise it waits for
  * file-system events on the drop folder (or polls) until {@link #stop()}: then it takes no new item, lets the workers
- * finish the ones in flight, and returns. An item is claimed only when a worker is free, so at a stop everything not
+ * finish the ones in flight, and returns. An item is in flight until its completion (queue record and audit records,
+ * each durable) has run, after the worker has gone on to the next ({@link Completions}). An item is claimed only when a worker is free, so at a stop everything not
  * in flight is still queued.
  */
 public final class SpoolServer {
@@ -96,6 +97,7 @@ public final class SpoolServer {
             t.setDaemon(true);
             return t;
         });
+        Completions completions = new Completions(Completions.boundFor(config.workers()));
         try (DropWatch w = once ? null : queue instanceof DirectorySpool d
                 ? DropWatch.open(d.dropFolder(), config.pollInterval()) : DropWatch.polling()) {
             watch = w;
@@ -105,18 +107,7 @@ public final class SpoolServer {
                 Optional<QueueItem> item = stopping ? Optional.empty() : claim();
                 if (item.isPresent()) {
                     counters.inFlight.incrementAndGet();
-                    workers.execute(() -> {
-                        try {
-                            worker.work(item.get());
-                        } catch (RuntimeException | Error e) {
-                            // work() holds what fails in it; this is what failed while holding it
-                            LOG.debug("worker failed on {}", item.get().id(), e);
-                            log.line(item.get().id() + " worker failed, left active for the next start: " + e);
-                        } finally {
-                            counters.inFlight.decrementAndGet();
-                            free.release();
-                        }
-                    });
+                    workers.execute(() -> work(item.get(), completions, free));
                     continue;
                 }
                 free.release();
@@ -133,9 +124,35 @@ public final class SpoolServer {
             status.write(stopping ? "stopping" : "draining");
             workers.shutdown();
             workers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            completions.finish();
             status.write("stopped");
         } finally {
             watch = null;
+        }
+    }
+
+    /**
+     * One worker's part of an item: its delivery; the completion goes to the completion step, and the worker is free
+     * for the next item once there is room for it. The item stays in flight until its completion has run.
+     */
+    private void work(QueueItem item, Completions completions, Semaphore free) {
+        boolean handed = false;
+        try {
+            Runnable completion = worker.deliver(item);
+            completions.submit(completion, counters.inFlight::decrementAndGet);
+            handed = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.line(item.id() + " interrupted before its completion, left active for the next start");
+        } catch (RuntimeException | Error e) {
+            // deliver() holds what fails in it; this is what failed while holding it
+            LOG.debug("worker failed on {}", item.id(), e);
+            log.line(item.id() + " worker failed, left active for the next start: " + e);
+        } finally {
+            if (!handed) {
+                counters.inFlight.decrementAndGet();
+            }
+            free.release();
         }
     }
 

@@ -18,8 +18,8 @@ import org.spoolmail.exits.mail.MailObject;
 import org.spoolmail.exits.mail.RefusedInput;
 import org.spoolmail.kernel.config.SpoolConfig;
 import org.spoolmail.kernel.pipeline.InputRefusedException;
-import org.spoolmail.kernel.pipeline.ItemResult;
 import org.spoolmail.kernel.pipeline.PipelineRunner;
+import org.spoolmail.kernel.pipeline.PipelineRunner.QueuedStop;
 import org.spoolmail.kernel.queue.CarriedInput;
 import org.spoolmail.kernel.queue.QueueItem;
 import org.spoolmail.kernel.queue.RecipientState;
@@ -28,8 +28,8 @@ import org.spoolmail.kernel.queue.Submission;
 
 /**
  * Works one claimed item: runs it through the pipeline as its submitter (the user ID the queue established, the
- * job facts as claims), records each recipient's result the moment the deliver stage returns, then removes,
- * defers, holds or reports the item. Thread-safe: the server's workers share one.
+ * job facts as claims); its completion then records each recipient's result, removes, defers, holds or reports the
+ * item, and has the observers record it. Thread-safe: the server's workers and completion threads share one.
  */
 final class SpoolWorker {
 
@@ -57,22 +57,47 @@ final class SpoolWorker {
     }
 
     /**
-     * Works the item to its end; whatever fails in it (the queue, a stage, the kernel, even an Error) holds it with
-     * the reason and an audit record instead of leaving it active to fail again at every start.
+     * Runs the item's stages (its delivery) on the calling thread and returns the rest, its completion: recording the
+     * outcome in the queue, then with the observers, to be run on any thread once this returns. Whatever fails in
+     * either (the queue, a stage, the kernel, even an Error) holds the item with the reason and an audit record
+     * instead of leaving it active to fail again at every start.
+     *
+     * @return the completion; it does nothing when the item ended here (refused by the parser, or failed)
      */
-    void work(QueueItem item) {
+    Runnable deliver(QueueItem item) {
         Submission s = item.submission();
-        try {
+        return guarded(item, () -> {
             // The files a deck names are the octets the item carries: the server never opens a path it names.
             MailInput input = CarriedInput.of(s, queue.content(item.id()), identity(s));
             Set<String> finished = new HashSet<>(item.finalRecipients());
-            Optional<ItemResult> result = runner.runQueued(input, item.id(), s.format(), s.index(), finished,
-                    (role, attempted, mail, d) -> journal(item, role, attempted, mail, d));
-            if (result.isEmpty()) {
-                // Every recipient was finished by a former attempt whose removal a crash undid: nothing to send.
-                remove(item, "no recipient left");
-            }
-            result.ifPresent(r -> r.warnings().forEach(w -> log.line(item.id() + " " + w)));
+            Optional<QueuedStop> stop = runner.runQueued(input, item.id(), s.format(), s.index(), finished);
+            // Every recipient was finished by a former attempt whose removal a crash undid: nothing to send.
+            return stop.isEmpty() ? () -> guarded(item, () -> remove(item, "no recipient left"))
+                    : () -> guarded(item, () -> complete(item, stop.get()));
+        });
+    }
+
+    /**
+     * The queue first, as soon as possible after the relay's reply (RFC 1047), then the observers: the audit record
+     * says where the item went.
+     */
+    private Runnable complete(QueueItem item, QueuedStop stop) {
+        journal(item, stop.role(), stop.attempted(), stop.mail(), stop.disposition());
+        runner.finishQueued(stop).warnings().forEach(w -> log.line(item.id() + " " + w));
+        return NOTHING;
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    /** A part of an item's work that may fail in any way. */
+    private interface Step {
+        Runnable run() throws IOException, InputRefusedException;
+    }
+
+    private Runnable guarded(QueueItem item, Step step) {
+        Submission s = item.submission();
+        try {
+            return step.run();
         } catch (InputRefusedException e) {
             boolean environment = e.conditionCode() == 16;
             long size = bad.size(item.id());
@@ -92,6 +117,7 @@ final class SpoolWorker {
         } catch (RuntimeException | Error e) {
             bad.failed(item, e);
         }
+        return NOTHING;
     }
 
     private void journal(QueueItem item, String role, List<ForwardPath> attempted, MailObject mail,
@@ -147,13 +173,10 @@ final class SpoolWorker {
         log.line(item.id() + " DEFERRED until " + next + ": " + a.reason());
     }
 
-    private void remove(QueueItem item, String why) {
-        try {
-            queue.remove(item.id());
-            log.line(item.id() + " DONE: " + why);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Runnable remove(QueueItem item, String why) throws IOException {
+        queue.remove(item.id());
+        log.line(item.id() + " DONE: " + why);
+        return NOTHING;
     }
 
     private static List<RecipientState> refusedNow(Attempt a, List<ForwardPath> attempted) {
