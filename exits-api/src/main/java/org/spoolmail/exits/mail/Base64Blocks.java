@@ -2,7 +2,6 @@ package org.spoolmail.exits.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -25,6 +24,18 @@ final class Base64Blocks {
     private Base64Blocks() {
     }
 
+    /** Where the encoded blocks go: an output stream's {@code write}, or a {@link Base64LineSink}. */
+    @FunctionalInterface
+    interface Target {
+        /**
+         * @param b base64 lines joined by CRLF; a block that more blocks follow ends with CRLF
+         * @param off where they start
+         * @param len how many octets
+         * @throws IOException if writing fails
+         */
+        void write(byte[] b, int off, int len) throws IOException;
+    }
+
     /**
      * Encodes a stream to its end.
      *
@@ -33,7 +44,7 @@ final class Base64Blocks {
      * @return the octets read
      * @throws IOException if reading or writing fails
      */
-    static long encode(InputStream in, OutputStream out) throws IOException {
+    static long encode(InputStream in, Target out) throws IOException {
         byte[] src = new byte[BLOCK_INPUT];
         byte[] dst = new byte[BLOCK_INPUT / LINE_INPUT * (76 + CRLF.length)];
         long total = 0;

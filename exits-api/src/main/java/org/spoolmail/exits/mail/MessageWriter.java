@@ -39,7 +39,8 @@ public final class MessageWriter {
      * Writes the content.
      *
      * @param content the header section and MIME tree, translated (no {@link PartBody.Records} left)
-     * @param out where the octets go; not closed
+     * @param out where the octets go; not closed. If it is a {@link Base64LineSink}, each binary part's base64 (in
+     *     blocks of about 80,000 octets) goes to its {@code writeBase64Lines}, all else to its {@code write} methods
      * @param options what the receiver accepts
      * @throws IOException if reading content or writing fails
      * @throws IllegalStateException if a part still holds untranslated records, or a {@code message/*} or
@@ -51,7 +52,15 @@ public final class MessageWriter {
         requireTranslated(content.root());
         CompositeOctets.requireSevenBitComposites(content.root(), options);
         BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-        writeTo(content, new PartWriter(buffered, options), buffered);
+        Base64Blocks.Target base64 = buffered::write;
+        if (out instanceof Base64LineSink lines) {
+            // What the buffer holds goes first; a block of base64 (80 KB) is larger than the buffer anyway.
+            base64 = (b, off, len) -> {
+                buffered.flush();
+                lines.writeBase64Lines(b, off, len);
+            };
+        }
+        writeTo(content, new PartWriter(buffered, base64, options), buffered);
         buffered.flush();
     }
 

@@ -22,11 +22,18 @@ final class PartWriter {
     private static final String BOUNDARY_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private final OutputStream out;
+    private final Base64Blocks.Target base64;
     private final WireOptions options;
     private final Optional<WireCounter> measuring;
 
-    PartWriter(OutputStream out, WireOptions options) {
+    /**
+     * @param out where everything goes
+     * @param base64 where a binary part's base64 blocks go: {@code out}, or past it in order (after flushing it)
+     * @param options what the receiver accepts
+     */
+    PartWriter(OutputStream out, Base64Blocks.Target base64, WireOptions options) {
         this.out = out;
+        this.base64 = base64;
         this.options = options;
         this.measuring = Optional.empty();
     }
@@ -37,6 +44,7 @@ final class PartWriter {
      */
     PartWriter(WireCounter counter, WireOptions options) {
         this.out = counter;
+        this.base64 = counter::write;
         this.options = options;
         this.measuring = Optional.of(counter);
     }
@@ -88,7 +96,7 @@ final class PartWriter {
                 return false;
             }
             try (InputStream in = binary.content().open()) {
-                Base64Blocks.encode(in, out);
+                Base64Blocks.encode(in, base64);
             }
             return false;
         }

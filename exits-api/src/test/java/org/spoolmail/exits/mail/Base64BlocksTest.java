@@ -48,7 +48,7 @@ class Base64BlocksTest {
 
     private static byte[] blocks(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Base64Blocks.encode(in, out);
+        Base64Blocks.encode(in, out::write);
         return out.toByteArray();
     }
 

@@ -4,13 +4,20 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Counts the octets written through it, for the {@code size-octets} attribute (before dot-stuffing). */
-final class CountingOutputStream extends FilterOutputStream {
+import org.spoolmail.exits.mail.Base64LineSink;
 
+/**
+ * Counts the octets written through it, for the {@code size-octets} attribute (before dot-stuffing); base64 lines
+ * go on to the dot-stuffing stream's {@link Base64LineSink} side, so they are counted without being scanned.
+ */
+final class CountingOutputStream extends FilterOutputStream implements Base64LineSink {
+
+    private final DotStuffingOutputStream stuffing;
     private long count;
 
-    CountingOutputStream(OutputStream out) {
+    CountingOutputStream(DotStuffingOutputStream out) {
         super(out);
+        this.stuffing = out;
     }
 
     @Override
@@ -22,6 +29,12 @@ final class CountingOutputStream extends FilterOutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
+        count += len;
+    }
+
+    @Override
+    public void writeBase64Lines(byte[] b, int off, int len) throws IOException {
+        stuffing.writeBase64Lines(b, off, len);
         count += len;
     }
 
