@@ -97,7 +97,7 @@ final class DiscardSink implements AutoCloseable {
             return;
         }
         try (socket; PushbackInputStream in = new PushbackInputStream(
-                new BufferedInputStream(socket.getInputStream(), 1 << 16), 1 << 16);
+                new BufferedInputStream(socket.getInputStream(), 1 << 16), DATA_BUFFER);
                 OutputStream out = socket.getOutputStream()) {
             reply(out, "220 sink.example.org ESMTP discard sink\r\n");
             for (String line = readLine(in); line != null; line = readLine(in)) {
@@ -140,43 +140,64 @@ final class DiscardSink implements AutoCloseable {
         return null;
     }
 
-    /** Reads up to and including CRLF.CRLF (the data may start with ".CRLF" too) and counts the octets. */
+    /** Octets of the data read at once; also the longest line the sink takes (RFC 5321 allows 1,000). */
+    private static final int DATA_BUFFER = 1 << 18;
+
+    /**
+     * Reads up to and including CRLF.CRLF (the data may start with ".CRLF" too) and counts the octets. Works line
+     * by line on a large buffer: a tight search for each LF, the line handed to {@link PartDigest} as it lies in
+     * the buffer; only the unfinished last line of a read is moved to the buffer's start. (It used to step a state
+     * machine and copy every octet one at a time; at about 8 ns per octet of the file it capped both senders.)
+     */
     private static Data discardData(PushbackInputStream in) throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        int state = 2; // 0 other, 1 CR, 2 at line start, 3 line start + '.', 4 '.' + CR
+        byte[] buffer = new byte[DATA_BUFFER];
+        int length = 0; // octets in the buffer
+        int line = 0; // where the current line starts
         long octets = 0;
         long start = 0;
+        boolean afterCrlf = true; // the current line follows CRLF (or starts the data)
         PartDigest digest = new PartDigest();
         while (true) {
-            int n = in.read(buffer);
+            if (line > 0) {
+                System.arraycopy(buffer, line, buffer, 0, length - line);
+                length -= line;
+                line = 0;
+            } else if (length == buffer.length) {
+                throw new IOException("a line of more than " + DATA_BUFFER + " octets in the data");
+            }
+            int n = in.read(buffer, length, buffer.length - length);
             if (n < 0) {
                 throw new IOException("connection closed in the data");
             }
             if (start == 0) {
                 start = System.nanoTime();
             }
-            for (int i = 0; i < n; i++) {
-                state = next(state, buffer[i]);
-                if (state == 5) {
-                    octets += i + 1;
-                    digest.update(buffer, 0, i + 1);
-                    pushBack(in, buffer, i + 1, n);
+            int end = length + n;
+            for (int i = length; i < end; i++) {
+                // A base64 line of 76 and its CRLF: taken whole if the digest finds it base64 (no LF within)
+                if (i == line && i + 78 <= end && buffer[i + 76] == '\r' && buffer[i + 77] == '\n'
+                        && digest.fullBase64Line(buffer, i)) {
+                    octets += 78;
+                    afterCrlf = true;
+                    line = i + 78;
+                    i = line - 1;
+                    continue;
+                }
+                if (buffer[i] != '\n') {
+                    continue;
+                }
+                int text = i > line && buffer[i - 1] == '\r' ? i - 1 : i;
+                octets += i + 1 - line;
+                if (afterCrlf && text - line == 1 && buffer[line] == '.' && text < i) {
+                    pushBack(in, buffer, i + 1, end);
                     return new Data(octets, System.nanoTime() - start, digest.sha256());
                 }
+                digest.line(buffer, line, text);
+                afterCrlf = text < i;
+                line = i + 1;
             }
-            digest.update(buffer, 0, n);
-            octets += n;
+            length = end;
         }
-    }
-
-    private static int next(int state, byte b) {
-        if (b == '\r') {
-            return state == 3 ? 4 : 1;
-        }
-        if (b == '\n') {
-            return state == 4 ? 5 : state == 1 ? 2 : 0;
-        }
-        return b == '.' && state == 2 ? 3 : 0;
     }
 
     private static void pushBack(PushbackInputStream in, byte[] buffer, int from, int to) throws IOException {
