@@ -2,7 +2,6 @@ package org.spoolmail.plugins.deliver.smtp;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 
 import org.spoolmail.exits.mail.Base64LineSink;
 
