@@ -19,12 +19,17 @@ import java.util.SplittableRandom;
  * control-statement deck with {@code ATTACH file BINARY}; the peer is {@link JakartaMailProgram}. Each program runs
  * in a fresh JVM, alternating; figures are the best of the rounds (peaks: the highest). MB/s are 10^6 octets of the
  * file per second, of the whole process (start-up included, as a job step sees it) and of the data phase alone as
- * the sink saw it. Targets: spoolmail at 1.5x or more the peer's MB/s, and a heap peak that does not grow with the
- * attachment.
+ * the sink saw it. Targets: spoolmail at 1.5x or more the peer's MB/s for the 1 GiB attachment, and a heap peak
+ * that does not grow with the attachment.
  */
 final class LargeAttachment {
 
     private static final List<String> JVM = List.of("-Xmx64m");
+    /**
+     * The size the MB/s target is set for (issue 11: "one message with a 1 GiB binary attachment"); the smaller
+     * sizes show that the heap stays flat, and their MB/s, mostly start-up at 16 MiB, is printed for comparison.
+     */
+    private static final int TARGET_MIB = 1024;
 
     private LargeAttachment() {
     }
@@ -53,9 +58,14 @@ final class LargeAttachment {
                 }
                 System.out.println(ours.row(mebibytes, "spoolmail"));
                 System.out.println(theirs.row(mebibytes, "jakarta-mail"));
-                summary.add("memory, " + mebibytes + " MiB under -Xmx64m (MB/s)", Throughput.fmt(ours.best),
-                        "jakarta-mail " + Throughput.fmt(theirs.best), ours.best / theirs.best, ">= 1.50",
-                        ours.best >= 1.5 * theirs.best);
+                String figure = "memory, " + mebibytes + " MiB under -Xmx64m (MB/s)";
+                if (mebibytes == TARGET_MIB) {
+                    summary.add(figure, Throughput.fmt(ours.best), "jakarta-mail " + Throughput.fmt(theirs.best),
+                            ours.best / theirs.best, ">= 1.50", ours.best >= 1.5 * theirs.best);
+                } else {
+                    summary.inform(figure, Throughput.fmt(ours.best), "jakarta-mail " + Throughput.fmt(theirs.best),
+                            ours.best / theirs.best);
+                }
                 summary.inform("memory, " + mebibytes + " MiB, data phase (MB/s)", Throughput.fmt(ours.bestData),
                         "jakarta-mail " + Throughput.fmt(theirs.bestData), ours.bestData / theirs.bestData);
                 firstOurs = firstOurs == null ? ours : firstOurs;
