@@ -1,10 +1,9 @@
 package org.spoolmail.kernel.plugin;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +32,10 @@ final class ProcessEndingCalls {
             "java/lang/invoke/MethodHandles$Lookup.findStatic", "java/lang/invoke/MethodHandles$Lookup.findVirtual",
             "java/lang/invoke/MethodHandles$Lookup.unreflect");
     private static final Set<String> ENDING_NAMES = Set.of("exit", "halt");
+    /** The method names of ENDING and REFLECTIVE: only a reference to one of them is looked at further. */
+    private static final byte[][] CANDIDATE_METHODS = octets(
+            new HashSet<>(java.util.stream.Stream.concat(ENDING.stream(), REFLECTIVE.stream()).toList()), true);
+    private static final byte[][] ENDING_NAME_OCTETS = octets(ENDING_NAMES, false);
 
     private ProcessEndingCalls() {
     }
@@ -43,90 +46,148 @@ final class ProcessEndingCalls {
      * @throws IOException if the octets are no class file this reader understands
      */
     static Optional<String> find(byte[] classFile) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
-        if (in.readInt() != 0xCAFEBABE) {
-            throw new IOException("not a class file");
-        }
-        in.readUnsignedShort();
-        in.readUnsignedShort();
-        ConstantPool pool = ConstantPool.read(in);
-        Set<String> methods = pool.methodRefs();
-        for (String m : methods) {
-            if (ENDING.contains(m)) {
-                return Optional.of(m.replace('/', '.'));
-            }
-        }
-        boolean reflective = methods.stream().anyMatch(REFLECTIVE::contains);
-        Optional<String> name = pool.strings().stream().filter(ENDING_NAMES::contains).findFirst();
-        return reflective && name.isPresent()
-                ? Optional.of("a method named \"" + name.get() + "\" looked up by reflection")
-                : Optional.empty();
-    }
-
-    /** The constant pool entries that matter here, indexed as the class file numbers them (from 1). */
-    private static final class ConstantPool {
-        private final String[] utf8;
-        private final int[] first;
-        private final int[] second;
-        private final int[] tags;
-
-        private ConstantPool(int count) {
-            utf8 = new String[count];
-            first = new int[count];
-            second = new int[count];
-            tags = new int[count];
-        }
-
-        static ConstantPool read(DataInputStream in) throws IOException {
-            int count = in.readUnsignedShort();
-            ConstantPool pool = new ConstantPool(count);
-            for (int i = 1; i < count; i++) {
-                int tag = in.readUnsignedByte();
-                pool.tags[i] = tag;
-                switch (tag) {
-                    case 1 -> pool.utf8[i] = in.readUTF();
-                    case 3, 4 -> in.readInt();
-                    case 5, 6 -> {
-                        in.readLong();
-                        i++; // a long or double takes two entries
+        ConstantPool pool = ConstantPool.read(classFile);
+        // Names are compared as octets where they lie (all ASCII, so their modified UTF-8 is themselves): every
+        // plugin class is read at each start of a command, and decoding every constant into a String cost more
+        // than the whole check (docs/performance.md, start-up).
+        boolean reflective = false;
+        for (int i = 1; i < pool.count; i++) {
+            if (pool.tags[i] == 10 || pool.tags[i] == 11) {
+                int name = pool.first[pool.second[i]];
+                if (pool.isAnyOf(name, CANDIDATE_METHODS)) {
+                    String ref = pool.text(pool.first[pool.first[i]]) + "." + pool.text(name);
+                    if (ENDING.contains(ref)) {
+                        return Optional.of(ref.replace('/', '.'));
                     }
-                    case 7, 8, 16, 19, 20 -> pool.first[i] = in.readUnsignedShort();
-                    case 9, 10, 11, 12, 17, 18 -> {
-                        pool.first[i] = in.readUnsignedShort();
-                        pool.second[i] = in.readUnsignedShort();
-                    }
-                    case 15 -> {
-                        in.readUnsignedByte();
-                        pool.first[i] = in.readUnsignedShort();
-                    }
-                    default -> throw new IOException("unknown constant pool tag " + tag);
+                    reflective |= REFLECTIVE.contains(ref);
                 }
             }
+        }
+        if (!reflective) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < pool.count; i++) {
+            if (pool.tags[i] == 8 && pool.isAnyOf(pool.first[i], ENDING_NAME_OCTETS)) {
+                return Optional.of("a method named \"" + pool.text(pool.first[i]) + "\" looked up by reflection");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static byte[][] octets(Set<String> refs, boolean methodPart) {
+        return refs.stream().map(r -> methodPart ? r.substring(r.indexOf('.') + 1) : r).distinct()
+                .map(n -> n.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    }
+
+    /**
+     * The constant pool as the class file numbers it (from 1): each entry's tag, its one or two indexes, and for a
+     * UTF-8 entry where its octets lie.
+     */
+    private static final class ConstantPool {
+        private final byte[] file;
+        private final int count;
+        private final int[] tags;
+        private final int[] first;
+        private final int[] second;
+
+        private ConstantPool(byte[] file, int count) {
+            this.file = file;
+            this.count = count;
+            tags = new int[count];
+            first = new int[count];
+            second = new int[count];
+        }
+
+        static ConstantPool read(byte[] c) throws IOException {
+            if (c.length < 10 || u4(c, 0) != 0xCAFEBABE) {
+                throw new IOException("not a class file");
+            }
+            ConstantPool pool = new ConstantPool(c, u2(c, 8));
+            int at = 10;
+            try {
+                for (int i = 1; i < pool.count; i++) {
+                    int tag = c[at++] & 0xFF;
+                    pool.tags[i] = tag;
+                    switch (tag) {
+                        case 1 -> {
+                            pool.first[i] = at + 2; // where the octets begin
+                            pool.second[i] = u2(c, at); // how many
+                            at += 2 + pool.second[i];
+                        }
+                        case 3, 4 -> at += 4;
+                        case 5, 6 -> {
+                            at += 8;
+                            i++; // a long or double takes two entries
+                        }
+                        case 7, 8, 16, 19, 20 -> {
+                            pool.first[i] = u2(c, at);
+                            at += 2;
+                        }
+                        case 9, 10, 11, 12, 17, 18 -> {
+                            pool.first[i] = u2(c, at);
+                            pool.second[i] = u2(c, at + 2);
+                            at += 4;
+                        }
+                        case 15 -> {
+                            pool.first[i] = u2(c, at + 1);
+                            at += 3;
+                        }
+                        default -> throw new IOException("unknown constant pool tag " + tag);
+                    }
+                }
+            } catch (ArrayIndexOutOfBoundsException e) {
+                throw new IOException("the constant pool ends past the end of the file");
+            }
+            if (at > c.length) {
+                throw new IOException("the constant pool ends past the end of the file");
+            }
+            pool.checkReferences();
             return pool;
         }
 
-        /** @return every method (and interface method) referred to, as {@code owner/Name.method} */
-        Set<String> methodRefs() {
-            Set<String> refs = new HashSet<>();
-            for (int i = 1; i < tags.length; i++) {
-                if (tags[i] == 10 || tags[i] == 11) {
-                    String owner = utf8[first[first[i]]];
-                    String method = utf8[first[second[i]]];
-                    refs.add(owner + "." + method);
+        /** Every index this reader follows names an entry of the kind it expects. */
+        private void checkReferences() throws IOException {
+            for (int i = 1; i < count; i++) {
+                boolean sound = switch (tags[i]) {
+                    case 7, 8 -> isTag(first[i], 1);
+                    case 10, 11 -> isTag(first[i], 7) && isTag(second[i], 12);
+                    case 12 -> isTag(first[i], 1) && isTag(second[i], 1);
+                    default -> true;
+                };
+                if (!sound) {
+                    throw new IOException("constant pool entry " + i + " refers to an entry of the wrong kind");
                 }
             }
-            return refs;
         }
 
-        /** @return the values of the string constants */
-        List<String> strings() {
-            List<String> values = new java.util.ArrayList<>();
-            for (int i = 1; i < tags.length; i++) {
-                if (tags[i] == 8) {
-                    values.add(utf8[first[i]]);
+        private boolean isTag(int index, int tag) {
+            return index > 0 && index < count && tags[index] == tag;
+        }
+
+        /** @return true when UTF-8 entry {@code index} holds exactly one of these octet strings */
+        boolean isAnyOf(int index, byte[][] candidates) {
+            int from = first[index];
+            int length = second[index];
+            for (byte[] candidate : candidates) {
+                if (candidate.length == length
+                        && Arrays.equals(file, from, from + length, candidate, 0, length)) {
+                    return true;
                 }
             }
-            return values;
+            return false;
+        }
+
+        /** @return UTF-8 entry {@code index} as text (only for the few entries that matter: names are ASCII) */
+        String text(int index) {
+            return new String(file, first[index], second[index], StandardCharsets.UTF_8);
+        }
+
+        private static int u2(byte[] c, int at) {
+            return ((c[at] & 0xFF) << 8) | (c[at + 1] & 0xFF);
+        }
+
+        private static int u4(byte[] c, int at) {
+            return (u2(c, at) << 16) | u2(c, at + 2);
         }
     }
 }
