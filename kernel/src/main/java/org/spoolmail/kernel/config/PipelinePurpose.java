@@ -69,7 +69,7 @@ public enum PipelinePurpose {
             for (Role earlier : ordered.subList(0, i)) {
                 Optional<StageEntry> before = first(entries, earlier);
                 if (later.isPresent() && before.isPresent()
-                        && entries.indexOf(later.get()) < entries.indexOf(before.get())) {
+                        && position(entries, later.get()) < position(entries, before.get())) {
                     problems.add(new RoleProblem(later.get().path(), "'stage: " + ordered.get(i).name
                             + "' must come after 'stage: " + earlier.name + "' (" + before.get().path() + "): "
                             + ordered.get(i).after));
@@ -77,6 +77,16 @@ public enum PipelinePurpose {
             }
         }
         return problems;
+    }
+
+    /** The entry's index by identity: a record's equals() would cost a method-handle bootstrap at each start. */
+    private static int position(List<StageEntry> entries, StageEntry entry) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i) == entry) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Optional<StageEntry> first(List<StageEntry> entries, Role role) {

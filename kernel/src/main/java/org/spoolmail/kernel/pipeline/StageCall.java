@@ -48,7 +48,9 @@ final class StageCall {
             if (outcome == null) {
                 return failed(stage, mail, HoldCause.ENVIRONMENT, "returned no outcome (null)");
             }
-            if (!outcome.mail().identity().equals(mail.identity()) || !outcome.mail().id().equals(mail.id())) {
+            // Same object first: the usual case, and a record's first equals() costs a method-handle bootstrap.
+            if (outcome.mail().identity() != mail.identity() && !outcome.mail().identity().equals(mail.identity())
+                    || !outcome.mail().id().equals(mail.id())) {
                 return failed(stage, mail, HoldCause.ENVIRONMENT, "tried to change the submitter identity");
             }
             return outcome;
