@@ -2,7 +2,6 @@ package org.spoolmail.kernel.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -15,8 +14,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * of a {@code logback.xml} (about 200 ms of start-up). Results go to stdout and problems to stderr through the
  * CLI itself; the log is for operators and only says what goes wrong, unless asked for more:
  * <ul>
- * <li>one appender, standard error, pattern {@value #PATTERN} (MDC keys {@code mail-id} and {@code stage}; the
- * message and stack trace escaped by {@link EscapedMessageConverter} and {@link EscapedThrowableConverter});</li>
+ * <li>one appender, standard error, lines as the logback pattern {@value #PATTERN} writes them (MDC keys
+ * {@code mail-id} and {@code stage}; the message and stack trace escaped), by {@link LogLineLayout};</li>
  * <li>root level from {@code SPOOLMAIL_LOG_LEVEL} (a system property, else the environment), default WARN;</li>
  * <li>{@code org.pf4j} level from {@code SPOOLMAIL_PF4J_LOG_LEVEL}, default ERROR.</li>
  * </ul>
@@ -26,7 +25,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
 
-    /** The layout of every log line. */
+    /** Every log line, as a logback pattern ({@code %emsg}, {@code %eex}: escaped); {@link LogLineLayout} writes it. */
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%X{mail-id}] [%X{stage}] %logger{24} - %emsg%n%eex";
 
     /** Creates the configurator; logback calls it once, with its context. */
@@ -36,11 +35,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        PatternLayout layout = new PatternLayout();
+        LogLineLayout layout = new LogLineLayout();
         layout.setContext(context);
-        layout.getInstanceConverterMap().put("emsg", EscapedMessageConverter::new);
-        layout.getInstanceConverterMap().put("eex", EscapedThrowableConverter::new);
-        layout.setPattern(PATTERN);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);

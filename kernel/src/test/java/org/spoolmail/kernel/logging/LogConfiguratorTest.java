@@ -13,8 +13,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 
 /** The code configuration gives what logback.xml gave: one stderr appender, the pattern and the two levels. */
@@ -33,17 +35,39 @@ class LogConfiguratorTest {
         ConsoleAppender<?> appender = assertInstanceOf(ConsoleAppender.class, root.getAppender("STDERR"));
         assertEquals("System.err", appender.getTarget());
         LayoutWrappingEncoder<?> encoder = assertInstanceOf(LayoutWrappingEncoder.class, appender.getEncoder());
-        PatternLayout layout = assertInstanceOf(PatternLayout.class, encoder.getLayout());
+        assertInstanceOf(LogLineLayout.class, encoder.getLayout());
         assertEquals("%d{HH:mm:ss.SSS} %-5level [%X{mail-id}] [%X{stage}] %logger{24} - %emsg%n%eex",
-                layout.getPattern());
+                LogConfigurator.PATTERN);
+    }
+
+    @Test
+    void layoutShouldWriteTheLineLogbacksPatternLayoutWritesForThePattern() {
+        LoggerContext context = configured();
+        Layout<ILoggingEvent> ours = layout(context);
+        PatternLayout theirs = new PatternLayout();
+        theirs.setContext(context);
+        // %msg and %ex: the same line for text without control characters, which is all the escaping changes.
+        theirs.setPattern(LogConfigurator.PATTERN.replace("%emsg", "%msg").replace("%eex", "%ex"));
+        theirs.start();
+        Logger logger = context.getLogger("org.spoolmail.kernel.pipeline.StageCall");
+        LoggingEvent plain = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "stage {} failed", null,
+                new Object[] {"deliver"});
+        plain.setTimeStamp(1_733_307_723_045L);
+        plain.setMDCPropertyMap(java.util.Map.of("mail-id", "20261204T101500-abc123-0001", "stage", "deliver"));
+        LoggingEvent thrown = new LoggingEvent(Logger.class.getName(), context.getLogger("x"), Level.ERROR,
+                "no mdc", new IllegalStateException("why"), null);
+        thrown.setMDCPropertyMap(java.util.Map.of());
+
+        assertEquals(theirs.doLayout(plain), ours.doLayout(plain));
+        assertTrue(ours.doLayout(plain).endsWith(" WARN  [20261204T101500-abc123-0001] [deliver]"
+                + " o.s.k.pipeline.StageCall - stage deliver failed\n"), ours.doLayout(plain));
+        assertEquals(theirs.doLayout(thrown), ours.doLayout(thrown));
     }
 
     @Test
     void configureShouldEscapeControlCharactersWhenTheMessageOrTheExceptionQuotesInput() {
         LoggerContext context = configured();
-        ConsoleAppender<?> appender = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME)
-                .getAppender("STDERR");
-        PatternLayout layout = (PatternLayout) ((LayoutWrappingEncoder<?>) appender.getEncoder()).getLayout();
+        Layout<ILoggingEvent> layout = layout(context);
         Logger logger = context.getLogger("org.spoolmail.kernel.pipeline.PipelineRunner");
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.ERROR,
                 "parsing {} failed", new IllegalStateException("bad record \u001B[2J\r\nforged"),
@@ -76,6 +100,13 @@ class LogConfiguratorTest {
     void levelShouldBeDebugWhenTheNameIsUnknown() {
         System.setProperty("SPOOLMAIL_LOG_LEVEL", "LOUD");
         assertEquals(Level.DEBUG, LogConfigurator.level("SPOOLMAIL_LOG_LEVEL", "WARN"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Layout<ILoggingEvent> layout(LoggerContext context) {
+        ConsoleAppender<?> appender = (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME)
+                .getAppender("STDERR");
+        return (Layout<ILoggingEvent>) ((LayoutWrappingEncoder<?>) appender.getEncoder()).getLayout();
     }
 
     private static LoggerContext configured() {
