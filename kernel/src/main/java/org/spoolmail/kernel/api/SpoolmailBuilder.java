@@ -39,8 +39,15 @@ public final class SpoolmailBuilder {
     private Optional<String> jobId = Optional.empty();
     private Optional<String> program = Optional.empty();
     private Clock clock = Clock.systemUTC();
+    private java.util.Map<String, String> environment = System.getenv();
 
     SpoolmailBuilder() {
+    }
+
+    /** The environment job claims are read from (the process's; tests give their own). */
+    SpoolmailBuilder environment(java.util.Map<String, String> variables) {
+        environment = java.util.Map.copyOf(variables);
+        return this;
     }
 
     /**
@@ -175,7 +182,9 @@ public final class SpoolmailBuilder {
      * stage, exit routine and log stage, so that the first submit finds everything ready.
      *
      * @return the kernel, ready for mail
-     * @throws SpoolmailException listing every problem (condition code 16); nothing is left running
+     * @throws SpoolmailException listing every problem (condition code 16), among them a job claim from the
+     *     environment ({@code SPOOLMAIL_JOBNAME}, a scheduler's variable) that holds a control character; nothing
+     *     is left running
      * @throws IllegalStateException if no pipeline was given
      */
     public Spoolmail build() throws SpoolmailException {
@@ -183,10 +192,17 @@ public final class SpoolmailBuilder {
             throw new IllegalStateException("no pipeline: call pipeline(file) or pipeline(yaml, baseDirectory)");
         }
         IdentityResolver.Claims claims = new IdentityResolver.Claims(jobName, jobId, program);
+        Optional<String> refused = IdentityResolver.environmentRefusal(environment, claims);
+        if (refused.isPresent()) {
+            // As send and submit refuse it: a job must not run under no job name, or another, without being told.
+            throw new SpoolmailException(List.of("the environment's " + refused.get() + ": a job's claims cannot"
+                    + " carry one (fix the variable or the scheduler's job definition, or claim with jobName(),"
+                    + " jobId() or program())"), null);
+        }
         Identity identity;
         try {
             // The OS account, never a property: without it the kernel fails closed (16), as send does.
-            identity = new IdentityResolver(System.getenv()).resolve(Spoolmail.BUILT_MAIL_ORIGIN, claims);
+            identity = new IdentityResolver(environment).resolve(Spoolmail.BUILT_MAIL_ORIGIN, claims);
         } catch (ConfigException e) {
             throw new SpoolmailException(e.problems(), e);
         }

@@ -72,6 +72,23 @@ class EmbeddingIT {
     }
 
     @Test
+    void buildShouldRefuseWithCode16AJobNameTheEnvironmentSetsWithALineBreakUnlessTheCallerClaimsOne()
+            throws Exception {
+        java.util.Map<String, String> environment = java.util.Map.of("SPOOLMAIL_JOBNAME", "PAY\nROLL");
+
+        SpoolmailException e = assertThrows(SpoolmailException.class, () -> outboxKernel(List.of())
+                .environment(environment).build());
+
+        assertEquals(16, e.conditionCode());
+        assertEquals(List.of("the environment's SPOOLMAIL_JOBNAME holds control character U+000A: a job's claims"
+                + " cannot carry one (fix the variable or the scheduler's job definition, or claim with jobName(),"
+                + " jobId() or program())"), e.problems());
+        try (Spoolmail claimed = outboxKernel(List.of()).environment(environment).jobName("PAYROLL").build()) {
+            assertTrue(claimed != null);
+        }
+    }
+
+    @Test
     void submitShouldKeepDeferredMailAsADatastreamThatGoesOutUnchangedWhenSubmittedAgain() throws Exception {
         MailExit freeze = mail -> ExitDecision.defer(SmtpReply.of(451, "4.3.2", "frozen"), "change freeze");
         Mail mail = Mail.builder().from("reports@example.com").to("wayne@example.com").bcc("archive@example.org")
