@@ -122,6 +122,17 @@ public abstract class SpoolQueueContract {
             all.addAll(f.get());
         }
         pool.shutdown();
+        // An empty claim means "nothing claimable now", not "the queue is empty": on a broker, a message another
+        // session's receive raced for and gave back is claimable again a moment later (the server claims again at
+        // its poll interval). What the claimers left is claimed here, each item still by one claimer only.
+        for (int round = 0; round < 50 && all.size() < 200; round++) {
+            Optional<QueueItem> late = queue.claim(clock.instant());
+            if (late.isPresent()) {
+                all.add(late.get().id());
+            } else {
+                Thread.sleep(20);
+            }
+        }
         Collections.sort(all);
         assertEquals(200, all.size());
         assertEquals(200, all.stream().distinct().count());
