@@ -195,9 +195,8 @@ public final class SpoolmailBuilder {
         Optional<String> refused = IdentityResolver.environmentRefusal(environment, claims);
         if (refused.isPresent()) {
             // As send and submit refuse it: a job must not run under no job name, or another, without being told.
-            throw new SpoolmailException(List.of("the environment's " + refused.get() + ": a job's claims cannot"
-                    + " carry one (fix the variable or the scheduler's job definition, or claim with jobName(),"
-                    + " jobId() or program())"), null);
+            throw new SpoolmailException(List.of(IdentityResolver.environmentProblem(refused.get(),
+                    "jobName(), jobId() or program()")), null);
         }
         Identity identity;
         try {

@@ -45,8 +45,7 @@ final class JobClaims {
      */
     static Optional<String> environmentRefusal(CommandLine line, Map<String, String> environment,
             String nothingDone) {
-        return IdentityResolver.environmentRefusal(environment, of(line)).map(why -> "the environment's " + why
-                + ": a job's claims cannot carry one (fix the variable or the scheduler's job definition, or claim"
-                + " with the flag); " + nothingDone + " (condition code 16)");
+        return IdentityResolver.environmentRefusal(environment, of(line)).map(why -> IdentityResolver
+                .environmentProblem(why, "the flag") + "; " + nothingDone + " (condition code 16)");
     }
 }

@@ -108,6 +108,20 @@ public final class IdentityResolver {
         return Optional.empty();
     }
 
+    /**
+     * The problem line for an {@link #environmentRefusal}, worded alike by every caller.
+     *
+     * @param refusal what {@link #environmentRefusal} gave, e.g. {@code SPOOLMAIL_JOBNAME holds control character
+     *     U+000D}
+     * @param howToClaim how the caller's user claims the fact instead, e.g. {@code the flag}
+     * @return e.g. {@code the environment's SPOOLMAIL_JOBNAME holds control character U+000D: a job's claims cannot
+     *     carry one (fix the variable or the scheduler's job definition, or claim with the flag)}
+     */
+    public static String environmentProblem(String refusal, String howToClaim) {
+        return "the environment's " + refusal + ": a job's claims cannot carry one (fix the variable or the"
+                + " scheduler's job definition, or claim with " + howToClaim + ")";
+    }
+
     private static Optional<Setting> firstSet(Map<String, String> environment, List<Variable> variables) {
         for (Variable v : variables) {
             String raw = environment.get(v.name());

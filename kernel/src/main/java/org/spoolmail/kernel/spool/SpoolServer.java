@@ -24,8 +24,8 @@ import org.spoolmail.kernel.queue.SpoolQueue;
  * connections. With {@code once} it returns when nothing is ready and nothing is in flight; otherwise it waits for
  * file-system events on the drop folder (or polls) until {@link #stop()}: then it takes no new item, lets the workers
  * finish the ones in flight, and returns. An item is in flight until its completion (queue record and audit records,
- * each durable) has run, after the worker has gone on to the next ({@link Completions}). An item is claimed only when a worker is free, so at a stop everything not
- * in flight is still queued.
+ * each durable) has run, after the worker has gone on to the next ({@link Completions}). An item is claimed only
+ * when a worker is free, so at a stop everything not in flight is still queued.
  */
 public final class SpoolServer {
 
