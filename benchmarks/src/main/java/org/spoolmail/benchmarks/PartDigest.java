@@ -94,15 +94,11 @@ final class PartDigest {
         byte[] out = decoded;
         int o = decodedLength;
         for (int i = from; i < from + 76; i += 4) {
-            int bits = VALUES[data[i] & 0xFF] << 18 | VALUES[data[i + 1] & 0xFF] << 12
-                    | VALUES[data[i + 2] & 0xFF] << 6 | VALUES[data[i + 3] & 0xFF];
+            int bits = bits(data, i);
             if (bits < 0) {
                 return false;
             }
-            out[o] = (byte) (bits >> 16);
-            out[o + 1] = (byte) (bits >> 8);
-            out[o + 2] = (byte) bits;
-            o += 3;
+            o = put(out, o, bits);
         }
         if (o >= BLOCK) {
             digest.update(out, 0, o);
@@ -137,18 +133,14 @@ final class PartDigest {
         byte[] out = decoded;
         int o = decodedLength;
         for (; i < whole; i += 4) {
-            int bits = VALUES[data[i] & 0xFF] << 18 | VALUES[data[i + 1] & 0xFF] << 12
-                    | VALUES[data[i + 2] & 0xFF] << 6 | VALUES[data[i + 3] & 0xFF];
+            int bits = bits(data, i);
             if (bits < 0) { // one of them is not base64: padding, or an error
                 decodedLength = o;
                 quantum(data, i);
                 o = decodedLength;
                 continue;
             }
-            out[o] = (byte) (bits >> 16);
-            out[o + 1] = (byte) (bits >> 8);
-            out[o + 2] = (byte) bits;
-            o += 3;
+            o = put(out, o, bits);
             if (o >= BLOCK) {
                 digest.update(out, 0, o);
                 o = 0;
@@ -158,6 +150,20 @@ final class PartDigest {
         while (i < to) {
             carry[carried++] = data[i++];
         }
+    }
+
+    /** @return the 24 bits of the 4 base64 characters at {@code i}, negative if one of them is not base64 */
+    private static int bits(byte[] data, int i) {
+        return VALUES[data[i] & 0xFF] << 18 | VALUES[data[i + 1] & 0xFF] << 12 | VALUES[data[i + 2] & 0xFF] << 6
+                | VALUES[data[i + 3] & 0xFF];
+    }
+
+    /** Writes the 3 octets of {@code bits} at {@code o}. @return the position after them */
+    private static int put(byte[] out, int o, int bits) {
+        out[o] = (byte) (bits >> 16);
+        out[o + 1] = (byte) (bits >> 8);
+        out[o + 2] = (byte) bits;
+        return o + 3;
     }
 
     /** Decodes one quantum of 4 characters, which may end the part with '=' padding. */
